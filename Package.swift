@@ -1,0 +1,53 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "Campfire",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "campfire", targets: ["campfire"]),
+        .library(name: "StateMachine", targets: ["StateMachine"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.0"),
+    ],
+    targets: [
+        // MARK: Domain and files (no terminal)
+        .target(name: "StateMachine"),
+        .target(
+            name: "Workshop",
+            dependencies: ["StateMachine"],
+            resources: [.copy("Resources")]
+        ),
+        .target(name: "Persistence", dependencies: ["Workshop"]),
+
+        // MARK: Terminal
+        .target(name: "CTextWidth"),
+        .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw"),
+        .target(name: "TerminalUI", dependencies: ["CTextWidth"]),
+        .target(name: "WorkshopUI", dependencies: ["TerminalUI", "Workshop"]),
+        .target(name: "NcursesBackend", dependencies: ["CNcursesw", "TerminalUI"]),
+
+        // MARK: The program
+        .executableTarget(
+            name: "campfire",
+            dependencies: [
+                "Workshop", "Persistence", "WorkshopUI", "NcursesBackend", "TerminalUI",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+
+        // MARK: Tests
+        .testTarget(name: "StateMachineTests", dependencies: ["StateMachine"]),
+        .testTarget(name: "WorkshopTests", dependencies: ["Workshop", "StateMachine"]),
+        .testTarget(name: "PersistenceTests", dependencies: ["Persistence", "Workshop"]),
+        .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
+        .testTarget(
+            name: "WorkshopUITests",
+            dependencies: ["WorkshopUI", "TerminalUI", "Workshop"],
+            resources: [.copy("Goldens")]
+        ),
+        .testTarget(name: "EndToEndTests", dependencies: ["Workshop", "Persistence"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,2 @@
+// NcursesBackend — see docs/architecture.md
+import CNcursesw

@@ -1,0 +1,1 @@
+// StateMachine — see docs/architecture.md

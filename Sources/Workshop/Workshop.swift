@@ -1,0 +1,1 @@
+// Workshop — see docs/architecture.md

@@ -1,0 +1,1 @@
+// WorkshopUI — see docs/architecture.md
