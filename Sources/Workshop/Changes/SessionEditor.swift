@@ -1,0 +1,59 @@
+import Foundation
+
+/// A session being worked on: applies changes and keeps the undo and redo history.
+///
+/// Undo keeps whole earlier records rather than inverse events: a record is a value,
+/// so this is simple and exact, and the depth is capped to bound memory.
+public struct SessionEditor: Sendable {
+    /// How many changes can be undone in a row.
+    public static let undoLimit = 200
+
+    public private(set) var session: Session
+    private var undoStack: [WorkshopRecord] = []
+    private var redoStack: [WorkshopRecord] = []
+
+    public init(session: Session) {
+        self.session = session
+    }
+
+    public var canUndo: Bool { !undoStack.isEmpty }
+    public var canRedo: Bool { !redoStack.isEmpty }
+
+    /// A fresh id such as `p7`, never used before in this session.
+    public func makeID(_ prefix: String) -> String {
+        "\(prefix)\(session.record.nextNumber)"
+    }
+
+    /// The event that would undo the last change, if there is one.
+    public var undoEvent: SessionEvent? { undoStack.last.map { .undo(restoring: $0) } }
+
+    /// The event that would redo the last undone change, if there is one.
+    public var redoEvent: SessionEvent? { redoStack.last.map { .redo(restoring: $0) } }
+
+    /// Checks an event without applying it.
+    /// - Throws: `ChangeRefusal` when the session would refuse it.
+    public func check(_ event: SessionEvent, at: Date) throws(ChangeRefusal) {
+        var copy = session
+        try SessionReducer.apply(event, at: at, to: &copy)
+    }
+
+    /// Applies an event and keeps the history.
+    /// - Throws: `ChangeRefusal` with a plain reason; nothing changes then.
+    public mutating func apply(_ event: SessionEvent, at: Date) throws(ChangeRefusal) {
+        let before = session.record
+        try SessionReducer.apply(event, at: at, to: &session)
+        switch event {
+        case .undo:
+            if !undoStack.isEmpty { undoStack.removeLast() }
+            redoStack.append(before)
+        case .redo:
+            if !redoStack.isEmpty { redoStack.removeLast() }
+            undoStack.append(before)
+        default:
+            guard event.changesRecord, session.record != before else { return }
+            undoStack.append(before)
+            if undoStack.count > Self.undoLimit { undoStack.removeFirst(undoStack.count - Self.undoLimit) }
+            redoStack.removeAll()
+        }
+    }
+}

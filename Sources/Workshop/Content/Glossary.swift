@@ -1,0 +1,99 @@
+import Foundation
+
+/// One jargon term and its plain alternatives.
+public struct GlossaryEntry: Equatable, Hashable, Sendable {
+    public var term: String
+    public var plain: [String]
+
+    public init(term: String, plain: [String]) {
+        self.term = term
+        self.plain = plain
+    }
+}
+
+/// Where a jargon term was found in some text.
+public struct JargonMatch: Equatable, Hashable, Sendable {
+    /// The characters of the match, as offsets in the text's `Character`s.
+    public var start: Int
+    public var length: Int
+    public var entry: GlossaryEntry
+
+    public init(start: Int, length: Int, entry: GlossaryEntry) {
+        self.start = start
+        self.length = length
+        self.entry = entry
+    }
+}
+
+/// The jargon buster: maps jargon to plain words. A plain text file a user can extend.
+///
+/// Format: one entry per line, `jargon term = plain words / other plain words`;
+/// `#` starts a comment; blank lines are ignored.
+public struct Glossary: Equatable, Sendable {
+    public private(set) var entries: [GlossaryEntry]
+
+    public init(entries: [GlossaryEntry]) {
+        // Longest terms first, so "personal budget" wins over "budget".
+        self.entries = entries.sorted { $0.term.count != $1.term.count ? $0.term.count > $1.term.count : $0.term < $1.term }
+    }
+
+    /// Reads the glossary format.
+    /// - Throws: `PlainFileError` naming the line of the first problem.
+    public static func parse(_ text: String, file: String) throws(PlainFileError) -> Glossary {
+        var entries: [GlossaryEntry] = []
+        var seen = Set<String>()
+        for (offset, rawLine) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let line = rawLine.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).first.map(String.init) ?? ""
+            let trimmed = line.trimmingCharacters(in: .whitespacesAndNewlines)
+            if trimmed.isEmpty { continue }
+            let parts = trimmed.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            guard parts.count == 2 else {
+                throw PlainFileError(file: file, line: offset + 1, problem: "each line should look like \"jargon = plain words\".")
+            }
+            let term = parts[0].trimmingCharacters(in: .whitespaces).lowercased()
+            let plain = parts[1].split(separator: "/").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+            guard !term.isEmpty else { throw PlainFileError(file: file, line: offset + 1, problem: "the jargon term before \"=\" is empty.") }
+            guard !plain.isEmpty else { throw PlainFileError(file: file, line: offset + 1, problem: "there are no plain words after \"=\" for \"\(term)\".") }
+            guard seen.insert(term).inserted else { continue }
+            entries.append(GlossaryEntry(term: term, plain: plain))
+        }
+        return Glossary(entries: entries)
+    }
+
+    /// Adds entries from another glossary; the other's wording wins for the same term.
+    public func merged(with other: Glossary) -> Glossary {
+        let theirs = Set(other.entries.map(\.term))
+        return Glossary(entries: entries.filter { !theirs.contains($0.term) } + other.entries)
+    }
+
+    /// Every jargon term in the text, whole words only, case-insensitive, not overlapping.
+    public func matches(in text: String) -> [JargonMatch] {
+        let characters = Array(text.lowercased())
+        // Lower-casing can change the number of characters for a few scripts; then fall back to no matches rather than wrong offsets.
+        guard characters.count == text.count else { return [] }
+        var taken = [Bool](repeating: false, count: characters.count)
+        var found: [JargonMatch] = []
+        for entry in entries {
+            let term = Array(entry.term)
+            guard !term.isEmpty, term.count <= characters.count else { continue }
+            var index = 0
+            while index + term.count <= characters.count {
+                if characters[index] == term[0], Array(characters[index..<index + term.count]) == term,
+                   isBoundary(characters, index - 1), isBoundary(characters, index + term.count),
+                   !taken[index..<index + term.count].contains(true) {
+                    found.append(JargonMatch(start: index, length: term.count, entry: entry))
+                    for i in index..<index + term.count { taken[i] = true }
+                    index += term.count
+                } else {
+                    index += 1
+                }
+            }
+        }
+        return found.sorted { $0.start < $1.start }
+    }
+
+    private func isBoundary(_ characters: [Character], _ index: Int) -> Bool {
+        guard index >= 0, index < characters.count else { return true }
+        return !(characters[index].isLetter || characters[index].isNumber)
+    }
+}

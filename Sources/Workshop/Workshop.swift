@@ -1,1 +1,0 @@
-// Workshop — see docs/architecture.md

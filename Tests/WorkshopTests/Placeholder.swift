@@ -1,2 +1,0 @@
-import XCTest
-final class WorkshopTestsPlaceholder: XCTestCase { func testBuilds() { XCTAssertTrue(true) } }
