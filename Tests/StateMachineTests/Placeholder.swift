@@ -1,2 +1,0 @@
-import XCTest
-final class StateMachineTestsPlaceholder: XCTestCase { func testBuilds() { XCTAssertTrue(true) } }
