@@ -27,7 +27,7 @@ final class ContentTests: XCTestCase {
         let text = "Every Service User should get a personal budget; signposting is not signpost."
         let matches = glossary.matches(in: text)
         XCTAssertEqual(matches.map(\.entry.term), ["service user", "personal budget", "signpost"])
-        XCTAssertEqual(matches.map(\.start), [6, 31, 68])
+        XCTAssertEqual(matches.map(\.start), [6, 32, 68])
         XCTAssertEqual(matches[1].entry.plain, ["your own money for support", "your budget"])
     }
 
