@@ -1,0 +1,135 @@
+import Foundation
+import TerminalUI
+import Workshop
+
+/// The key bindings of each screen, as data.
+public enum Bindings {
+
+    /// Keys that work on every screen.
+    public static let everywhere: [KeyBinding] = [
+        KeyBinding([.character("]")], "]", "next", help: "Move on to the next step.", .nextStep),
+        KeyBinding([.character("[")], "[", "back", help: "Go back to the previous step.", .previousStep),
+        .char("u", "undo", help: "Undo the last change.", .undo),
+        KeyBinding([.control("r")], "Ctrl-R", "redo", help: "Redo what was undone.", .redo),
+        .char("p", "projector", help: "Switch between this console and the projector view for the room.", .toggleProjector),
+        .char("?", "all keys", help: "Show every key of this screen.", .help),
+        .char("q", "quit", help: "Quit. Everything is already saved.", .quit),
+        KeyBinding([.tab], "Tab", "next panel", help: "Move between the panels of this screen.", .nextPanel, inHintBar: false),
+        KeyBinding([.up], "↑", "up", help: "Move the selection up.", .moveUp, inHintBar: false),
+        KeyBinding([.down], "↓", "down", help: "Move the selection down.", .moveDown, inHintBar: false),
+        .char("T", "theme", help: "Switch between the dark and the light colours (projectors vary).", .toggleTheme, inHintBar: false),
+    ]
+
+    /// The projector view only needs a way back.
+    public static let projector: [KeyBinding] = [
+        .char("p", "console", help: "Back to the console.", .toggleProjector),
+        KeyBinding([.character("]")], "]", "next", help: "Move on to the next step.", .nextStep),
+        KeyBinding([.character("[")], "[", "back", help: "Go back to the previous step.", .previousStep),
+        .char("T", "theme", help: "Switch between the dark and the light colours.", .toggleTheme),
+        .char("q", "quit", help: "Quit. Everything is already saved.", .quit),
+    ]
+
+    /// Keys while asking each person about a goal wording.
+    public static let consensus: [KeyBinding] = [
+        .char("1", "agree", help: "The selected person agrees.", .respond(1)),
+        .char("2", "can live with it", help: "The selected person can live with it.", .respond(2)),
+        .char("3", "disagree", help: "The selected person disagrees.", .respond(3)),
+        .char("0", "clear", help: "Clear the selected person's answer.", .respond(0)),
+        KeyBinding([.escape, .enter], "Esc", "done", help: "Finish asking.", .leaveMode),
+        KeyBinding([.up], "↑", "up", help: "Previous person.", .moveUp, inHintBar: false),
+        KeyBinding([.down], "↓", "down", help: "Next person.", .moveDown, inHintBar: false),
+        .char("u", "undo", help: "Undo the last change.", .undo, inHintBar: false),
+    ]
+
+    /// The keys of one step of the workshop, most useful first, then the ones that work everywhere.
+    public static func forStep(_ step: FlowStep, focus: Int) -> [KeyBinding] {
+        stageKeys(step, focus: focus) + everywhere
+    }
+
+    private static func stageKeys(_ step: FlowStep, focus: Int) -> [KeyBinding] {
+        switch step.stage {
+        case .welcome:
+            return [
+                .char("a", "add person", help: "Add a person by first name, with the perspective they choose and any access needs.", .add),
+                KeyBinding([.enter, .character("e")], "Enter", "edit", help: "Change the selected person's name, perspective or access needs.", .edit),
+                .char("d", "remove", help: "Remove the selected person (someone who already spoke is kept on the record as having left).", .delete),
+            ]
+        case .storytelling:
+            return [
+                .char("n", "next teller", help: "Pass the talking stick to the next person round the circle.", .nextTeller),
+                .char("i", "invite", help: "Give the talking stick to the selected person, by name.", .invite),
+                .char("x", "pass", help: "The person holding the stick passes. Passing is always fine.", .pass),
+                .char("f", "finish turn", help: "The teller has finished; nobody holds the stick.", .endTurn, inHintBar: false),
+                .char("a", "add story", help: "Write down a story: title, what happened, the small thing that made a difference, and consent.", .add),
+                KeyBinding([.enter, .character("e")], "Enter", focus == 1 ? "edit story" : "invite", help: "On a person: give them the stick. On a story: edit it.", .edit, inHintBar: false),
+                .char("d", "delete story", help: "Delete the selected story (asks first).", .delete, inHintBar: false),
+            ]
+        case .goal:
+            return [
+                .char("a", "propose", help: "Write down a goal wording someone suggests.", .add),
+                .char("c", "ask everyone", help: "Ask each person about the selected wording: agree, can live with it, or disagree.", .consensus),
+                .char("g", "agree goal", help: "Make the selected wording the group's goal.", .agreeGoal),
+                KeyBinding([.enter, .character("e")], "Enter", "edit", help: "Change the words of the selected wording (everyone is asked again).", .edit),
+                KeyBinding([.character(" ")], "Space", "mark", help: "Mark the selected wording to merge it with others.", .markForMerge, inHintBar: false),
+                .char("m", "merge", help: "Merge the marked wordings into a new one.", .merge, inHintBar: false),
+                .char("w", "withdraw", help: "Take back the agreed goal.", .withdrawGoal, inHintBar: false),
+                .char("d", "delete", help: "Delete the selected wording (asks first).", .delete, inHintBar: false),
+            ]
+        case .principles:
+            switch step.phase {
+            case .score?:
+                return [
+                    .char("1", "stage 1", help: "The selected person places stage 1, then the next person is selected.", .setStage(1)),
+                    .char("2", "2", help: "Stage 2.", .setStage(2)),
+                    .char("3", "3", help: "Stage 3.", .setStage(3)),
+                    .char("4", "4", help: "Stage 4.", .setStage(4)),
+                    .char("0", "clear", help: "Clear the selected person's stage.", .clearStage, inHintBar: false),
+                ]
+            case .agree?:
+                return [
+                    KeyBinding([.enter, .character("e")], "Enter", "agree stage, score, evidence", help: "Write down the stage the group agrees, red, amber or green, and the evidence.", .agreePrinciple),
+                ]
+            default:
+                return []
+            }
+        case .ideas:
+            return [
+                .char("a", "add idea", help: "Write down an idea and the principles it helps. Nothing is too silly.", .add),
+                KeyBinding([.enter, .character("e")], "Enter", "edit", help: "Change the selected idea.", .edit),
+                .char("d", "delete", help: "Delete the selected idea (asks first).", .delete, inHintBar: false),
+            ]
+        case .choose:
+            return [
+                KeyBinding([.character("+"), .character("=")], "+", "add dot", help: "The selected person puts a dot on the selected idea.", .addDot),
+                .char("-", "take dot back", help: "The selected person takes a dot back from the selected idea.", .removeDot),
+                KeyBinding([.character(" "), .character("c")], "Space", "choose", help: "Choose the selected idea, or un-choose it. Two or three is plenty.", .choose),
+                KeyBinding([.tab], "Tab", focus == 0 ? "pick person" : "pick idea", help: "Move between the ideas and the people.", .nextPanel),
+            ]
+        case .actions:
+            return [
+                .char("a", "add action", help: "Plan an action: what, who, when and how.", .add),
+                KeyBinding([.enter, .character("e")], "Enter", "edit", help: "Change the selected action.", .edit),
+                .char("d", "delete", help: "Delete the selected action (asks first).", .delete, inHintBar: false),
+            ]
+        case .close:
+            return [
+                .char("v", "switch view", help: "Switch between the summary and each person's own actions.", .switchView),
+            ]
+        }
+    }
+
+    /// The hint-bar entries for a form.
+    public static func form(_ form: Form) -> [(keys: String, label: String)] {
+        var hints: [(String, String)] = [(form.isLastField ? "Enter" : "Enter", form.isLastField ? "save" : "next field")]
+        switch form.current.kind {
+        case .choice: hints.append(("←→", "change"))
+        case .people: hints.append(("←→", "move")); hints.append(("Space", "tick"))
+        case .principles: hints.append(("1-4", "tick"))
+        default: break
+        }
+        hints.append(("Tab", "next field"))
+        hints.append(("Shift-Tab", "back"))
+        hints.append(("Esc", "cancel"))
+        return hints
+    }
+}

@@ -1,0 +1,22 @@
+import Foundation
+
+/// Everything a key can ask the console to do.
+public enum Command: Hashable, Sendable {
+    // Everywhere
+    case help, quit, nextStep, previousStep, toggleProjector, toggleTheme, undo, redo, nextPanel, moveUp, moveDown
+    // Lists
+    case add, edit, delete
+    // The campfire round
+    case nextTeller, invite, pass, endTurn
+    // Shared goal
+    case consensus, markForMerge, merge, agreeGoal, withdrawGoal
+    case respond(Int)
+    // Principles
+    case setStage(Int), clearStage, agreePrinciple
+    // Choosing
+    case addDot, removeDot, choose
+    // Close
+    case switchView
+    // Leaving a mode
+    case leaveMode
+}

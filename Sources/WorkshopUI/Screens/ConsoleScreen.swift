@@ -1,0 +1,158 @@
+import Foundation
+import TerminalUI
+import Workshop
+
+/// Draws the facilitator's console, or the projector view when that layout is on.
+public enum ConsoleScreen {
+    /// The smallest console that stays usable.
+    public static let minimumWidth = 44
+    public static let minimumHeight = 12
+
+    /// Renders the whole screen for the app's current state.
+    public static func render(_ app: ConsoleApp, width: Int, height: Int) -> Grid {
+        var grid = Grid(width: max(width, 0), height: max(height, 0))
+        if app.state.layout == .projector {
+            ProjectorScreen.render(session: app.session, content: app.content, now: app.now, into: &grid, consensusDraft: consensusDraft(app))
+            return grid
+        }
+        guard width >= minimumWidth, height >= minimumHeight else {
+            tooSmall(into: &grid, minimumWidth: minimumWidth, minimumHeight: minimumHeight)
+            return grid
+        }
+        let area = grid.area
+        let (top, rest) = area.splitTop(2)
+        let (middle, bottom) = rest.splitBottom(2)
+        header(app, in: top, grid: &grid)
+
+        // A side panel of people and warnings when there is room for it.
+        var main = middle.inset(horizontal: 1, vertical: 0)
+        if width >= 70 {
+            let sideWidth = min(max(24, width / 3), 40)
+            let split = middle.splitRight(sideWidth)
+            main = split.rest.inset(horizontal: 1, vertical: 0)
+            SidePanel.render(app, in: split.right, grid: &grid)
+        }
+        StageScreens.render(app, in: main, grid: &grid)
+
+        if let form = app.state.form {
+            FormView.render(form, app: app, in: middle, grid: &grid)
+        }
+        if case .help = app.state.mode {
+            help(app, in: middle, grid: &grid)
+        }
+        footer(app, in: bottom, grid: &grid)
+        return grid
+    }
+
+    private static func consensusDraft(_ app: ConsoleApp) -> GoalDraftID? {
+        if case .consensus(let id) = app.state.mode { return id }
+        return nil
+    }
+
+    /// "Please make the window larger", centred, in whatever space there is.
+    static func tooSmall(into grid: inout Grid, minimumWidth: Int, minimumHeight: Int) {
+        let text = "Please make this window larger (at least \(minimumWidth) × \(minimumHeight)). Nothing is lost."
+        let width = max(grid.width - 2, 1)
+        let lines = TextLayout.wrap(text, width: width)
+        let top = max((grid.height - lines.count) / 2, 0)
+        for (offset, line) in lines.enumerated() where top + offset < grid.height {
+            grid.write(line, x: max((grid.width - TextWidth.of(line)) / 2, 0), y: top + offset, style: Style(.warning, bold: true))
+        }
+    }
+
+    // MARK: - Header
+
+    private static func header(_ app: ConsoleApp, in rect: Rect, grid: inout Grid) {
+        let session = app.session
+        grid.fill(Rect(x: rect.x, y: rect.y, width: rect.width, height: 1), style: Style(.title, reverse: true))
+        let timer = timerText(session, now: app.now)
+        let timerWidth = TextWidth.of(timer.text)
+        grid.write(timer.text, x: rect.maxX - timerWidth - 1, y: rect.y, style: Style(timer.overrun ? .overrun : .title, bold: true, reverse: !timer.overrun))
+        Breadcrumb.render(session, x: rect.x + 1, y: rect.y, width: rect.width - timerWidth - 3, grid: &grid)
+
+        let prompt = app.content.prompts.prompt(for: session.step.stage)
+        var heading = WorkshopFlow.describe(session.step)
+        if session.step.stage != .principles { heading = prompt.title }
+        let used = grid.write(heading, x: rect.x + 1, y: rect.y + 1, style: Style(.heading, bold: true), maxWidth: rect.width - 2)
+        let saved = savedText(app)
+        let savedWidth = TextWidth.of(saved.text)
+        Draw.line("  " + prompt.hint, x: rect.x + 1 + used, y: rect.y + 1, width: max(rect.width - used - savedWidth - 4, 0), grid: &grid, style: Style(.muted))
+        grid.write(saved.text, x: rect.maxX - savedWidth - 1, y: rect.y + 1, style: Style(saved.role, bold: true))
+    }
+
+    static func timerText(_ session: Session, now: Date) -> (text: String, overrun: Bool) {
+        let elapsed = session.elapsedInTimeBox(now: now)
+        guard let box = session.timeBoxSeconds else { return (Draw.clock(elapsed), false) }
+        if elapsed > box { return ("⏱ \(Draw.clock(elapsed)) of \(Draw.clock(box)) · \(Draw.clock(elapsed - box)) over", true) }
+        return ("⏱ \(Draw.clock(elapsed)) of \(Draw.clock(box))", false)
+    }
+
+    private static func savedText(_ app: ConsoleApp) -> (text: String, role: Role) {
+        if app.readOnlyReason != nil { return ("READ-ONLY", .danger) }
+        guard let saved = app.state.lastSavedAt else { return ("", .good) }
+        let formatter = DateFormatter()
+        formatter.dateFormat = "HH:mm:ss"
+        formatter.timeZone = TimeZone.current
+        return ("✓ Saved \(formatter.string(from: saved))", .good)
+    }
+
+    // MARK: - Footer
+
+    private static func footer(_ app: ConsoleApp, in rect: Rect, grid: inout Grid) {
+        let statusY = rect.y
+        if let reason = app.readOnlyReason, app.state.message == nil {
+            Draw.line("Read-only: \(reason)", x: rect.x + 1, y: statusY, width: rect.width - 2, grid: &grid, style: Style(.danger, bold: true))
+        } else if case .confirm(let question, _) = app.state.mode {
+            Draw.line(question, x: rect.x + 1, y: statusY, width: rect.width - 2, grid: &grid, style: Style(.warning, bold: true))
+        } else if case .confirmDiscard = app.state.mode {
+            Draw.line("Throw away what you typed? Press y to throw it away, any other key to keep typing.", x: rect.x + 1, y: statusY, width: rect.width - 2, grid: &grid, style: Style(.warning, bold: true))
+        } else if let form = app.state.form, let jargon = FormView.jargonHint(form, app: app) {
+            Draw.line(jargon, x: rect.x + 1, y: statusY, width: rect.width - 2, grid: &grid, style: Style(.jargon, bold: true))
+        } else if let message = app.state.message {
+            let role: Role
+            switch message.kind {
+            case .saved: role = .good
+            case .info: role = .text
+            case .refusal: role = .warning
+            case .problem: role = .danger
+            }
+            Draw.line(message.text, x: rect.x + 1, y: statusY, width: rect.width - 2, grid: &grid, style: Style(role, bold: message.kind != .info))
+        }
+        let hints: [(keys: String, label: String)]
+        if let form = app.state.form {
+            hints = Bindings.form(form)
+        } else {
+            hints = app.activeBindings.filter(\.inHintBar).map { ($0.keyLabel, $0.label) }
+        }
+        grid.fill(Rect(x: rect.x, y: rect.y + 1, width: rect.width, height: 1), style: Style(.hint, reverse: true))
+        var x = rect.x + 1
+        for hint in hints {
+            let keyWidth = TextWidth.of(hint.keys)
+            let labelWidth = TextWidth.of(hint.label)
+            guard x + keyWidth + 1 + labelWidth <= rect.maxX - 1 else { break }
+            grid.write(hint.keys, x: x, y: rect.y + 1, style: Style(.hint, bold: true, reverse: true))
+            grid.write(hint.label, x: x + keyWidth + 1, y: rect.y + 1, style: Style(.hint, reverse: true))
+            x += keyWidth + labelWidth + 3
+        }
+    }
+
+    // MARK: - Help
+
+    private static func help(_ app: ConsoleApp, in rect: Rect, grid: inout Grid) {
+        let box = rect.inset(horizontal: 2, vertical: 0)
+        grid.fill(box, style: .plain)
+        Box(title: " Keys on this screen — any key closes ", style: Style(.accent, bold: true)).render(in: box, into: &grid)
+        let inner = Box.inner(box)
+        let bindings = Bindings.forStep(app.session.step, focus: app.state.focus)
+        let keyWidth = 8
+        var y = inner.y
+        for binding in bindings where y < inner.maxY {
+            grid.write(binding.keyLabel, x: inner.x, y: y, style: Style(.accent, bold: true), maxWidth: keyWidth)
+            Draw.line(binding.help, x: inner.x + keyWidth + 1, y: y, width: inner.width - keyWidth - 1, grid: &grid)
+            y += 1
+        }
+        if y < inner.maxY {
+            Draw.line("Typing in a box never runs a key: words are only words.", x: inner.x, y: y, width: inner.width, grid: &grid, style: Style(.muted))
+        }
+    }
+}

@@ -1,0 +1,70 @@
+import Foundation
+import TerminalUI
+import Workshop
+
+/// The console's side panel: who is here, turns and time, who has not spoken, and jargon warnings.
+enum SidePanel {
+    static func render(_ app: ConsoleApp, in rect: Rect, grid: inout Grid) {
+        let record = app.session.record
+        for y in rect.y..<rect.maxY { grid.write("│", x: rect.x, y: y, style: Style(.border)) }
+        let inner = Rect(x: rect.x + 2, y: rect.y, width: rect.width - 3, height: rect.height)
+        var y = inner.y
+        grid.write("People", x: inner.x, y: y, style: Style(.heading, bold: true))
+        grid.write("turns  time", x: inner.maxX - 11, y: y, style: Style(.muted))
+        y += 1
+        let people = record.present
+        let maxRows = max(inner.height / 2, 3)
+        for person in people.prefix(maxRows) where y < inner.maxY {
+            let holds = record.round.currentTeller == person.id
+            let turns = record.round.turnCount(for: person.id)
+            let seconds = record.round.speakingSeconds(for: person.id, upTo: app.now)
+            let heard = record.round.hasHadTurn(person.id)
+            let marker = holds ? "▶" : (heard ? " " : "○")
+            let tally = String(format: "%5d %6@", turns, Draw.clock(seconds))
+            let nameWidth = inner.width - 2 - TextWidth.of(tally)
+            grid.write(marker, x: inner.x, y: y, style: Style(holds ? .highlight : .muted, bold: true))
+            Draw.line(person.name, x: inner.x + 2, y: y, width: nameWidth - 1, grid: &grid, style: Style(holds ? .highlight : .text, bold: holds))
+            grid.write(tally, x: inner.maxX - TextWidth.of(tally), y: y, style: Style(.muted))
+            y += 1
+        }
+        if people.count > maxRows, y < inner.maxY {
+            grid.write("… and \(people.count - maxRows) more", x: inner.x, y: y, style: Style(.muted))
+            y += 1
+        }
+        if people.isEmpty, y < inner.maxY {
+            grid.write("Nobody added yet.", x: inner.x, y: y, style: Style(.muted))
+            y += 1
+        }
+        y += 1
+        let waiting = record.notYetHeard.map(\.name)
+        if !waiting.isEmpty, app.session.step.stage == .storytelling, y < inner.maxY {
+            y += Draw.paragraph(app.content.prompts.nudge(naming: waiting), in: Rect(x: inner.x, y: y, width: inner.width, height: inner.maxY - y), grid: &grid, style: Style(.accent), maxRows: 4)
+            y += 1
+        }
+        let warnings = jargonOnScreen(app)
+        if !warnings.isEmpty, y < inner.maxY {
+            grid.write("Plain words", x: inner.x, y: y, style: Style(.jargon, bold: true))
+            y += 1
+            for entry in warnings where y < inner.maxY {
+                Draw.line("“\(entry.term)” → \(entry.plain.first ?? "")", x: inner.x, y: y, width: inner.width, grid: &grid, style: Style(.jargon))
+                y += 1
+            }
+        }
+    }
+
+    /// Jargon in the words saved at this stage, for the facilitator to translate.
+    static func jargonOnScreen(_ app: ConsoleApp) -> [GlossaryEntry] {
+        let record = app.session.record
+        var texts: [String] = []
+        switch app.session.step.stage {
+        case .storytelling: texts = record.stories.flatMap { [$0.title, $0.whatHappened, $0.smallThing] }
+        case .goal: texts = record.openDrafts.map(\.text)
+        case .principles: texts = app.session.step.principle.map { [record.score(for: $0).evidence] } ?? []
+        case .ideas, .choose: texts = record.ideas.map(\.text)
+        case .actions: texts = record.actions.flatMap { [$0.what, $0.how] }
+        default: texts = []
+        }
+        var seen = Set<String>()
+        return texts.flatMap { app.content.glossary.matches(in: $0).map(\.entry) }.filter { seen.insert($0.term).inserted }
+    }
+}

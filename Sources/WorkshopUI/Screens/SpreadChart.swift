@@ -1,0 +1,60 @@
+import Foundation
+import TerminalUI
+import Workshop
+
+/// Where people placed a principle: a bar per stage, the split by perspective, and any divergence.
+public enum SpreadChart {
+
+    /// A gap between perspectives worth talking about.
+    public struct Divergence: Equatable, Sendable {
+        public var low: Perspective
+        public var lowAverage: Double
+        public var high: Perspective
+        public var highAverage: Double
+    }
+
+    /// Average stage for each perspective that has scores (people who did not say are left out).
+    public static func averages(_ score: PrincipleScore, record: WorkshopRecord) -> [(Perspective, Double)] {
+        Perspective.allCases.compactMap { perspective in
+            let stages = record.participants.filter { $0.perspective == perspective }.compactMap { score.scores[$0.id] }
+            guard !stages.isEmpty, perspective != .private else { return nil }
+            return (perspective, Double(stages.reduce(0, +)) / Double(stages.count))
+        }
+    }
+
+    /// The widest gap between two perspectives, if it is two stages or more.
+    public static func divergence(_ score: PrincipleScore, record: WorkshopRecord) -> Divergence? {
+        let averages = averages(score, record: record)
+        guard let low = averages.min(by: { $0.1 < $1.1 }), let high = averages.max(by: { $0.1 < $1.1 }), high.1 - low.1 >= 2 else { return nil }
+        return Divergence(low: low.0, lowAverage: low.1, high: high.0, highAverage: high.1)
+    }
+
+    static func render(score: PrincipleScore, record: WorkshopRecord, content: ContentLibrary, in rect: Rect, grid: inout Grid, large: Bool) {
+        guard rect.height > 0, rect.width > 10 else { return }
+        let spread = score.spread()
+        let total = spread.reduce(0, +)
+        let guide = content.principles.guide(score.principle)
+        let labelWidth = large ? min(30, rect.width / 3) : min(24, rect.width / 3)
+        let barWidth = max(rect.width - labelWidth - 6, 4)
+        var y = rect.y
+        for stage in 1...4 where y < rect.maxY {
+            let count = spread[stage - 1]
+            let label = "\(stage) \(guide?.stage(stage)?.name ?? "")"
+            Draw.line(label, x: rect.x, y: y, width: labelWidth - 1, grid: &grid, style: Style(score.agreedStage == stage ? .good : .text, bold: score.agreedStage == stage))
+            grid.write(Draw.bar(count, of: max(total, 1), width: barWidth), x: rect.x + labelWidth, y: y, style: Style(.accent))
+            grid.write("\(count)", x: rect.x + labelWidth + max(TextWidth.of(Draw.bar(count, of: max(total, 1), width: barWidth)), 0) + 1, y: y, style: Style(.text, bold: true))
+            y += 1
+        }
+        guard y < rect.maxY else { return }
+        let averages = averages(score, record: record)
+        if !averages.isEmpty {
+            let split = averages.map { "\(content.prompts.label(for: $0.0)): \(String(format: "%.1f", $0.1))" }.joined(separator: " · ")
+            Draw.line("By perspective — " + split, x: rect.x, y: y, width: rect.width, grid: &grid, style: Style(.muted))
+            y += 1
+        }
+        if y < rect.maxY, let gap = divergence(score, record: record) {
+            let text = "⚠ Worth talking about: \(content.prompts.label(for: gap.low)) placed it at \(String(format: "%.1f", gap.lowAverage)), \(content.prompts.label(for: gap.high)) at \(String(format: "%.1f", gap.highAverage))."
+            Draw.paragraph(text, in: Rect(x: rect.x, y: y, width: rect.width, height: rect.maxY - y), grid: &grid, style: Style(.warning, bold: true), maxRows: 2)
+        }
+    }
+}

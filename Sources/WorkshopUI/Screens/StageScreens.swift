@@ -1,0 +1,279 @@
+import Foundation
+import TerminalUI
+import Workshop
+
+/// The main panel of the console for each stage.
+enum StageScreens {
+    static func render(_ app: ConsoleApp, in rect: Rect, grid: inout Grid) {
+        guard rect.width > 4, rect.height > 2 else { return }
+        switch app.session.step.stage {
+        case .welcome: welcome(app, rect, &grid)
+        case .storytelling: storytelling(app, rect, &grid)
+        case .goal: goal(app, rect, &grid)
+        case .principles: principles(app, rect, &grid)
+        case .ideas: ideas(app, rect, &grid)
+        case .choose: choose(app, rect, &grid)
+        case .actions: actions(app, rect, &grid)
+        case .close: close(app, rect, &grid)
+        }
+    }
+
+    // MARK: - A selectable list
+
+    /// Draws rows with the selected one highlighted; `active` is false when another panel has focus.
+    static func list(_ rows: [(text: String, style: Style)], selected: Int, active: Bool, in rect: Rect, grid: inout Grid, empty: String) {
+        guard rect.height > 0 else { return }
+        if rows.isEmpty {
+            Draw.paragraph(empty, in: rect, grid: &grid, style: Style(.muted))
+            return
+        }
+        for (offset, index) in Draw.visibleRange(selected: selected, count: rows.count, rows: rect.height).enumerated() {
+            let y = rect.y + offset
+            let isSelected = index == selected
+            var style = rows[index].style
+            if isSelected && active { style = Style(.selected, bold: true, reverse: true) }
+            let marker = isSelected ? (active ? "▸ " : "› ") : "  "
+            grid.write(marker, x: rect.x, y: y, style: Style(.accent, bold: true))
+            if isSelected && active { grid.fill(Rect(x: rect.x + 2, y: y, width: rect.width - 2, height: 1), style: style) }
+            Draw.line(rows[index].text, x: rect.x + 2, y: y, width: rect.width - 2, grid: &grid, style: style)
+        }
+    }
+
+    static func title(_ text: String, _ rect: Rect, _ grid: inout Grid, role: Role = .heading) -> Rect {
+        Draw.line(text, x: rect.x, y: rect.y, width: rect.width, grid: &grid, style: Style(role, bold: true))
+        return Rect(x: rect.x, y: rect.y + 1, width: rect.width, height: max(rect.height - 1, 0))
+    }
+
+    // MARK: - Welcome
+
+    private static func welcome(_ app: ConsoleApp, _ rect: Rect, _ grid: inout Grid) {
+        let record = app.session.record
+        let people = record.participants
+        let listHeight = max(rect.height - 5, 3)
+        let (top, bottom) = rect.splitTop(min(listHeight, rect.height))
+        let body = title("People in the room (\(record.present.count))", top, &grid)
+        let rows = people.map { person -> (String, Style) in
+            var text = person.name
+            if let perspective = person.perspective { text += " — " + app.content.prompts.label(for: perspective) }
+            if !person.accessNeeds.isEmpty { text += " · needs: " + person.accessNeeds }
+            if person.hasLeft { text += " (left)" }
+            return (text, Style(person.hasLeft ? .muted : .text))
+        }
+        list(rows, selected: app.state.selected("people", count: people.count), active: true, in: body, grid: &grid,
+             empty: "Nobody yet. Press a to add each person by first name.")
+        guard bottom.height > 1 else { return }
+        let rules = app.content.prompts.groundRules + record.groundRules
+        var y = bottom.y + 1
+        Draw.line("Ground rules: " + rules.prefix(3).joined(separator: " · "), x: bottom.x, y: y, width: bottom.width, grid: &grid, style: Style(.muted))
+        y += 1
+        if y < bottom.maxY {
+            Draw.paragraph("Consent: " + app.content.prompts.consent.explain, in: Rect(x: bottom.x, y: y, width: bottom.width, height: bottom.maxY - y), grid: &grid, style: Style(.muted), maxRows: 2)
+        }
+    }
+
+    // MARK: - Storytelling
+
+    private static func storytelling(_ app: ConsoleApp, _ rect: Rect, _ grid: inout Grid) {
+        let record = app.session.record
+        let people = record.present
+        let peopleHeight = min(people.count + 1, max(rect.height / 2 - 1, 3))
+        let (top, rest) = rect.splitTop(peopleHeight + 1)
+        let teller = record.round.currentTeller.map { record.name(of: $0) }
+        let stickTitle = teller.map { "Talking stick: \($0)" } ?? "Talking stick: nobody — press n to start"
+        let peopleArea = title(stickTitle, top, &grid, role: teller == nil ? .heading : .highlight)
+        let rows = people.map { person -> (String, Style) in
+            let holds = record.round.currentTeller == person.id
+            let passes = record.round.passCount(for: person.id)
+            var text = (holds ? "🔥 " : "") + person.name
+            let turns = record.round.turnCount(for: person.id)
+            text += "  · \(turns) \(turns == 1 ? "turn" : "turns")"
+            if passes > 0 { text += ", passed \(passes)" }
+            if !record.round.hasHadTurn(person.id) { text += "  · not heard yet" }
+            return (text, Style(holds ? .highlight : .text, bold: holds))
+        }
+        list(rows, selected: app.state.selected("stick", count: people.count), active: app.state.focus == 0, in: peopleArea, grid: &grid,
+             empty: "Add people on the Welcome step first.")
+        let storiesArea = title("Stories (\(record.stories.count))" + (app.state.focus == 1 ? "" : "  · Tab to select"), rest, &grid)
+        let storyRows = record.stories.map { story -> (String, Style) in
+            let teller = story.teller.map { record.name(of: $0) } ?? "someone"
+            var text = "\(teller): \(story.title.isEmpty ? "(no title)" : story.title)"
+            if !story.smallThing.isEmpty { text += " — small thing: \(story.smallThing)" }
+            text += "  [\(consentWord(story.consent))]"
+            return (text, Style(.text))
+        }
+        list(storyRows, selected: app.state.selected("stories", count: record.stories.count), active: app.state.focus == 1, in: storiesArea, grid: &grid,
+             empty: "No stories written down yet. Press a to write one down.")
+    }
+
+    static func consentWord(_ consent: Consent) -> String {
+        switch consent {
+        case .roomOnly: return "room only"
+        case .keep: return "keep"
+        case .share: return "share"
+        }
+    }
+
+    // MARK: - Goal
+
+    private static func goal(_ app: ConsoleApp, _ rect: Rect, _ grid: inout Grid) {
+        let record = app.session.record
+        var area = rect
+        if let agreed = record.agreedGoal {
+            let used = Draw.paragraph("✓ Agreed goal: \(agreed.text)", in: Rect(x: rect.x, y: rect.y, width: rect.width, height: 2), grid: &grid, style: Style(.good, bold: true), maxRows: 2)
+            area = Rect(x: rect.x, y: rect.y + used + 1, width: rect.width, height: max(rect.height - used - 1, 0))
+        }
+        if case .consensus(let draftID) = app.state.mode, let draft = record.draft(draftID) {
+            consensusCheck(app, draft: draft, area, &grid)
+            return
+        }
+        let drafts = record.openDrafts
+        let body = title("Goal wordings (\(drafts.count))", area, &grid)
+        let rows = drafts.map { draft -> (String, Style) in
+            let mark = app.state.mergeMarks.contains(draft.id) ? "◆ " : ""
+            let tally = "✓\(draft.count(of: .agree)) ~\(draft.count(of: .canLiveWith)) ✗\(draft.count(of: .disagree))"
+            let agreed = record.agreedGoal?.draft == draft.id ? " (agreed)" : ""
+            return ("\(mark)\(draft.text)  [\(tally)]\(agreed)", Style(draft.count(of: .disagree) > 0 ? .warning : .text))
+        }
+        list(rows, selected: app.state.selected("drafts", count: drafts.count), active: true, in: body, grid: &grid,
+             empty: "No wordings yet. Press a to write down what someone suggests.")
+    }
+
+    private static func consensusCheck(_ app: ConsoleApp, draft: GoalDraft, _ rect: Rect, _ grid: inout Grid) {
+        let record = app.session.record
+        var y = rect.y
+        y += Draw.paragraph("Asking everyone about: “\(draft.text)”", in: Rect(x: rect.x, y: y, width: rect.width, height: 2), grid: &grid, style: Style(.heading, bold: true), maxRows: 2)
+        let words = app.content.prompts.consensus
+        let rows = record.present.map { person -> (String, Style) in
+            switch draft.responses[person.id] {
+            case .agree?: return ("\(person.name): ✓ \(words.agree)", Style(.good))
+            case .canLiveWith?: return ("\(person.name): ~ \(words.canLive)", Style(.amber))
+            case .disagree?: return ("\(person.name): ✗ \(words.disagree)", Style(.danger))
+            case nil: return ("\(person.name): … not asked yet", Style(.muted))
+            }
+        }
+        list(rows, selected: app.state.selected("consensus", count: rows.count), active: true, in: Rect(x: rect.x, y: y, width: rect.width, height: rect.maxY - y), grid: &grid, empty: "Nobody in the room yet.")
+    }
+
+    // MARK: - Principles
+
+    private static func principles(_ app: ConsoleApp, _ rect: Rect, _ grid: inout Grid) {
+        guard let principle = app.session.step.principle, let phase = app.session.step.phase else { return }
+        let guide = app.content.principles.guide(principle)
+        let record = app.session.record
+        let score = record.score(for: principle)
+        switch phase {
+        case .explain:
+            var y = rect.y
+            y += Draw.paragraph(guide?.explanation ?? "", in: Rect(x: rect.x, y: y, width: rect.width, height: 4), grid: &grid, maxRows: 4)
+            y += 1
+            for stage in guide?.stages ?? [] where y < rect.maxY {
+                Draw.line("\(stage.stage) \(stage.name)", x: rect.x, y: y, width: rect.width, grid: &grid, style: Style(.heading, bold: true))
+                y += 1
+                if y < rect.maxY, let sign = stage.signs.first {
+                    Draw.line("  " + sign, x: rect.x, y: y, width: rect.width, grid: &grid, style: Style(.muted))
+                    y += 1
+                }
+            }
+        case .score:
+            let chartHeight = 6
+            let (top, bottom) = rect.splitTop(max(rect.height - chartHeight, 3))
+            let body = title("Each person's stage (press 1-4 for the selected person)", top, &grid)
+            let rows = record.present.map { person -> (String, Style) in
+                let stage = score.scores[person.id].map { "stage \($0)" } ?? "…"
+                let perspective = person.perspective.map { " (\(app.content.prompts.label(for: $0)))" } ?? ""
+                return ("\(person.name)\(perspective): \(stage)", Style(score.scores[person.id] == nil ? .muted : .text))
+            }
+            list(rows, selected: app.state.selected("score", count: rows.count), active: true, in: body, grid: &grid, empty: "Add people on the Welcome step first.")
+            SpreadChart.render(score: score, record: record, content: app.content, in: bottom, grid: &grid, large: false)
+        case .agree:
+            var y = rect.y
+            SpreadChart.render(score: score, record: record, content: app.content, in: Rect(x: rect.x, y: y, width: rect.width, height: 5), grid: &grid, large: false)
+            y += 6
+            let stageName = score.agreedStage.flatMap { guide?.stage($0)?.name } ?? "not agreed yet"
+            Draw.line("Agreed stage: \(score.agreedStage.map(String.init) ?? "–") \(stageName)", x: rect.x, y: y, width: rect.width, grid: &grid, style: Style(.heading, bold: true))
+            y += 1
+            if y < rect.maxY {
+                Draw.line("Score: \(Draw.rag(score.rag))", x: rect.x, y: y, width: rect.width, grid: &grid, style: Style(Draw.role(for: score.rag), bold: true))
+                y += 1
+            }
+            if y < rect.maxY {
+                let evidence = score.evidence.isEmpty ? "No evidence yet. Press Enter to write it down." : "Evidence: \(score.evidence)"
+                Draw.paragraph(evidence, in: Rect(x: rect.x, y: y, width: rect.width, height: rect.maxY - y), grid: &grid, style: Style(score.evidence.isEmpty ? .muted : .text))
+            }
+        }
+    }
+
+    // MARK: - Ideas
+
+    private static func ideas(_ app: ConsoleApp, _ rect: Rect, _ grid: inout Grid) {
+        let record = app.session.record
+        let body = title("Ideas (\(record.ideas.count)) — nothing is too silly", rect, &grid)
+        let rows = record.ideas.map { idea -> (String, Style) in
+            let links = idea.principles.compactMap { app.content.principles.guide($0)?.shortName }.joined(separator: ", ")
+            return (idea.text + (links.isEmpty ? "" : "  → \(links)"), Style(.text))
+        }
+        list(rows, selected: app.state.selected("ideas", count: rows.count), active: true, in: body, grid: &grid, empty: "No ideas yet. Press a to add one.")
+    }
+
+    // MARK: - Choose
+
+    private static func choose(_ app: ConsoleApp, _ rect: Rect, _ grid: inout Grid) {
+        let record = app.session.record
+        let dots = app.session.template.dotsPerPerson
+        let peopleWidth = min(max(rect.width / 3, 16), 30)
+        let (left, right) = rect.splitRight(peopleWidth)
+        let ideas = record.ideasByVotes
+        let body = title("Ideas by dots — chosen: \(record.chosenIdeas.count) of 2-3", left.inset(horizontal: 0, vertical: 0), &grid)
+        let rows = ideas.map { idea -> (String, Style) in
+            let chosen = record.chosenIdeas.contains(idea.id)
+            return ("\(chosen ? "★" : "·") \(String(repeating: "●", count: min(idea.totalVotes, 12))) \(idea.totalVotes)  \(idea.text)", Style(chosen ? .good : .text, bold: chosen))
+        }
+        list(rows, selected: app.state.selected("choose", count: ideas.count), active: app.state.focus == 0, in: Rect(x: body.x, y: body.y, width: body.width - 1, height: body.height), grid: &grid, empty: "No ideas to choose from. Go back ([) and add some.")
+        let voters = record.present
+        let peopleArea = title(" Voting (\(dots) dots each)", right, &grid)
+        let voterRows = voters.map { person -> (String, Style) in
+            let left = dots - record.dotsUsed(by: person.id)
+            return ("\(person.name): \(String(repeating: "●", count: max(left, 0)))\(String(repeating: "○", count: max(dots - left, 0))) \(left) left", Style(left == 0 ? .muted : .text))
+        }
+        list(voterRows, selected: app.state.selected("voters", count: voters.count), active: app.state.focus == 1, in: peopleArea.inset(horizontal: 1, vertical: 0), grid: &grid, empty: "Nobody to vote.")
+    }
+
+    // MARK: - Actions
+
+    private static func actions(_ app: ConsoleApp, _ rect: Rect, _ grid: inout Grid) {
+        let record = app.session.record
+        let start = Day(app.session.createdAt)
+        let window = app.session.template.smallMovementDays
+        let body = title("Action plan — small steps, in the next \(window) days", rect, &grid)
+        let rows = record.actions.map { action -> (String, Style) in
+            let who = action.who.map { record.name(of: $0) }.joined(separator: ", ")
+            let when = action.when?.description ?? "no date"
+            let far = action.isBeyond(windowDays: window, from: start)
+            var text = "\(action.what) — \(who) — by \(when)"
+            if !action.how.isEmpty { text += " — \(action.how)" }
+            if far { text = "⚠ " + text + "  (far off: could it be cut smaller?)" }
+            return (text, Style(far ? .warning : .text))
+        }
+        let chosen = record.chosenIdeas.compactMap { record.idea($0) }
+        let ideasLine = chosen.isEmpty ? "" : "Chosen: " + chosen.map { idea in
+            let count = record.actions.filter { $0.idea == idea.id }.count
+            return "\(idea.text) (\(count))"
+        }.joined(separator: " · ")
+        var listArea = body
+        if !ideasLine.isEmpty {
+            Draw.line(ideasLine, x: body.x, y: body.y, width: body.width, grid: &grid, style: Style(.muted))
+            listArea = Rect(x: body.x, y: body.y + 1, width: body.width, height: max(body.height - 1, 0))
+        }
+        list(rows, selected: app.state.selected("actions", count: rows.count), active: true, in: listArea, grid: &grid, empty: "No actions yet. Press a to plan one: what, who, when and how.")
+    }
+
+    // MARK: - Close
+
+    private static func close(_ app: ConsoleApp, _ rect: Rect, _ grid: inout Grid) {
+        if app.state.closeView == 1 {
+            PersonalActions.render(app.session, in: rect, grid: &grid)
+        } else {
+            Summary.render(app.session, content: app.content, in: rect, grid: &grid, large: false)
+        }
+    }
+}

@@ -1,1 +1,0 @@
-// WorkshopUI — see docs/architecture.md
