@@ -1,2 +1,0 @@
-// NcursesBackend — see docs/architecture.md
-import CNcursesw
