@@ -98,12 +98,18 @@ public enum SafeFile {
         let folder = file.deletingLastPathComponent()
         let suffix = String(UInt64.random(in: 0...UInt64.max), radix: 36)
         let temporary = folder.appendingPathComponent("\(temporaryPrefix)\(file.lastPathComponent)-\(suffix)")
-        let descriptor = try createNewFile(temporary)
+        // Errors name the real file: the temporary one means nothing to a facilitator.
+        let descriptor: Int32
+        do {
+            descriptor = try createNewFile(temporary)
+        } catch PersistenceError.cannotOpen(_, let code) {
+            throw PersistenceError.cannotOpen(path: file.path, code: code)
+        }
         var renamed = false
         defer { if !renamed { unlink(temporary.path) } }
         do {
-            try writeAll(data, to: descriptor, path: temporary.path, calls: calls)
-            try flush(descriptor, path: temporary.path, calls: calls)
+            try writeAll(data, to: descriptor, path: file.path, calls: calls)
+            try flush(descriptor, path: file.path, calls: calls)
         } catch {
             close(descriptor)
             throw error

@@ -14,6 +14,13 @@ final class FileModeTests: XCTestCase {
         try checkEverythingIsPrivate(umask: 0o022)
     }
 
+    /// A umask can only remove bits, so 000 and 022 alone cannot tell whether
+    /// the mode was forced with chmod; 277 strips the owner's own write and
+    /// read bits, which only an explicit chmod/fchmod puts back.
+    func testEveryFileAndFolderIsPrivateUnderUmask277() throws {
+        try checkEverythingIsPrivate(umask: 0o277)
+    }
+
     private func checkEverythingIsPrivate(umask mask: mode_t) throws {
         let root = try makeTemporaryFolder(self)
         let folder = root.appendingPathComponent("data/sessions/one")
@@ -65,7 +72,7 @@ final class FileModeTests: XCTestCase {
     func testTemporaryFileIsPrivateWhileBeingWritten() throws {
         let root = try makeTemporaryFolder(self)
         let target = root.appendingPathComponent("snapshot.json")
-        for mask: mode_t in [0o000, 0o022] {
+        for mask: mode_t in [0o000, 0o022, 0o277] {
             nonisolated(unsafe) var seen: [(name: String, mode: mode_t)] = []
             // Look at the temporary file at the moment it is flushed, before the rename.
             let spy = SystemCalls(write: SystemCalls.live.write, flush: { descriptor in
