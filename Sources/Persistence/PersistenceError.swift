@@ -39,6 +39,8 @@ public enum PersistenceError: Error, Equatable, Sendable, CustomStringConvertibl
     case unreadableLock(path: String)
     /// The session was opened read-only, so nothing may be written.
     case readOnly(folder: String)
+    /// The session was closed; it must be opened again before saving.
+    case closed(folder: String)
     /// The journal is shorter than the snapshot says it should be.
     case journalBehindSnapshot(path: String, journalEnds: Int, snapshotCovers: Int)
     /// A value could not be turned into JSON.
@@ -81,6 +83,8 @@ public enum PersistenceError: Error, Equatable, Sendable, CustomStringConvertibl
                 + "delete that file and try again."
         case let .readOnly(folder):
             return "The session in \(folder) is open read-only, so nothing can be saved to it."
+        case let .closed(folder):
+            return "The session in \(folder) has been closed, so nothing more can be saved to it until it is opened again."
         case let .journalBehindSnapshot(path, journalEnds, snapshotCovers):
             return "The journal \(path) ends at change \(journalEnds) but the snapshot covers up to change "
                 + "\(snapshotCovers). The session is opened read-only so nothing more is lost."

@@ -47,6 +47,7 @@ public final class SessionFiles<Document: Codable, Event: Codable> {
 
     private let writer: JournalWriter<Event>?
     private var lock: SessionLock?
+    private var isClosed = false
 
     private init(folder: URL, schema: Int, isReadOnly: Bool, lastSequence: Int, writer: JournalWriter<Event>?, lock: SessionLock?) {
         self.folder = folder
@@ -290,6 +291,7 @@ public final class SessionFiles<Document: Codable, Event: Codable> {
     ///   not saved and the sequence number is not used up).
     @discardableResult
     public func append(_ event: Event, at date: Date) throws -> Int {
+        try checkWritable()
         guard let writer else { throw PersistenceError.readOnly(folder: folder.path) }
         let sequence = lastSequence + 1
         try writer.append(event, sequence: sequence, at: date)
@@ -302,7 +304,7 @@ public final class SessionFiles<Document: Codable, Event: Codable> {
     /// - Throws: `PersistenceError.readOnly`, or a file error (the previous
     ///   snapshot is then still whole).
     public func writeSnapshot(_ document: Document, at date: Date) throws {
-        guard !isReadOnly else { throw PersistenceError.readOnly(folder: folder.path) }
+        try checkWritable()
         try SnapshotFile.write(
             Snapshot(schema: schema, journalSequence: lastSequence, savedAt: date, document: document), to: snapshotFile)
     }
@@ -317,7 +319,7 @@ public final class SessionFiles<Document: Codable, Event: Codable> {
     /// Replaces `summary.json` with `summary`, so a list of sessions can be
     /// shown without replaying every journal.
     public func writeSummary<Summary: Encodable>(_ summary: Summary) throws {
-        guard !isReadOnly else { throw PersistenceError.readOnly(folder: folder.path) }
+        try checkWritable()
         let file = folder.appendingPathComponent(Self.summaryName)
         var data: Data
         do {
@@ -353,7 +355,7 @@ public final class SessionFiles<Document: Codable, Event: Codable> {
     /// - Returns: the file written.
     @discardableResult
     public func writeStageSnapshot(_ document: Document, label: String, at date: Date) throws -> URL {
-        guard !isReadOnly else { throw PersistenceError.readOnly(folder: folder.path) }
+        try checkWritable()
         let stages = folder.appendingPathComponent(Self.stagesName, isDirectory: true)
         try SafeFile.createFolder(stages)
         let existing = (try? FileManager.default.contentsOfDirectory(atPath: stages.path)) ?? []
@@ -405,6 +407,7 @@ public final class SessionFiles<Document: Codable, Event: Codable> {
     /// Releases the lock. The session cannot be written after this.
     /// - Throws: `PersistenceError` if the lock file could not be removed.
     public func close() throws {
+        isClosed = true
         writer?.close()
         let held = lock
         lock = nil
@@ -412,6 +415,11 @@ public final class SessionFiles<Document: Codable, Event: Codable> {
     }
 
     // MARK: Helpers
+
+    private func checkWritable() throws {
+        if isReadOnly { throw PersistenceError.readOnly(folder: folder.path) }
+        if isClosed { throw PersistenceError.closed(folder: folder.path) }
+    }
 
     private static func fileSize(_ file: URL) -> Int? {
         var info = stat()

@@ -193,4 +193,48 @@ final class RecoveryTests: XCTestCase {
         XCTAssertEqual(result.records.map(\.sequence), [1, 2])
         XCTAssertEqual(result.corruptLines, [])
     }
+
+    func testCorruptMiddleAndTornTailTogetherWriteNothing() throws {
+        let root = try makeTemporaryFolder(self)
+        let folder = root.appendingPathComponent("session")
+        let journalFile = folder.appendingPathComponent("journal.jsonl")
+        var bytes = try makeSession(in: folder)
+        bytes[10] = UInt8(ascii: "9")  // inside line 1
+        bytes.removeLast(5)            // tear line 5
+        try writeFixture(bytes, to: journalFile)
+        let (files, recovered) = try ToySession.open(folder: folder, schema: 1, readOnly: false, at: time(50))
+        XCTAssertTrue(files.isReadOnly)
+        XCTAssertEqual(recovered.report.corruptLines.map(\.lineNumber), [1])
+        XCTAssertEqual(recovered.report.tornTail?.lineNumber, 5)
+        XCTAssertNil(recovered.report.tornTail?.quarantineFile)
+        try files.close()
+        XCTAssertEqual(try readBytes(journalFile), bytes)
+        XCTAssertEqual(allEntries(under: folder).map(\.lastPathComponent).sorted(), ["journal.jsonl", "snapshot.json"])
+    }
+
+    func testReportWarnsWhenOthersCanOpenTheSession() throws {
+        let root = try makeTemporaryFolder(self)
+        let folder = root.appendingPathComponent("session")
+        _ = try makeSession(in: folder)
+        chmod(folder.path, 0o755)
+        chmod(folder.appendingPathComponent("journal.jsonl").path, 0o644)
+        let (files, recovered) = try ToySession.open(folder: folder, schema: 1, readOnly: false, at: time(50))
+        XCTAssertEqual(
+            recovered.report.privacyWarnings.map(\.path),
+            [folder.path, folder.appendingPathComponent("journal.jsonl").path])
+        XCTAssertFalse(recovered.report.isClean)
+        XCTAssertTrue(recovered.report.messages.contains { $0.contains("chmod 600") && $0.contains("journal.jsonl") })
+        try files.close()
+    }
+
+    func testClosedSessionRefusesWrites() throws {
+        let root = try makeTemporaryFolder(self)
+        let folder = root.appendingPathComponent("session")
+        let files = try ToySession.create(folder: folder, document: ToyDocument(title: "", items: []), schema: 1, at: time(0))
+        try files.close()
+        XCTAssertThrowsError(try files.append(.added("late"), at: time(1))) { error in
+            XCTAssertEqual(error as? PersistenceError, .closed(folder: folder.path))
+        }
+        XCTAssertEqual(try readBytes(folder.appendingPathComponent("journal.jsonl")), [])
+    }
 }
