@@ -1,0 +1,69 @@
+import Foundation
+
+/// Where Campfire keeps its sessions.
+///
+/// Resolved, in order, from: an explicit path (`--data-dir`), the
+/// `CAMPFIRE_DATA_DIR` environment variable, `$XDG_DATA_HOME/campfire`, and
+/// finally `~/.local/share/campfire`. Empty values are ignored, as the XDG
+/// specification asks.
+public struct DataFolder: Sendable, Equatable {
+    /// The data folder itself.
+    public let url: URL
+
+    /// The folder holding one sub-folder per session.
+    public var sessionsFolder: URL { url.appendingPathComponent("sessions", isDirectory: true) }
+
+    /// Wraps a known folder without looking at the environment.
+    public init(url: URL) {
+        self.url = url
+    }
+
+    /// Works out the data folder.
+    /// - Parameters:
+    ///   - explicitPath: the `--data-dir` value, if given.
+    ///   - environment: the process environment (passed in so tests are exact).
+    ///   - homeFolder: used when `HOME` is unset or empty.
+    public static func resolve(
+        explicitPath: String?,
+        environment: [String: String],
+        homeFolder: String = NSHomeDirectory()
+    ) -> DataFolder {
+        func nonEmpty(_ value: String?) -> String? {
+            guard let value, !value.isEmpty else { return nil }
+            return value
+        }
+        if let path = nonEmpty(explicitPath) {
+            return DataFolder(url: URL(fileURLWithPath: expandTilde(path, environment, homeFolder), isDirectory: true))
+        }
+        if let path = nonEmpty(environment["CAMPFIRE_DATA_DIR"]) {
+            return DataFolder(url: URL(fileURLWithPath: expandTilde(path, environment, homeFolder), isDirectory: true))
+        }
+        if let path = nonEmpty(environment["XDG_DATA_HOME"]) {
+            return DataFolder(url: URL(fileURLWithPath: path, isDirectory: true)
+                .appendingPathComponent("campfire", isDirectory: true))
+        }
+        let home = nonEmpty(environment["HOME"]) ?? homeFolder
+        return DataFolder(url: URL(fileURLWithPath: home, isDirectory: true)
+            .appendingPathComponent(".local/share/campfire", isDirectory: true))
+    }
+
+    /// Makes the data and sessions folders (mode 0700) if they are missing.
+    /// - Throws: `PersistenceError.cannotCreateFolder`.
+    public func create() throws {
+        try SafeFile.createFolder(url)
+        try SafeFile.createFolder(sessionsFolder)
+    }
+
+    /// Warnings for the data folder or sessions folder if others can open them.
+    public func privacyWarnings() -> [PrivacyWarning] {
+        [FilePrivacy.check(url), FilePrivacy.check(sessionsFolder)].compactMap { $0 }
+    }
+
+    // A shell expands `~` in `--data-dir ~/x`, but not in `--data-dir=~/x` or in
+    // an environment variable set in a config file, so do it here too.
+    private static func expandTilde(_ path: String, _ environment: [String: String], _ homeFolder: String) -> String {
+        guard path == "~" || path.hasPrefix("~/") else { return path }
+        let home = environment["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? homeFolder
+        return home + path.dropFirst()
+    }
+}

@@ -1,0 +1,120 @@
+import Foundation
+
+// MARK: - Journal line format
+//
+// The journal (`journal.jsonl`) is UTF-8 text, one event per line, each line
+// ending in a single "\n" (0x0A). A line is one JSON object whose keys appear in
+// exactly this order:
+//
+//     {"seq":N,"at":"2026-11-23T10:41:07.123Z","event":<event JSON>,"sum":"xxxxxxxx"}
+//
+// - `seq`: the sequence number, a JSON integer. The first line is 1 and each
+//   line is exactly one more than the line before. Never reused.
+// - `at`: when the event happened, ISO-8601 in UTC with milliseconds, always
+//   24 characters.
+// - `event`: the event, encoded by Swift's JSONEncoder with sorted keys and
+//   unescaped slashes, on one line (newlines inside text are escaped as `\n`).
+// - `sum`: CRC-32 (IEEE, the same value as zlib's / Python's `zlib.crc32`),
+//   as 8 lowercase hex digits, of the UTF-8 bytes of the line WITHOUT the sum:
+//   exactly the bytes `{"seq":N,"at":"…","event":…}`.
+//
+// To check a line: drop the "\n", find the LAST occurrence of `,"sum":"`
+// (it cannot occur unescaped inside the event's strings, and any inside the
+// event comes earlier), check that exactly 8 hex digits and `"}` follow it,
+// then compare crc32(line[..<thatIndex] + "}") with those digits. In Python:
+//
+//     i = line.rindex(b',"sum":"')
+//     ok = line[i+8:i+16] == b"%08x" % zlib.crc32(line[:i] + b"}") and line[i+16:] == b'"}'
+//
+// Writers append a whole line in one go and flush it to disk before reporting
+// it saved, so after a crash only the last line can be incomplete.
+
+/// Encodes and checks single journal lines (see the format above).
+enum JournalLine {
+    /// `,"sum":"` — the marker a reader searches for from the end.
+    static let sumMarker = Array(#","sum":""#.utf8)
+
+    /// Builds a complete line, newline included.
+    ///
+    /// The line is assembled from pieces rather than by encoding a struct, so
+    /// the key order (seq, at, event, sum) is guaranteed whatever the encoder does.
+    static func encode(eventJSON: Data, sequence: Int, at date: Date) -> Data {
+        var body = Array(#"{"seq":\#(sequence),"at":"\#(Timestamp.format(date))","event":"#.utf8)
+        body.append(contentsOf: eventJSON)
+        let sum = CRC32.hex(body + [UInt8(ascii: "}")])
+        body.append(contentsOf: sumMarker)
+        body.append(contentsOf: Array(sum.utf8))
+        body.append(contentsOf: Array(#""}"#.utf8))
+        body.append(UInt8(ascii: "\n"))
+        return Data(body)
+    }
+
+    /// Why a line could not be used.
+    enum Problem: Error, Equatable {
+        /// Missing or wrong checksum, or not the expected JSON: the bytes are damaged.
+        case damaged(String)
+        /// The bytes are intact but the event is not one this program knows.
+        case unknownEvent(String)
+    }
+
+    /// The parts of a line that are the same for every event type.
+    private struct Header: Decodable {
+        let seq: Int
+        let at: String
+    }
+
+    private struct EventOnly<Event: Decodable>: Decodable {
+        let event: Event
+    }
+
+    /// Checks one line (without its "\n") and decodes it.
+    static func decode<Event: Decodable>(
+        _ line: ArraySlice<UInt8>, as type: Event.Type, decoder: JSONDecoder
+    ) -> Result<JournalRecord<Event>, Problem> {
+        guard let markerStart = lastIndex(of: sumMarker, in: line) else {
+            return .failure(.damaged("it has no checksum"))
+        }
+        let digitsStart = markerStart + sumMarker.count
+        guard line.endIndex - digitsStart == 10,
+              line[(digitsStart + 8)...].elementsEqual(Array(#""}"#.utf8)),
+              line[digitsStart..<(digitsStart + 8)].allSatisfy({ isLowerHex($0) })
+        else {
+            return .failure(.damaged("its checksum is malformed"))
+        }
+        var body = Array(line[line.startIndex..<markerStart])
+        body.append(UInt8(ascii: "}"))
+        let expected = String(decoding: line[digitsStart..<(digitsStart + 8)], as: UTF8.self)
+        guard CRC32.hex(body) == expected else {
+            return .failure(.damaged("its checksum does not match its contents"))
+        }
+        let bodyData = Data(body)
+        guard let header = try? decoder.decode(Header.self, from: bodyData) else {
+            return .failure(.damaged("it is not a readable journal entry"))
+        }
+        guard let date = Timestamp.parse(header.at) else {
+            return .failure(.damaged("its time is not readable"))
+        }
+        do {
+            let event = try decoder.decode(EventOnly<Event>.self, from: bodyData).event
+            return .success(JournalRecord(sequence: header.seq, at: date, event: event))
+        } catch {
+            return .failure(.unknownEvent(
+                "it records something this version of Campfire does not know; "
+                    + "it was probably written by a newer Campfire"))
+        }
+    }
+
+    private static func isLowerHex(_ byte: UInt8) -> Bool {
+        (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")) || (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "f"))
+    }
+
+    private static func lastIndex(of needle: [UInt8], in haystack: ArraySlice<UInt8>) -> Int? {
+        guard haystack.count >= needle.count else { return nil }
+        var start = haystack.endIndex - needle.count
+        while start >= haystack.startIndex {
+            if haystack[start..<(start + needle.count)].elementsEqual(needle) { return start }
+            start -= 1
+        }
+        return nil
+    }
+}

@@ -1,1 +1,0 @@
-// Persistence — see docs/architecture.md

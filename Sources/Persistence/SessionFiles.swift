@@ -1,0 +1,457 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The files of one session folder, generic over the caller's document and
+/// event types.
+///
+/// Layout of a session folder (every file 0600, every folder 0700):
+///
+///     lock               who has it open: {"host":…,"pid":…,"startedAt":…}
+///     snapshot.json      the latest snapshot (format in Snapshot.swift)
+///     journal.jsonl      every event, one line each (format in JournalLine.swift)
+///     summary.json       a small caller-defined summary for session lists
+///     stages/NNNN-<label>.json   a snapshot at each stage change
+///     quarantine.jsonl   torn journal lines set aside during recovery
+///     snapshot.v<S>.json the original of a snapshot migrated from schema S
+///
+/// Writes happen in the caller's thread and return only once on disk. One
+/// instance per session, used from one thread.
+public final class SessionFiles<Document: Codable, Event: Codable> {
+    // MARK: File names
+
+    /// The latest snapshot.
+    public static var snapshotName: String { "snapshot.json" }
+    /// The journal.
+    public static var journalName: String { "journal.jsonl" }
+    /// The summary for session lists.
+    public static var summaryName: String { "summary.json" }
+    /// The folder of stage snapshots.
+    public static var stagesName: String { "stages" }
+    /// Where torn journal lines are kept.
+    public static var quarantineName: String { "quarantine.jsonl" }
+
+    // MARK: State
+
+    /// The session folder.
+    public let folder: URL
+    /// The document schema this program writes.
+    public let schema: Int
+    /// Whether nothing may be written.
+    public let isReadOnly: Bool
+    /// The last sequence number in the journal (0 if it is empty).
+    public private(set) var lastSequence: Int
+
+    private let writer: JournalWriter<Event>?
+    private var lock: SessionLock?
+    private var isClosed = false
+
+    private init(folder: URL, schema: Int, isReadOnly: Bool, lastSequence: Int, writer: JournalWriter<Event>?, lock: SessionLock?) {
+        self.folder = folder
+        self.schema = schema
+        self.isReadOnly = isReadOnly
+        self.lastSequence = lastSequence
+        self.writer = writer
+        self.lock = lock
+    }
+
+    deinit {
+        try? lock?.release()
+    }
+
+    private var snapshotFile: URL { folder.appendingPathComponent(Self.snapshotName) }
+    private var journalFile: URL { folder.appendingPathComponent(Self.journalName) }
+
+    // MARK: Creating
+
+    /// Makes a new session folder: the folder (0700), its lock, the first
+    /// snapshot (covering sequence 0) and an empty journal.
+    /// - Parameters:
+    ///   - folder: the session folder; it may exist but must not hold a session.
+    ///   - document: the starting document.
+    ///   - schema: the document schema this program writes.
+    ///   - at: now.
+    /// - Throws: `PersistenceError.sessionAlreadyExists`, `.lockedBy`, or a file error.
+    public static func create(folder: URL, document: Document, schema: Int, at date: Date) throws -> SessionFiles {
+        try SafeFile.createFolder(folder)
+        let snapshotFile = folder.appendingPathComponent(snapshotName)
+        let journalFile = folder.appendingPathComponent(journalName)
+        if SafeFile.exists(snapshotFile) { throw PersistenceError.sessionAlreadyExists(folder: folder.path) }
+        let lock: SessionLock
+        switch try SessionLock.acquire(in: folder, at: date) {
+        case .acquired(let taken), .recoveredStale(let taken, _): lock = taken
+        case .heldBy(let info): throw PersistenceError.lockedBy(info)
+        }
+        do {
+            // Another program may have created it while we took the lock.
+            if SafeFile.exists(snapshotFile) { throw PersistenceError.sessionAlreadyExists(folder: folder.path) }
+            if let size = fileSize(journalFile), size > 0 {
+                throw PersistenceError.sessionAlreadyExists(folder: folder.path)
+            }
+            // Snapshot first: a folder with a snapshot and no journal opens
+            // fine (the journal is made then); the reverse would not.
+            try SnapshotFile.write(
+                Snapshot(schema: schema, journalSequence: 0, savedAt: date, document: document), to: snapshotFile)
+            let writer = try JournalWriter<Event>(file: journalFile)
+            return SessionFiles(folder: folder, schema: schema, isReadOnly: false, lastSequence: 0, writer: writer, lock: lock)
+        } catch {
+            try? lock.release()
+            throw error
+        }
+    }
+
+    // MARK: Opening
+
+    /// Opens an existing session and recovers it.
+    ///
+    /// Steps: check privacy; take the lock (unless read-only); read the
+    /// snapshot (refusing newer schemas, migrating older ones); read the
+    /// journal; set aside a torn last line in `quarantine.jsonl` and cut the
+    /// journal back to its last good line; fall back to read-only if there are
+    /// damaged lines in the middle. Read-only never writes anything, not even
+    /// the lock or the quarantine file.
+    /// - Parameters:
+    ///   - folder: the session folder.
+    ///   - schema: the document schema this program writes.
+    ///   - readOnly: open without the lock and without writing.
+    ///   - migrate: turns older documents into the current schema.
+    ///   - at: now.
+    /// - Returns: the open session and what was recovered.
+    /// - Throws: `PersistenceError.lockedBy` if a running Campfire has it open
+    ///   and `readOnly` is false (offer "open read-only, or quit");
+    ///   `.notASession`, `.newerSchema`, `.migrationFailed`, or a file error.
+    public static func open(
+        folder: URL,
+        schema: Int,
+        readOnly: Bool,
+        migrate: SchemaMigration? = nil,
+        at date: Date
+    ) throws -> (SessionFiles, Recovered<Document, Event>) {
+        let snapshotFile = folder.appendingPathComponent(snapshotName)
+        let journalFile = folder.appendingPathComponent(journalName)
+        guard SafeFile.exists(snapshotFile) else { throw PersistenceError.notASession(folder: folder.path) }
+
+        var report = RecoveryReport()
+        report.privacyWarnings = FilePrivacy.checkTree(folder)
+
+        var lock: SessionLock?
+        if readOnly {
+            report.isReadOnly = true
+            report.readOnlyReasons.append(.requested)
+            if let holder = try? SessionLock.current(in: folder), SessionLock.isHeld(holder) {
+                report.heldBy = holder
+            }
+        } else {
+            switch try SessionLock.acquire(in: folder, at: date) {
+            case .acquired(let taken):
+                lock = taken
+            case .recoveredStale(let taken, let previous):
+                lock = taken
+                report.recoveredStaleLock = previous
+            case .heldBy(let info):
+                throw PersistenceError.lockedBy(info)
+            }
+        }
+
+        do {
+            return try recover(
+                folder: folder, schema: schema, readOnly: readOnly, migrate: migrate, at: date,
+                snapshotFile: snapshotFile, journalFile: journalFile, lock: lock, report: report)
+        } catch {
+            try? lock?.release()
+            throw error
+        }
+    }
+
+    private static func recover(
+        folder: URL, schema: Int, readOnly: Bool, migrate: SchemaMigration?, at date: Date,
+        snapshotFile: URL, journalFile: URL, lock: SessionLock?, report: RecoveryReport
+    ) throws -> (SessionFiles, Recovered<Document, Event>) {
+        var report = report
+        // Read everything in memory first and write nothing until it is
+        // clear the session may be written: a damaged journal must leave
+        // every file exactly as found, including an older snapshot.
+        var snapshotRead = try SnapshotFile.read(
+            snapshotFile, as: Document.self, currentSchema: schema, migrate: migrate, readOnly: true, now: date)
+        let snapshot = snapshotRead.snapshot
+
+        var journal = JournalReadResult<Event>(records: [], tornTail: nil, corruptLines: [], goodLength: 0)
+        if SafeFile.exists(journalFile) {
+            journal = try JournalReader.read(journalFile, as: Event.self)
+        }
+        report.corruptLines = journal.corruptLines
+        let lastSequence = journal.lastSequence ?? 0
+
+        var mustBeReadOnly = readOnly
+        if !journal.corruptLines.isEmpty {
+            mustBeReadOnly = true
+            report.readOnlyReasons.append(.corruptJournal)
+        }
+        if lastSequence < snapshot.journalSequence {
+            mustBeReadOnly = true
+            report.readOnlyReasons.append(
+                .journalBehindSnapshot(journalEnds: lastSequence, snapshotCovers: snapshot.journalSequence))
+        }
+
+        if snapshotRead.migratedFromSchema != nil && !mustBeReadOnly {
+            // Now allowed to write: migrate again, this time saving the result
+            // and keeping the original.
+            snapshotRead = try SnapshotFile.read(
+                snapshotFile, as: Document.self, currentSchema: schema, migrate: migrate, readOnly: false, now: date)
+        }
+        report.migratedFromSchema = snapshotRead.migratedFromSchema
+        report.keptOriginalSnapshot = snapshotRead.keptOriginal
+
+        if let tail = journal.tornTail {
+            var quarantine: URL?
+            if !mustBeReadOnly {
+                quarantine = try setAside(tail, of: journalFile, in: folder, keepingLength: journal.goodLength, at: date)
+            }
+            report.tornTail = RecoveryReport.SetAside(
+                lineNumber: tail.lineNumber, byteCount: tail.bytes.count, quarantineFile: quarantine)
+        }
+
+        let recovered = Recovered<Document, Event>(
+            document: snapshot.document,
+            snapshotSequence: snapshot.journalSequence,
+            records: journal.records.filter { $0.sequence > snapshot.journalSequence },
+            report: report)
+
+        if mustBeReadOnly {
+            // Fell back to read-only after taking the lock: give it back so
+            // the facilitator can open it elsewhere to sort it out.
+            try? lock?.release()
+            var readOnlyReport = recovered.report
+            readOnlyReport.isReadOnly = true
+            var result = recovered
+            result.report = readOnlyReport
+            let files = SessionFiles(
+                folder: folder, schema: schema, isReadOnly: true, lastSequence: lastSequence, writer: nil, lock: nil)
+            return (files, result)
+        }
+        let writer = try JournalWriter<Event>(file: journalFile)
+        let files = SessionFiles(
+            folder: folder, schema: schema, isReadOnly: false, lastSequence: lastSequence, writer: writer, lock: lock)
+        return (files, recovered)
+    }
+
+    /// Appends the torn tail to `quarantine.jsonl` (never overwriting it),
+    /// then cuts the journal back to its last good line. In that order, so a
+    /// crash in between only risks keeping the tail twice, never losing it.
+    private static func setAside(
+        _ tail: TornTail, of journalFile: URL, in folder: URL, keepingLength goodLength: Int, at date: Date
+    ) throws -> URL {
+        let quarantine = folder.appendingPathComponent(quarantineName)
+        let entry = QuarantineEntry(
+            setAsideAt: date, journalLine: tail.lineNumber, byteCount: tail.bytes.count,
+            text: String(decoding: tail.bytes, as: UTF8.self), base64: tail.bytes.base64EncodedString())
+        var line: Data
+        do {
+            line = try JSONCoding.encoder().encode(entry)
+        } catch {
+            throw PersistenceError.cannotEncode(path: quarantine.path, detail: "\(error)")
+        }
+        line.append(UInt8(ascii: "\n"))
+
+        let existed = SafeFile.exists(quarantine)
+        let descriptor = Glibc_open(quarantine.path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, SafeFile.fileMode)
+        guard descriptor >= 0 else { throw PersistenceError.cannotOpen(path: quarantine.path, code: errno) }
+        do {
+            if !existed && fchmod(descriptor, SafeFile.fileMode) != 0 {
+                throw PersistenceError.cannotOpen(path: quarantine.path, code: errno)
+            }
+            try SafeFile.writeAll(line, to: descriptor, path: quarantine.path, calls: .live)
+            try SafeFile.flush(descriptor, path: quarantine.path, calls: .live)
+            _ = closeSessionFile(descriptor)
+        } catch {
+            _ = closeSessionFile(descriptor)
+            throw error
+        }
+        if !existed { try SafeFile.syncFolder(folder) }
+
+        let journal = Glibc_open(journalFile.path, O_WRONLY | O_CLOEXEC, 0)
+        guard journal >= 0 else { throw PersistenceError.cannotOpen(path: journalFile.path, code: errno) }
+        defer { _ = closeSessionFile(journal) }
+        while ftruncate(journal, off_t(goodLength)) != 0 {
+            if errno == EINTR { continue }
+            throw PersistenceError.cannotWrite(path: journalFile.path, code: errno)
+        }
+        try SafeFile.flush(journal, path: journalFile.path, calls: .live)
+        return quarantine
+    }
+
+    // MARK: Writing
+
+    /// Appends an event to the journal.
+    /// - Returns: its sequence number. It is on disk when this returns.
+    /// - Throws: `PersistenceError.readOnly`, or a file error (the event is then
+    ///   not saved and the sequence number is not used up).
+    @discardableResult
+    public func append(_ event: Event, at date: Date) throws -> Int {
+        try checkWritable()
+        guard let writer else { throw PersistenceError.readOnly(folder: folder.path) }
+        let sequence = lastSequence + 1
+        try writer.append(event, sequence: sequence, at: date)
+        lastSequence = sequence
+        return sequence
+    }
+
+    /// Replaces `snapshot.json` with `document`, recorded as covering every
+    /// event appended so far.
+    /// - Throws: `PersistenceError.readOnly`, or a file error (the previous
+    ///   snapshot is then still whole).
+    public func writeSnapshot(_ document: Document, at date: Date) throws {
+        try checkWritable()
+        try SnapshotFile.write(
+            Snapshot(schema: schema, journalSequence: lastSequence, savedAt: date, document: document), to: snapshotFile)
+    }
+
+    /// Replaces `snapshot.json` and `summary.json` together (snapshot first,
+    /// so a summary never describes more than the snapshot holds).
+    public func writeSnapshot<Summary: Encodable>(_ document: Document, summary: Summary, at date: Date) throws {
+        try writeSnapshot(document, at: date)
+        try writeSummary(summary)
+    }
+
+    /// Replaces `summary.json` with `summary`, so a list of sessions can be
+    /// shown without replaying every journal.
+    public func writeSummary<Summary: Encodable>(_ summary: Summary) throws {
+        try checkWritable()
+        let file = folder.appendingPathComponent(Self.summaryName)
+        var data: Data
+        do {
+            data = try JSONCoding.encoder().encode(summary)
+        } catch {
+            throw PersistenceError.cannotEncode(path: file.path, detail: "\(error)")
+        }
+        data.append(UInt8(ascii: "\n"))
+        try SafeFile.writeAtomically(data, to: file)
+    }
+
+    /// Reads a session's `summary.json` without opening the session (no lock).
+    /// - Returns: nil if there is no summary yet.
+    /// - Throws: `PersistenceError.unreadableSnapshot` if it is damaged.
+    public static func readSummary<Summary: Decodable>(_ type: Summary.Type, in folder: URL) throws -> Summary? {
+        let file = folder.appendingPathComponent(summaryName)
+        let data: Data
+        do {
+            data = try SafeFile.read(file)
+        } catch PersistenceError.cannotRead(_, let code) where code == ENOENT {
+            return nil
+        }
+        do {
+            return try JSONCoding.decoder().decode(type, from: data)
+        } catch {
+            throw PersistenceError.unreadableSnapshot(path: file.path, detail: "the summary does not match the expected format")
+        }
+    }
+
+    /// Saves a snapshot of `document` at a stage change, as
+    /// `stages/NNNN-<label>.json` (NNNN counts up from 0001; the label keeps
+    /// only a-z, 0-9 and "-").
+    /// - Returns: the file written.
+    @discardableResult
+    public func writeStageSnapshot(_ document: Document, label: String, at date: Date) throws -> URL {
+        try checkWritable()
+        let stages = folder.appendingPathComponent(Self.stagesName, isDirectory: true)
+        try SafeFile.createFolder(stages)
+        let existing = (try? FileManager.default.contentsOfDirectory(atPath: stages.path)) ?? []
+        let highest = existing.compactMap { name -> Int? in
+            guard !name.hasPrefix("."), name.count > 4 else { return nil }
+            return Int(name.prefix(4))
+        }.max() ?? 0
+        let name = String(format: "%04d", highest + 1) + "-" + Self.sanitize(label) + ".json"
+        let file = stages.appendingPathComponent(name)
+        try SnapshotFile.write(
+            Snapshot(schema: schema, journalSequence: lastSequence, savedAt: date, document: document), to: file)
+        return file
+    }
+
+    /// The stage snapshots in order, for the history review.
+    /// - Parameter migrate: applied in memory to older ones; files are not changed.
+    public func stageSnapshots(migrate: SchemaMigration? = nil, at date: Date) throws -> [(file: URL, snapshot: Snapshot<Document>)] {
+        let stages = folder.appendingPathComponent(Self.stagesName, isDirectory: true)
+        guard SafeFile.exists(stages) else { return [] }
+        let names = try FileManager.default.contentsOfDirectory(atPath: stages.path)
+            .filter { !$0.hasPrefix(".") && $0.hasSuffix(".json") }
+            .sorted()
+        return try names.map { name in
+            let file = stages.appendingPathComponent(name)
+            let read = try SnapshotFile.read(
+                file, as: Document.self, currentSchema: schema, migrate: migrate, readOnly: true, now: date)
+            return (file, read.snapshot)
+        }
+    }
+
+    /// Makes a label safe as part of a file name on every system: lowercase
+    /// a-z, 0-9 and single "-" only; anything else becomes "-".
+    public static func sanitize(_ label: String) -> String {
+        var result = ""
+        for scalar in label.lowercased().unicodeScalars {
+            let isSafe = (scalar >= "a" && scalar <= "z") || (scalar >= "0" && scalar <= "9")
+            if isSafe {
+                result.unicodeScalars.append(scalar)
+            } else if !result.isEmpty && !result.hasSuffix("-") {
+                result.append("-")
+            }
+        }
+        while result.hasSuffix("-") { result.removeLast() }
+        return result.isEmpty ? "stage" : String(result.prefix(60))
+    }
+
+    // MARK: Closing
+
+    /// Releases the lock. The session cannot be written after this.
+    /// - Throws: `PersistenceError` if the lock file could not be removed.
+    public func close() throws {
+        isClosed = true
+        writer?.close()
+        let held = lock
+        lock = nil
+        try held?.release()
+    }
+
+    // MARK: Helpers
+
+    private func checkWritable() throws {
+        if isReadOnly { throw PersistenceError.readOnly(folder: folder.path) }
+        if isClosed { throw PersistenceError.closed(folder: folder.path) }
+    }
+
+    private static func fileSize(_ file: URL) -> Int? {
+        var info = stat()
+        guard stat(file.path, &info) == 0 else { return nil }
+        return Int(info.st_size)
+    }
+}
+
+/// One torn journal line kept in `quarantine.jsonl`: the text for people to
+/// read, the exact bytes (base64) for tools, and where it came from.
+struct QuarantineEntry: Codable, Equatable {
+    let setAsideAt: Date
+    let journalLine: Int
+    let byteCount: Int
+    let text: String
+    let base64: String
+}
+
+@inline(__always)
+private func Glibc_open(_ path: String, _ flags: Int32, _ mode: mode_t) -> Int32 {
+    #if canImport(Glibc)
+    return Glibc.open(path, flags, mode)
+    #else
+    return Darwin.open(path, flags, mode)
+    #endif
+}
+
+@inline(__always)
+private func closeSessionFile(_ descriptor: Int32) -> Int32 {
+    #if canImport(Glibc)
+    return Glibc.close(descriptor)
+    #else
+    return Darwin.close(descriptor)
+    #endif
+}

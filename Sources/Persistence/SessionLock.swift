@@ -1,0 +1,171 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The `lock` file that says which Campfire has a session open, so two
+/// programs never write the same journal.
+///
+/// A lock whose process has died on this computer is stale and taken over. A
+/// lock from another computer is always treated as held: its process cannot
+/// be checked from here (the folder may be on a shared or synced disk).
+public final class SessionLock {
+    /// The lock file.
+    public let file: URL
+    /// What this lock says.
+    public let info: LockInfo
+    private let writtenBytes: Data
+    private var isReleased = false
+
+    /// The outcome of trying to take a lock.
+    public enum Acquisition {
+        /// The lock was free and is now ours.
+        case acquired(SessionLock)
+        /// A lock left by a process that has ended was replaced by ours.
+        case recoveredStale(SessionLock, previous: LockInfo)
+        /// A running Campfire (or one on another computer) holds it.
+        case heldBy(LockInfo)
+    }
+
+    /// The file name inside a session folder.
+    public static let fileName = "lock"
+
+    private init(file: URL, info: LockInfo, writtenBytes: Data) {
+        self.file = file
+        self.info = info
+        self.writtenBytes = writtenBytes
+    }
+
+    // MARK: Taking and releasing
+
+    /// Tries to take the lock in `folder`.
+    /// - Parameters:
+    ///   - processID: this process (injectable for tests).
+    ///   - host: this computer's name.
+    ///   - at: now.
+    /// - Throws: `PersistenceError.unreadableLock` if a lock exists but cannot
+    ///   be understood; other `PersistenceError`s for file failures.
+    public static func acquire(
+        in folder: URL,
+        processID: Int32 = getpid(),
+        host: String = SessionLock.currentHost(),
+        at date: Date
+    ) throws -> Acquisition {
+        let file = folder.appendingPathComponent(fileName)
+        let info = LockInfo(pid: processID, host: host, startedAt: date)
+        let bytes: Data
+        do {
+            bytes = try JSONCoding.encoder().encode(info) + Data("\n".utf8)
+        } catch {
+            throw PersistenceError.cannotEncode(path: file.path, detail: "\(error)")
+        }
+        var previousStale: LockInfo?
+        // A few rounds: another Campfire may take or drop the lock between our steps.
+        for _ in 0..<3 {
+            if try create(file, with: bytes) {
+                let lock = SessionLock(file: file, info: info, writtenBytes: bytes)
+                if let previousStale { return .recoveredStale(lock, previous: previousStale) }
+                return .acquired(lock)
+            }
+            guard let existing = try read(file) else { continue }  // vanished meanwhile: retry
+            guard isStale(existing, host: host) else { return .heldBy(existing) }
+            previousStale = existing
+            if unlink(file.path) != 0 && errno != ENOENT {
+                throw PersistenceError.cannotWrite(path: file.path, code: errno)
+            }
+        }
+        if let existing = try read(file) { return .heldBy(existing) }
+        throw PersistenceError.unreadableLock(path: file.path)
+    }
+
+    /// Removes the lock file, but only if it is still the one we wrote.
+    /// Calling it again does nothing.
+    /// - Throws: `PersistenceError` if the file could not be removed.
+    public func release() throws {
+        guard !isReleased else { return }
+        isReleased = true
+        guard let current = try? SafeFile.read(file), current == writtenBytes else { return }
+        if unlink(file.path) != 0 && errno != ENOENT {
+            throw PersistenceError.cannotWrite(path: file.path, code: errno)
+        }
+        try SafeFile.syncFolder(file.deletingLastPathComponent())
+    }
+
+    // MARK: Looking
+
+    /// Reads the lock in `folder` without taking it.
+    /// - Returns: nil if there is no lock.
+    /// - Throws: `PersistenceError.unreadableLock` if it cannot be understood.
+    public static func current(in folder: URL) throws -> LockInfo? {
+        try read(folder.appendingPathComponent(fileName))
+    }
+
+    /// Whether `info` is held by a process that is still running, judged from
+    /// this computer (`host`). Locks from other computers count as running.
+    public static func isHeld(_ info: LockInfo, host: String = SessionLock.currentHost()) -> Bool {
+        !isStale(info, host: host)
+    }
+
+    /// This computer's name.
+    public static func currentHost() -> String {
+        var buffer = [CChar](repeating: 0, count: 256)
+        guard gethostname(&buffer, buffer.count - 1) == 0 else { return "unknown" }
+        let bytes = buffer.prefix(while: { $0 != 0 }).map { UInt8(bitPattern: $0) }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    // MARK: Helpers
+
+    private static func isStale(_ info: LockInfo, host: String) -> Bool {
+        guard info.host == host else { return false }
+        // kill with signal 0 only asks whether the process exists.
+        // EPERM means it exists but belongs to someone else: still held.
+        return kill(pid_t(info.pid), 0) != 0 && errno == ESRCH
+    }
+
+    /// - Returns: true if the lock was created; false if one already exists.
+    private static func create(_ file: URL, with bytes: Data) throws -> Bool {
+        let descriptor: Int32
+        do {
+            descriptor = try SafeFile.createNewFile(file)
+        } catch PersistenceError.cannotOpen(_, let code) where code == EEXIST {
+            return false
+        }
+        do {
+            try SafeFile.writeAll(bytes, to: descriptor, path: file.path, calls: .live)
+            try SafeFile.flush(descriptor, path: file.path, calls: .live)
+            _ = closeLockFile(descriptor)
+            try SafeFile.syncFolder(file.deletingLastPathComponent())
+        } catch {
+            _ = closeLockFile(descriptor)
+            unlink(file.path)
+            throw error
+        }
+        return true
+    }
+
+    /// - Returns: nil if there is no lock file.
+    private static func read(_ file: URL) throws -> LockInfo? {
+        let data: Data
+        do {
+            data = try SafeFile.read(file)
+        } catch PersistenceError.cannotRead(_, let code) where code == ENOENT {
+            return nil
+        }
+        guard let info = try? JSONCoding.decoder().decode(LockInfo.self, from: data) else {
+            throw PersistenceError.unreadableLock(path: file.path)
+        }
+        return info
+    }
+}
+
+@inline(__always)
+private func closeLockFile(_ descriptor: Int32) -> Int32 {
+    #if canImport(Glibc)
+    return Glibc.close(descriptor)
+    #else
+    return Darwin.close(descriptor)
+    #endif
+}

@@ -1,0 +1,204 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Reads and writes snapshot files (format in Snapshot.swift).
+public enum SnapshotFile {
+    /// What reading a snapshot found.
+    public struct ReadResult<Document> {
+        /// The snapshot, in the current schema.
+        public var snapshot: Snapshot<Document>
+        /// The schema the file had, if it was older and so migrated.
+        public var migratedFromSchema: Int?
+        /// Where the original of a migrated file was kept (nil if read-only).
+        public var keptOriginal: URL?
+    }
+
+    // MARK: Writing
+
+    /// Encodes a snapshot, keys in the documented order.
+    /// - Throws: `PersistenceError.cannotEncode`.
+    public static func encode<Document: Encodable>(_ snapshot: Snapshot<Document>, for file: URL) throws -> Data {
+        let documentJSON: Data
+        do {
+            documentJSON = try JSONCoding.encoder().encode(snapshot.document)
+        } catch {
+            throw PersistenceError.cannotEncode(path: file.path, detail: "\(error)")
+        }
+        return assemble(
+            schema: snapshot.schema, journalSequence: snapshot.journalSequence,
+            savedAt: snapshot.savedAt, documentJSON: documentJSON)
+    }
+
+    /// Writes a snapshot atomically with mode 0600.
+    /// - Throws: `PersistenceError`; the previous file stays whole on failure.
+    public static func write<Document: Encodable>(_ snapshot: Snapshot<Document>, to file: URL) throws {
+        try SafeFile.writeAtomically(try encode(snapshot, for: file), to: file)
+    }
+
+    // Built from pieces so the key order is the documented one.
+    static func assemble(schema: Int, journalSequence: Int, savedAt: Date, documentJSON: Data) -> Data {
+        var data = Data(#"{"schema":\#(schema),"journalSequence":\#(journalSequence),"savedAt":"\#(Timestamp.format(savedAt))","document":"#.utf8)
+        data.append(documentJSON)
+        data.append(contentsOf: Array("}\n".utf8))
+        return data
+    }
+
+    // MARK: Reading
+
+    private struct Header: Decodable {
+        let schema: Int
+        let journalSequence: Int
+        let savedAt: Date
+    }
+
+    private struct DocumentOnly<Document: Decodable>: Decodable {
+        let document: Document
+    }
+
+    /// Reads a snapshot, migrating it if it is older than `currentSchema`.
+    ///
+    /// - A newer schema is refused and the file is not touched in any way.
+    /// - An older schema is passed through `migrate`; unless `readOnly`, the
+    ///   migrated snapshot is written to `file` and the original kept beside it
+    ///   as `<name>.v<schema>.json` (or `.v<schema>-2.json`, … never
+    ///   overwriting an earlier kept original).
+    /// - Parameters:
+    ///   - now: the `savedAt` of a migrated file.
+    /// - Throws: `PersistenceError.newerSchema`, `.migrationFailed`,
+    ///   `.unreadableSnapshot`, `.cannotRead`.
+    public static func read<Document: Codable>(
+        _ file: URL,
+        as type: Document.Type = Document.self,
+        currentSchema: Int,
+        migrate: SchemaMigration?,
+        readOnly: Bool,
+        now: Date
+    ) throws -> ReadResult<Document> {
+        let data = try SafeFile.read(file)
+        let decoder = JSONCoding.decoder()
+        let header: Header
+        do {
+            header = try decoder.decode(Header.self, from: data)
+        } catch {
+            throw PersistenceError.unreadableSnapshot(path: file.path, detail: "its header is missing or damaged")
+        }
+        if header.schema > currentSchema {
+            throw PersistenceError.newerSchema(path: file.path, found: header.schema, supported: currentSchema)
+        }
+        if header.schema == currentSchema {
+            do {
+                let document = try decoder.decode(DocumentOnly<Document>.self, from: data).document
+                return ReadResult(
+                    snapshot: Snapshot(
+                        schema: header.schema, journalSequence: header.journalSequence,
+                        savedAt: header.savedAt, document: document),
+                    migratedFromSchema: nil, keptOriginal: nil)
+            } catch {
+                throw PersistenceError.unreadableSnapshot(path: file.path, detail: "its contents do not match the expected format")
+            }
+        }
+
+        // Older: migrate in memory and check the result before touching any file.
+        guard let migrate else {
+            throw PersistenceError.migrationFailed(
+                path: file.path, fromSchema: header.schema, detail: "this version has no way to update it")
+        }
+        guard let oldDocumentJSON = documentJSON(in: data) else {
+            throw PersistenceError.unreadableSnapshot(path: file.path, detail: "its document part is missing or damaged")
+        }
+        let newDocumentJSON: Data
+        let document: Document
+        do {
+            newDocumentJSON = try migrate(header.schema, oldDocumentJSON)
+            document = try decoder.decode(Document.self, from: newDocumentJSON)
+        } catch {
+            throw PersistenceError.migrationFailed(path: file.path, fromSchema: header.schema, detail: "\(error)")
+        }
+        var keptOriginal: URL?
+        if !readOnly {
+            keptOriginal = try keepOriginal(data, of: file, schema: header.schema)
+            // Re-encode so the stored document is in canonical form.
+            let canonical = (try? JSONCoding.encoder().encode(document)) ?? newDocumentJSON
+            try SafeFile.writeAtomically(
+                assemble(schema: currentSchema, journalSequence: header.journalSequence, savedAt: now, documentJSON: canonical),
+                to: file)
+        }
+        return ReadResult(
+            snapshot: Snapshot(schema: currentSchema, journalSequence: header.journalSequence, savedAt: now, document: document),
+            migratedFromSchema: header.schema, keptOriginal: keptOriginal)
+    }
+
+    /// The exact bytes of the `"document"` value, so the migration sees the
+    /// file as written (no number or key-order changes from re-encoding).
+    static func documentJSON(in data: Data) -> Data? {
+        let bytes = [UInt8](data)
+        let key = Array(#""document":"#.utf8)
+        // The header holds only numbers and a date, so the first match is the key.
+        guard let keyStart = firstIndex(of: key, in: bytes) else { return nil }
+        var end = bytes.count
+        while end > 0, [UInt8(ascii: "\n"), UInt8(ascii: " "), UInt8(ascii: "\r"), UInt8(ascii: "\t")].contains(bytes[end - 1]) {
+            end -= 1
+        }
+        guard end > keyStart + key.count, bytes[end - 1] == UInt8(ascii: "}") else { return nil }
+        let candidate = Data(bytes[(keyStart + key.count)..<(end - 1)])
+        guard (try? JSONSerialization.jsonObject(with: candidate, options: [.fragmentsAllowed])) != nil else {
+            // Not laid out as Campfire writes it: fall back to re-encoding the value.
+            guard let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
+                  let value = object["document"],
+                  let encoded = try? JSONSerialization.data(withJSONObject: value, options: [.sortedKeys, .fragmentsAllowed])
+            else { return nil }
+            return encoded
+        }
+        return candidate
+    }
+
+    /// Copies the original beside `file` under a name not yet used. A copy,
+    /// not a hard link, so it works on every kind of disk (USB sticks too).
+    private static func keepOriginal(_ data: Data, of file: URL, schema: Int) throws -> URL {
+        let folder = file.deletingLastPathComponent()
+        let stem = file.deletingPathExtension().lastPathComponent
+        for attempt in 1...1000 {
+            let name = attempt == 1 ? "\(stem).v\(schema).json" : "\(stem).v\(schema)-\(attempt).json"
+            let kept = folder.appendingPathComponent(name)
+            let descriptor: Int32
+            do {
+                descriptor = try SafeFile.createNewFile(kept)
+            } catch PersistenceError.cannotOpen(_, let code) where code == EEXIST {
+                continue
+            }
+            do {
+                try SafeFile.writeAll(data, to: descriptor, path: kept.path, calls: .live)
+                try SafeFile.flush(descriptor, path: kept.path, calls: .live)
+                _ = closeFile(descriptor)
+            } catch {
+                _ = closeFile(descriptor)
+                unlink(kept.path)
+                throw error
+            }
+            try SafeFile.syncFolder(folder)
+            return kept
+        }
+        throw PersistenceError.cannotOpen(path: folder.appendingPathComponent("\(stem).v\(schema).json").path, code: EEXIST)
+    }
+
+    private static func firstIndex(of needle: [UInt8], in haystack: [UInt8]) -> Int? {
+        guard haystack.count >= needle.count else { return nil }
+        for start in 0...(haystack.count - needle.count) where haystack[start..<(start + needle.count)].elementsEqual(needle) {
+            return start
+        }
+        return nil
+    }
+}
+
+@inline(__always)
+private func closeFile(_ descriptor: Int32) -> Int32 {
+    #if canImport(Glibc)
+    return Glibc.close(descriptor)
+    #else
+    return Darwin.close(descriptor)
+    #endif
+}

@@ -1,2 +1,0 @@
-import XCTest
-final class PersistenceTestsPlaceholder: XCTestCase { func testBuilds() { XCTAssertTrue(true) } }
