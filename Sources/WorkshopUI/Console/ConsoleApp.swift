@@ -8,12 +8,20 @@ public struct ConsoleEnvironment {
     public var clock: any Workshop.Clock
     /// Writes one event to the journal; returns only when it is on disk.
     public var save: (SessionEvent, Date) throws -> Void
+    /// Told after each saved event is applied, with the session as it now is (for regular snapshots).
+    public var didApply: (Session, Date) -> Void
     /// Keeps a copy of the whole session when a step is left (best effort).
     public var keepStageSnapshot: (Session, FlowStep) -> Void
 
-    public init(clock: any Workshop.Clock, save: @escaping (SessionEvent, Date) throws -> Void, keepStageSnapshot: @escaping (Session, FlowStep) -> Void = { _, _ in }) {
+    public init(
+        clock: any Workshop.Clock,
+        save: @escaping (SessionEvent, Date) throws -> Void,
+        didApply: @escaping (Session, Date) -> Void = { _, _ in },
+        keepStageSnapshot: @escaping (Session, FlowStep) -> Void = { _, _ in }
+    ) {
         self.clock = clock
         self.save = save
+        self.didApply = didApply
         self.keepStageSnapshot = keepStageSnapshot
     }
 }
@@ -293,6 +301,7 @@ public final class ConsoleApp {
             state.message = StatusMessage(.problem, "Saved, but the screen could not show it: \(error.reason)")
             return false
         }
+        environment.didApply(editor.session, at)
         state.lastSavedAt = at
         state.message = StatusMessage(.saved, "Saved.")
         return true
@@ -302,58 +311,14 @@ public final class ConsoleApp {
 
     private func handleForm(_ key: Key) {
         guard var form = state.form else { return }
-        switch key {
-        case .escape:
-            if form.hasInput {
-                state.mode = .confirmDiscard
-            } else {
-                state.form = nil
-            }
-            return
-        case .enter:
-            if form.isLastField {
-                submit(form)
-                return
-            }
-            form.focusNext()
-        case .tab: form.focusNext()
-        case .backTab: form.focusPrevious()
-        case .up where !form.current.takesText || form.fields.count > 1: form.focusPrevious()
-        case .down where !form.current.takesText || form.fields.count > 1: form.focusNext()
-        case .paste(let text) where form.current.takesText:
-            // Very long pastes are kept whole; a field shows its end while typing.
-            form.current.insert(text)
-        case .character(let character) where form.current.takesText:
-            form.current.insert(String(character))
-        case .backspace where form.current.takesText: form.current.deleteBackward()
-        case .delete where form.current.takesText: form.current.deleteForward()
-        case .left where form.current.takesText: form.current.moveCursor(by: -1)
-        case .right where form.current.takesText: form.current.moveCursor(by: 1)
-        case .home: form.current.moveCursorToStart()
-        case .end: form.current.moveCursorToEnd()
-        case .control("a"): form.current.moveCursorToStart()
-        case .control("e"): form.current.moveCursorToEnd()
-        case .control("u") where form.current.takesText:
-            form.current.text = ""
-            form.current.cursor = 0
-        case .left: form.current.step(by: -1)
-        case .right: form.current.step(by: 1)
-        case .character(" "):
-            if case .people = form.current.kind { form.current.toggle(form.current.index) }
-            if case .principles = form.current.kind { form.current.toggle(form.current.index) }
-        case .character(let character):
-            if case .principles = form.current.kind, let number = character.wholeNumberValue, (1...4).contains(number) {
-                form.current.toggle(number - 1)
-            } else if case .people(let people) = form.current.kind, let number = character.wholeNumberValue, (1...people.count).contains(number) {
-                form.current.toggle(number - 1)
-                form.current.index = number - 1
-            } else if case .choice(let options) = form.current.kind, let number = character.wholeNumberValue, (1...options.count).contains(number) {
-                form.current.index = number - 1
-            }
-        default:
-            break
+        switch form.handle(key) {
+        case .editing:
+            state.form = form
+        case .cancel:
+            if form.hasInput { state.mode = .confirmDiscard } else { state.form = nil }
+        case .submit:
+            submit(form)
         }
-        state.form = form
     }
 
     private func submit(_ form: Form) {

@@ -1,4 +1,5 @@
 import Foundation
+import TerminalUI
 import Workshop
 
 /// What a form does when it is saved.
@@ -58,4 +59,66 @@ public struct Form: Equatable, Sendable {
 
     /// A field by label.
     public func field(_ label: String) -> FormField? { fields.first { $0.label == label } }
+}
+
+// MARK: - Keys
+
+/// What a key did to a form.
+public enum FormOutcome: Equatable, Sendable {
+    /// The form changed (or not); keep it open.
+    case editing
+    /// Esc: the person wants to leave the form.
+    case cancel
+    /// Enter on the last field: save it.
+    case submit
+}
+
+extension Form {
+    /// Handles one key. Typed text is always text: no key inside a text field runs a command.
+    public mutating func handle(_ key: Key) -> FormOutcome {
+        switch key {
+        case .escape: return .cancel
+        case .enter:
+            if isLastField { return .submit }
+            focusNext()
+        case .tab: focusNext()
+        case .backTab: focusPrevious()
+        case .up: focusPrevious()
+        case .down: focusNext()
+        case .paste(let text) where current.takesText: current.insert(text)
+        case .character(let character) where current.takesText: current.insert(String(character))
+        case .backspace where current.takesText: current.deleteBackward()
+        case .delete where current.takesText: current.deleteForward()
+        case .left where current.takesText: current.moveCursor(by: -1)
+        case .right where current.takesText: current.moveCursor(by: 1)
+        case .home, .control("a"): current.moveCursorToStart()
+        case .end, .control("e"): current.moveCursorToEnd()
+        case .control("u") where current.takesText:
+            current.text = ""
+            current.cursor = 0
+        case .left: current.step(by: -1)
+        case .right: current.step(by: 1)
+        case .character(" "):
+            switch current.kind {
+            case .people, .principles: current.toggle(current.index)
+            default: current.step(by: 1)
+            }
+        case .character(let character):
+            guard let number = character.wholeNumberValue else { break }
+            switch current.kind {
+            case .principles where (1...4).contains(number):
+                current.toggle(number - 1)
+                current.index = number - 1
+            case .people(let people) where (1...people.count).contains(number):
+                current.toggle(number - 1)
+                current.index = number - 1
+            case .choice(let options) where (1...options.count).contains(number):
+                current.index = number - 1
+            default: break
+            }
+        default:
+            break
+        }
+        return .editing
+    }
 }

@@ -35,7 +35,7 @@ public enum ConsoleScreen {
         StageScreens.render(app, in: main, grid: &grid)
 
         if let form = app.state.form {
-            FormView.render(form, app: app, in: middle, grid: &grid)
+            FormView.render(form, content: app.content, in: middle, grid: &grid)
         }
         if case .help = app.state.mode {
             help(app, in: middle, grid: &grid)
@@ -106,7 +106,7 @@ public enum ConsoleScreen {
             Draw.line(question, x: rect.x + 1, y: statusY, width: rect.width - 2, grid: &grid, style: Style(.warning, bold: true))
         } else if case .confirmDiscard = app.state.mode {
             Draw.line("Throw away what you typed? Press y to throw it away, any other key to keep typing.", x: rect.x + 1, y: statusY, width: rect.width - 2, grid: &grid, style: Style(.warning, bold: true))
-        } else if let form = app.state.form, let jargon = FormView.jargonHint(form, app: app) {
+        } else if let form = app.state.form, let jargon = FormView.jargonHint(form, content: app.content) {
             Draw.line(jargon, x: rect.x + 1, y: statusY, width: rect.width - 2, grid: &grid, style: Style(.jargon, bold: true))
         } else if let message = app.state.message {
             let role: Role

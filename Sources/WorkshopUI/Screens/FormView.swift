@@ -3,8 +3,8 @@ import TerminalUI
 import Workshop
 
 /// Draws an open form over the main area, with the cursor and jargon underlined.
-enum FormView {
-    static func render(_ form: Form, app: ConsoleApp, in rect: Rect, grid: inout Grid) {
+public enum FormView {
+    public static func render(_ form: Form, content: ContentLibrary, in rect: Rect, grid: inout Grid) {
         let box = rect.inset(horizontal: 2, vertical: 0)
         guard box.width > 10, box.height > 4 else { return }
         grid.fill(box, style: .plain)
@@ -22,12 +22,12 @@ enum FormView {
             let focused = index == form.focused
             grid.write(field.label + (field.isOptional ? "" : "*"), x: inner.x, y: y, style: Style(focused ? .accent : .muted, bold: focused), maxWidth: labelWidth - 1)
             let rowsLeft = inner.maxY - y - (form.fields.count - index - 1)
-            y += renderValue(field, focused: focused, app: app, x: valueX, y: y, width: valueWidth, maxRows: max(1, min(rowsLeft, focused ? 6 : 2)), grid: &grid)
+            y += renderValue(field, focused: focused, content: content, x: valueX, y: y, width: valueWidth, maxRows: max(1, min(rowsLeft, focused ? 6 : 2)), grid: &grid)
         }
     }
 
     /// Draws a field's value; returns the rows used.
-    private static func renderValue(_ field: FormField, focused: Bool, app: ConsoleApp, x: Int, y: Int, width: Int, maxRows: Int, grid: inout Grid) -> Int {
+    private static func renderValue(_ field: FormField, focused: Bool, content: ContentLibrary, x: Int, y: Int, width: Int, maxRows: Int, grid: inout Grid) -> Int {
         switch field.kind {
         case .choice(let options):
             let text = options.isEmpty ? "" : "‹ \(options[min(field.index, options.count - 1)]) ›"
@@ -56,7 +56,7 @@ enum FormView {
             var row = y
             for (index, principle) in PrincipleID.allCases.enumerated() {
                 let tick = field.ticked.contains(index) ? "☑" : "☐"
-                let short = app.content.principles.guide(principle)?.shortName ?? principle.displayName
+                let short = content.principles.guide(principle)?.shortName ?? principle.displayName
                 let label = "\(tick) \(index + 1) \(short)"
                 let labelWidth = TextWidth.of(label) + 2
                 if column + labelWidth > x + width, column > x {
@@ -69,16 +69,16 @@ enum FormView {
             }
             return row - y + 1
         case .text, .day:
-            return renderText(field, focused: focused, app: app, x: x, y: y, width: width, maxRows: maxRows, grid: &grid)
+            return renderText(field, focused: focused, content: content, x: x, y: y, width: width, maxRows: maxRows, grid: &grid)
         }
     }
 
     /// Text wrapped to the field; jargon underlined; the cursor shown as a reversed cell.
-    private static func renderText(_ field: FormField, focused: Bool, app: ConsoleApp, x: Int, y: Int, width: Int, maxRows: Int, grid: inout Grid) -> Int {
+    private static func renderText(_ field: FormField, focused: Bool, content: ContentLibrary, x: Int, y: Int, width: Int, maxRows: Int, grid: inout Grid) -> Int {
         let characters = Array(TextLayout.sanitize(field.text))
         var jargon = Set<Int>()
         if case .text(true) = field.kind {
-            for match in app.content.glossary.matches(in: String(characters)) {
+            for match in content.glossary.matches(in: String(characters)) {
                 for index in match.start..<(match.start + match.length) { jargon.insert(index) }
             }
         }
@@ -116,9 +116,9 @@ enum FormView {
     }
 
     /// A line suggesting plain words for jargon in the field being typed.
-    static func jargonHint(_ form: Form, app: ConsoleApp) -> String? {
+    static func jargonHint(_ form: Form, content: ContentLibrary) -> String? {
         guard case .text(true) = form.current.kind else { return nil }
-        let matches = app.content.glossary.matches(in: form.current.text)
+        let matches = content.glossary.matches(in: form.current.text)
         guard !matches.isEmpty else { return nil }
         let parts = matches.prefix(3).map { "“\($0.entry.term)” → try “\($0.entry.plain.joined(separator: "” or “"))”" }
         return "Plain words: " + parts.joined(separator: "; ")

@@ -1,0 +1,115 @@
+import Foundation
+import Workshop
+
+/// One open session: its files and the session rebuilt from them.
+///
+/// Every event is appended to the journal (and on disk) before it counts; a
+/// snapshot is written every `snapshotEvery` events, at each stage change and on close,
+/// so reopening replays at most a few events.
+public final class SessionStore {
+    /// The snapshot schema this program writes.
+    public static let schema = 1
+    /// Events between regular snapshots.
+    public static let snapshotEvery = 50
+
+    public typealias Files = SessionFiles<Session, SessionEvent>
+
+    public let files: Files
+    public private(set) var editor: SessionEditor
+    /// What happened while opening: anything set aside, read-only reasons, a recovered lock.
+    public let report: RecoveryReport
+    /// Plain problems found while replaying the journal (normally none).
+    public private(set) var replayProblems: [String] = []
+    private var eventsSinceSnapshot = 0
+
+    public var folder: URL { files.folder }
+    public var session: Session { editor.session }
+    public var isReadOnly: Bool { files.isReadOnly || !replayProblems.isEmpty }
+
+    private init(files: Files, editor: SessionEditor, report: RecoveryReport) {
+        self.files = files
+        self.editor = editor
+        self.report = report
+    }
+
+    /// Makes a new session folder holding `session`.
+    public static func create(_ session: Session, in folder: URL, at date: Date) throws -> SessionStore {
+        let files = try Files.create(folder: folder, document: session, schema: schema, at: date)
+        let store = SessionStore(files: files, editor: SessionEditor(session: session), report: RecoveryReport())
+        try files.writeSummary(SessionSummary(session, updatedAt: date))
+        return store
+    }
+
+    /// Opens a session folder and rebuilds the session from its snapshot and journal.
+    /// - Throws: `PersistenceError` (for example `.lockedBy` when another Campfire has it open).
+    public static func open(_ folder: URL, readOnly: Bool, at date: Date) throws -> SessionStore {
+        let (files, recovered) = try Files.open(folder: folder, schema: schema, readOnly: readOnly, migrate: nil, at: date)
+        var editor = SessionEditor(session: recovered.document)
+        var problems: [String] = []
+        for record in recovered.records {
+            do {
+                try editor.apply(record.event, at: record.at)
+            } catch {
+                problems.append("Journal entry \(record.sequence) could not be replayed: \(error.reason)")
+                break
+            }
+        }
+        let store = SessionStore(files: files, editor: editor, report: recovered.report)
+        store.replayProblems = problems
+        store.eventsSinceSnapshot = recovered.records.count
+        if !store.isReadOnly && !recovered.records.isEmpty {
+            // Fold the replayed tail into a fresh snapshot so the next open is quick.
+            try? store.snapshot(at: date)
+        }
+        return store
+    }
+
+    /// Appends an event to the journal. Returns when it is on disk; the caller then applies it.
+    public func append(_ event: SessionEvent, at date: Date) throws {
+        _ = try files.append(event, at: date)
+    }
+
+    /// Notes that an appended event was applied to `session` (by whoever holds the live editor,
+    /// such as the console), and writes a snapshot when one is due.
+    public func noteApplied(_ session: Session, at date: Date) {
+        eventsSinceSnapshot += 1
+        if eventsSinceSnapshot >= Self.snapshotEvery {
+            try? snapshot(session, at: date)
+        }
+    }
+
+    /// Appends and applies in one go, on this store's own editor (for the command line and tests).
+    public func record(_ event: SessionEvent, at date: Date) throws {
+        try editor.check(event, at: date)
+        try append(event, at: date)
+        try editor.apply(event, at: date)
+        noteApplied(editor.session, at: date)
+    }
+
+    /// Takes the live session over from a console that edited it, so the store's copy is current again.
+    public func adopt(_ editor: SessionEditor) {
+        self.editor = editor
+    }
+
+    /// Writes the latest snapshot and the summary.
+    public func snapshot(at date: Date) throws {
+        try snapshot(session, at: date)
+    }
+
+    /// Writes `session` as the latest snapshot, with its summary.
+    public func snapshot(_ session: Session, at date: Date) throws {
+        try files.writeSnapshot(session, summary: SessionSummary(session, updatedAt: date), at: date)
+        eventsSinceSnapshot = 0
+    }
+
+    /// Keeps a copy of the session as it was when a step was left, and refreshes the snapshot.
+    public func keepStageSnapshot(_ session: Session, leaving step: FlowStep, at date: Date) {
+        _ = try? files.writeStageSnapshot(session, label: step.label, at: date)
+    }
+
+    /// Writes a last snapshot and releases the lock.
+    public func close(at date: Date) {
+        if !isReadOnly && !files.isReadOnly { try? snapshot(at: date) }
+        try? files.close()
+    }
+}

@@ -1,0 +1,144 @@
+import Foundation
+import TerminalUI
+import Workshop
+
+/// One workshop in the home screen's list.
+public struct HomeEntry: Equatable, Sendable {
+    public var id: String
+    public var date: String
+    public var title: String
+    public var group: String
+    public var stage: String
+    public var people: Int
+    public var rag: [RAG?]
+    public var isPractice: Bool
+
+    public init(id: String, date: String, title: String, group: String, stage: String, people: Int, rag: [RAG?], isPractice: Bool) {
+        self.id = id
+        self.date = date
+        self.title = title
+        self.group = group
+        self.stage = stage
+        self.people = people
+        self.rag = rag
+        self.isPractice = isPractice
+    }
+}
+
+/// What the home screen asks the program to do next.
+public enum HomeChoice: Equatable, Sendable {
+    case newWorkshop(title: String, group: String?, template: String)
+    case resume(id: String)
+    case lookBack(id: String)
+    case quit
+}
+
+/// The home screen: start a workshop, carry one on, or look back at one.
+public final class HomeApp {
+    public private(set) var entries: [HomeEntry]
+    public let content: ContentLibrary
+    public var selected = 0
+    public var form: Form?
+    public var message: StatusMessage?
+    public private(set) var choice: HomeChoice?
+
+    public init(entries: [HomeEntry], content: ContentLibrary) {
+        // Newest first: the workshop of today is the one most likely wanted.
+        self.entries = entries.reversed()
+        self.content = content
+    }
+
+    public static let bindings: [KeyBinding] = [
+        .char("n", "new workshop", help: "Start a new workshop.", .add),
+        KeyBinding([.enter], "Enter", "carry on", help: "Carry on with the selected workshop.", .edit),
+        .char("l", "look back", help: "Look at the selected workshop without changing it.", .switchView),
+        .char("q", "quit", help: "Quit Campfire.", .quit),
+        KeyBinding([.up], "↑", "up", help: "Move up the list.", .moveUp, inHintBar: false),
+        KeyBinding([.down], "↓", "down", help: "Move down the list.", .moveDown, inHintBar: false),
+    ]
+
+    public func handle(_ key: Key) {
+        if var form {
+            switch form.handle(key) {
+            case .editing: self.form = form
+            case .cancel: self.form = nil
+            case .submit:
+                let title = form.text("Title")
+                guard !title.isEmpty else {
+                    message = StatusMessage(.refusal, "Please give the workshop a title.")
+                    return
+                }
+                let group = form.text("Group")
+                let templateIndex = form.field("Plan")?.index ?? 0
+                let template = content.templates[min(templateIndex, content.templates.count - 1)].name
+                choice = .newWorkshop(title: title, group: group.isEmpty ? nil : group, template: template)
+            }
+            return
+        }
+        guard let binding = Self.bindings.first(where: { $0.matches(key) }) else { return }
+        switch binding.command {
+        case .add:
+            form = Form(title: "A new workshop", purpose: .addPerson, fields: [
+                FormField("Title", kind: .text(checksJargon: false), isOptional: false),
+                FormField("Group", kind: .text(checksJargon: false)),
+                FormField("Plan", kind: .choice(content.templates.map { "\($0.title): \($0.description)" })),
+            ], note: "The group name lets you see this group's workshops over time.")
+        case .edit:
+            guard !entries.isEmpty else { message = StatusMessage(.info, "No workshops yet: press n to start one."); return }
+            choice = .resume(id: entries[selected].id)
+        case .switchView:
+            guard !entries.isEmpty else { return }
+            choice = .lookBack(id: entries[selected].id)
+        case .quit: choice = .quit
+        case .moveUp: selected = max(selected - 1, 0)
+        case .moveDown: selected = min(selected + 1, max(entries.count - 1, 0))
+        default: break
+        }
+    }
+
+    /// Draws the home screen.
+    public func render(width: Int, height: Int) -> Grid {
+        var grid = Grid(width: max(width, 0), height: max(height, 0))
+        guard width >= 40, height >= 10 else {
+            ConsoleScreen.tooSmall(into: &grid, minimumWidth: 40, minimumHeight: 10)
+            return grid
+        }
+        let area = grid.area.inset(horizontal: 2, vertical: 1)
+        var y = area.y
+        if height >= 24, BigText.width(of: "Campfire") <= area.width {
+            for line in BigText.lines("Campfire") {
+                grid.write(line, x: area.x, y: y, style: Style(.heading, bold: true))
+                y += 1
+            }
+        } else {
+            grid.write("🔥 Campfire", x: area.x, y: y, style: Style(.heading, bold: true))
+            y += 1
+        }
+        y += Draw.paragraph("Workshops for people who use services, carers and staff, as equals: stories, a shared goal, the four principles of co-production, and an action plan.", in: Rect(x: area.x, y: y, width: area.width, height: 2), grid: &grid, style: Style(.muted), maxRows: 2)
+        y += 1
+        grid.write("Workshops", x: area.x, y: y, style: Style(.heading, bold: true))
+        y += 1
+        let listRect = Rect(x: area.x, y: y, width: area.width, height: max(area.maxY - y - 2, 1))
+        let rows = entries.map { entry -> (String, Style) in
+            let rag = entry.rag.map { $0.map { "\($0.symbol)\($0.letter)" } ?? "·" }.joined(separator: " ")
+            let practice = entry.isPractice ? " (practice)" : ""
+            return ("\(entry.date)  \(entry.title)\(practice) · \(entry.group) · \(entry.stage) · \(entry.people) people · \(rag)", Style(.text))
+        }
+        StageScreens.list(rows, selected: selected, active: form == nil, in: listRect, grid: &grid,
+                          empty: "None yet. Press n to start your first workshop.")
+        if let form {
+            FormView.render(form, content: content, in: Rect(x: area.x, y: area.y + 2, width: area.width, height: min(10, area.height - 2)), grid: &grid)
+        }
+        if let message {
+            Draw.line(message.text, x: area.x, y: grid.height - 2, width: area.width, grid: &grid, style: Style(.warning, bold: true))
+        }
+        let hints = form.map { Bindings.form($0) } ?? Self.bindings.filter(\.inHintBar).map { ($0.keyLabel, $0.label) }
+        grid.fill(Rect(x: 0, y: grid.height - 1, width: grid.width, height: 1), style: Style(.hint, reverse: true))
+        var x = 1
+        for hint in hints where x + TextWidth.of(hint.keys) + TextWidth.of(hint.label) + 1 < grid.width {
+            x += grid.write(hint.keys, x: x, y: grid.height - 1, style: Style(.hint, bold: true, reverse: true)) + 1
+            x += grid.write(hint.label, x: x, y: grid.height - 1, style: Style(.hint, reverse: true)) + 2
+        }
+        return grid
+    }
+}

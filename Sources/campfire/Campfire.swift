@@ -1,0 +1,20 @@
+import ArgumentParser
+import Foundation
+
+/// The `campfire` command: a workshop facilitator for co-production groups.
+@main
+struct Campfire: ParsableCommand {
+    static let version = "0.1.0"
+
+    static let configuration = CommandConfiguration(
+        commandName: "campfire",
+        abstract: "Run a co-production workshop: stories, a shared goal, the four principles and an action plan.",
+        discussion: """
+        With no command, Campfire opens its home screen. Everything is saved as you go, \
+        in plain files in the data folder (see --data-dir).
+        """,
+        version: version,
+        subcommands: [Home.self, New.self, Resume.self, Present.self, List.self, Export.self, Flow.self],
+        defaultSubcommand: Home.self
+    )
+}

@@ -1,0 +1,38 @@
+import ArgumentParser
+import Foundation
+import Persistence
+import Workshop
+
+/// Options every command takes.
+struct CommonOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("The folder where sessions are kept.", discussion: "Otherwise CAMPFIRE_DATA_DIR, then $XDG_DATA_HOME/campfire, then ~/.local/share/campfire.", valueName: "folder"))
+    var dataDir: String?
+
+    var dataFolder: DataFolder {
+        DataFolder.resolve(explicitPath: dataDir, environment: ProcessInfo.processInfo.environment)
+    }
+
+    var library: SessionLibrary { SessionLibrary(dataFolder: dataFolder) }
+
+    /// The content, with the user's own files from `<data folder>/content` if there are any.
+    func content() throws -> ContentLibrary {
+        do {
+            return try ContentLibrary.load(overrides: dataFolder.url.appendingPathComponent("content", isDirectory: true))
+        } catch {
+            throw Failure(error.description)
+        }
+    }
+}
+
+/// A plain-words failure: printed as one sentence, and the program exits with a non-zero code.
+struct Failure: Error, CustomStringConvertible {
+    let description: String
+    init(_ description: String) { self.description = description }
+}
+
+/// Turns any error into a plain sentence.
+func plain(_ error: Error) -> Failure {
+    if let failure = error as? Failure { return failure }
+    if let error = error as? CustomStringConvertible { return Failure(error.description) }
+    return Failure(error.localizedDescription)
+}

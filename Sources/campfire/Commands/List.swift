@@ -1,0 +1,53 @@
+import ArgumentParser
+import Foundation
+import Persistence
+import TerminalUI
+import Workshop
+
+/// `campfire list`: every session as a table.
+struct List: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "List the workshops kept in the data folder.")
+
+    @OptionGroup var options: CommonOptions
+
+    @Flag(name: .long, help: "Also list practice runs.")
+    var practice = false
+
+    func run() throws {
+        let summaries = options.library.summaries().map(\.summary).filter { practice || !$0.isPractice }
+        guard !summaries.isEmpty else {
+            print("No workshops yet in \(options.dataFolder.url.path).")
+            print("Start one with: campfire new --title \"A title\"")
+            return
+        }
+        print(SessionTable.render(summaries))
+    }
+}
+
+/// The session list as plain text columns.
+enum SessionTable {
+    static func render(_ summaries: [SessionSummary]) -> String {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_GB")
+        formatter.dateFormat = "yyyy-MM-dd"
+        let header = ["id", "date", "title", "group", "reached", "people", "principles (A W R N)"]
+        let rows = summaries.map { summary -> [String] in
+            let rag = summary.rag.map { $0.map { "\($0.symbol)\($0.letter)" } ?? "· " }.joined(separator: " ")
+            return [summary.id, formatter.string(from: summary.createdAt), TextLayout.sanitize(summary.title) + (summary.isPractice ? " (practice)" : ""),
+                    TextLayout.sanitize(summary.group ?? "–"), summary.stage.title, "\(summary.people)", rag]
+        }
+        let all = [header] + rows
+        let widths = header.indices.map { column in min(all.map { TextWidth.of($0[column]) }.max() ?? 0, column == 2 ? 40 : 30) }
+        return all.map { row in
+            row.enumerated().map { TextLayout.pad($0.element, width: widths[$0.offset]) }.joined(separator: "  ").trimmingTrailingSpaces()
+        }.joined(separator: "\n")
+    }
+}
+
+extension String {
+    func trimmingTrailingSpaces() -> String {
+        var copy = self
+        while copy.last == " " { copy.removeLast() }
+        return copy
+    }
+}

@@ -1,0 +1,72 @@
+import ArgumentParser
+import Foundation
+import Persistence
+import Workshop
+
+/// `campfire new`: set up a workshop, and open the console unless it is being prepared ahead.
+struct New: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Start a new workshop.")
+
+    @OptionGroup var options: CommonOptions
+
+    @Option(name: .long, help: "What the workshop is called, for example \"Riverside day service, November\".")
+    var title: String
+
+    @Option(name: .long, help: "A name for the group, to see its sessions over time.")
+    var group: String?
+
+    @Option(name: .long, help: "Your first name, as the facilitator (optional).")
+    var facilitator: String?
+
+    @Option(name: .long, help: "Someone taking part, by first name. Repeat for each person.")
+    var participant: [String] = []
+
+    @Option(name: .long, help: "standard, principles-only, stories-and-goal, or the path of your own template file.")
+    var template: String = "standard"
+
+    @Flag(name: .long, help: "Set the workshop up ahead of the day: print its id and folder, and open nothing.")
+    var prepare = false
+
+    func run() throws {
+        let content = try options.content()
+        let chosen: WorkshopTemplate
+        do { chosen = try content.template(named: template) } catch { throw plain(error) }
+        let title = self.title.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !title.isEmpty else { throw Failure("Please give the workshop a title, for example --title \"Riverside, November\".") }
+
+        // Check the terminal before anything is written, so a bad terminal creates no session.
+        var terminal: TerminalSession?
+        if !prepare { terminal = try TerminalSession.start() }
+
+        let now = Date()
+        let session = Session(
+            id: SessionLibrary.makeID(at: now, random: UInt16.random(in: 0...UInt16.max)),
+            title: title, group: group?.trimmingCharacters(in: .whitespacesAndNewlines).nilIfEmpty,
+            facilitator: facilitator, createdAt: now, template: chosen)
+        let store: SessionStore
+        do {
+            store = try options.library.create(session, at: now)
+            for name in participant {
+                try store.record(.addParticipant(Participant(id: store.editor.makeID("p"), name: name)), at: Date())
+            }
+        } catch {
+            terminal?.stop()
+            throw plain(error)
+        }
+
+        guard let terminal else {
+            store.close(at: Date())
+            print("Made the workshop \"\(title)\".")
+            print("id:     \(session.id)")
+            print("folder: \(store.folder.path)")
+            print("On the day, open it with: campfire resume \(session.id)")
+            return
+        }
+        let code = ConsoleRunner.run(store: store, content: content, terminal: terminal, notes: [])
+        if code != 0 { throw ExitCode(code) }
+    }
+}
+
+extension String {
+    var nilIfEmpty: String? { isEmpty ? nil : self }
+}

@@ -1,0 +1,33 @@
+import ArgumentParser
+import Foundation
+import Persistence
+import Workshop
+
+/// `campfire resume`: reopen a session, recovering whatever a crash left.
+struct Resume: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Reopen a workshop, recovering it after a crash.")
+
+    @OptionGroup var options: CommonOptions
+
+    @Argument(help: "The session: its id (or the start of it), or its folder.")
+    var session: String
+
+    @Flag(name: .long, help: "Open without changing anything.")
+    var readOnly = false
+
+    func run() throws {
+        let content = try options.content()
+        let folder: URL
+        do { folder = try options.library.resolve(session) } catch { throw plain(error) }
+        let terminal = try TerminalSession.start()
+        let store: SessionStore
+        do {
+            store = try SessionOpening.open(folder, readOnly: readOnly, terminal: terminal)
+        } catch {
+            terminal.stop()
+            throw plain(error)
+        }
+        let code = ConsoleRunner.run(store: store, content: content, terminal: terminal, notes: store.openingNotes)
+        if code != 0 { throw ExitCode(code) }
+    }
+}

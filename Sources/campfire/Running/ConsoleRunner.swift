@@ -1,0 +1,44 @@
+import Foundation
+import Persistence
+import TerminalUI
+import Workshop
+import WorkshopUI
+
+/// The one loop: wait for a key or a tick, handle it, save, draw. Everything on one thread.
+enum ConsoleRunner {
+    /// How often the screen is redrawn without a key, so timers move.
+    static let tickMilliseconds = 250
+
+    /// Runs the console until the facilitator quits or a signal arrives. Returns the exit code.
+    static func run(store: SessionStore, content: ContentLibrary, terminal: TerminalSession, notes: [String], stopTerminal: Bool = true) -> Int32 {
+        let clock = SystemClock()
+        let environment = ConsoleEnvironment(
+            clock: clock,
+            save: { event, at in try store.append(event, at: at) },
+            didApply: { session, at in store.noteApplied(session, at: at) },
+            keepStageSnapshot: { session, step in store.keepStageSnapshot(session, leaving: step, at: clock.now()) }
+        )
+        let readOnly: String? = store.isReadOnly ? "this workshop is open read-only, so nothing can be changed." : nil
+        let app = ConsoleApp(editor: store.editor, content: content, environment: environment, readOnlyReason: readOnly)
+        app.state.themeName = terminal.themeName
+        if !notes.isEmpty {
+            app.state.message = StatusMessage(.problem, notes.joined(separator: " "))
+        }
+        let code = loop(app: app, terminal: terminal)
+        store.adopt(app.editor)
+        store.close(at: clock.now())
+        if stopTerminal || code != 0 { terminal.stop() }
+        return code
+    }
+
+    private static func loop(app: ConsoleApp, terminal: TerminalSession) -> Int32 {
+        while true {
+            if let signal = terminal.pendingSignal { return 128 + signal }
+            let size = terminal.size
+            terminal.draw(ConsoleScreen.render(app, width: size.width, height: size.height))
+            guard let key = terminal.readKey(timeoutMilliseconds: tickMilliseconds) else { continue }
+            app.handle(key)
+            if app.wantsToQuit { return 0 }
+        }
+    }
+}

@@ -1,0 +1,53 @@
+import Foundation
+import Persistence
+import TerminalUI
+import Workshop
+
+/// Opens a session for the console, asking what to do when another Campfire has it open.
+enum SessionOpening {
+    static func open(_ folder: URL, readOnly: Bool, terminal: TerminalSession) throws -> SessionStore {
+        do {
+            return try SessionStore.open(folder, readOnly: readOnly, at: Date())
+        } catch PersistenceError.lockedBy(let holder) {
+            let question = "This workshop is open in another Campfire (\(holder)). To keep every word safe, only one Campfire may change it at a time."
+            switch Chooser.ask(question, options: [("r", "open it read-only, to look without changing anything"), ("q", "quit")], terminal: terminal) {
+            case "r": return try SessionStore.open(folder, readOnly: true, at: Date())
+            default: throw Failure("Left the workshop alone: it is open in another Campfire (\(holder)).")
+            }
+        }
+    }
+}
+
+extension SessionStore {
+    /// What the facilitator should be told on opening: anything recovered or set aside.
+    var openingNotes: [String] {
+        report.messages + replayProblems
+    }
+}
+
+/// A full-screen question with a few one-key answers.
+enum Chooser {
+    static func ask(_ question: String, options: [(key: Character, label: String)], terminal: TerminalSession) -> Character {
+        while true {
+            let size = terminal.size
+            var grid = Grid(width: size.width, height: size.height)
+            let area = grid.area.inset(by: 2)
+            var y = area.y
+            for line in TextLayout.wrap(question, width: max(area.width, 1)) where y < area.maxY {
+                grid.write(line, x: area.x, y: y, style: Style(.warning, bold: true))
+                y += 1
+            }
+            y += 1
+            for option in options where y < area.maxY {
+                grid.write(String(option.key), x: area.x, y: y, style: Style(.accent, bold: true))
+                grid.write(option.label, x: area.x + 3, y: y, style: .plain, maxWidth: max(area.width - 3, 0))
+                y += 1
+            }
+            terminal.draw(grid)
+            if terminal.pendingSignal != nil { return "q" }
+            guard let key = terminal.readKey(timeoutMilliseconds: 250) else { continue }
+            if case .character(let character) = key, options.contains(where: { $0.key == character }) { return character }
+            if key == .escape || key == .control("c") { return "q" }
+        }
+    }
+}
