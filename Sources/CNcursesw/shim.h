@@ -50,16 +50,24 @@ static inline int campfire_longest_cluster(void) { return CCHARW_MAX; }
 // SIGINT, SIGTERM, SIGHUP and SIGQUIT only set a flag; the main loop polls it between
 // key reads (readKey times out regularly) and shuts down through the normal path, which
 // saves and restores the terminal. Signal flags are the one allowed piece of global state.
-static volatile sig_atomic_t campfire_signal_received = 0;
+//
+// The state lives in function-local statics behind accessors: Swift emits the static
+// inline functions it calls, but not file-scope static variables of aggregate type
+// (the link fails with "undefined reference"), while function-local statics come along
+// with their function.
+static inline volatile sig_atomic_t *campfire_signal_received(void) {
+    static volatile sig_atomic_t received = 0;
+    return &received;
+}
 
 static void campfire_record_signal(int signal_number) {
-    campfire_signal_received = signal_number;
+    *campfire_signal_received() = signal_number;
 }
 
 /// The last termination signal received (and clears it), or 0 if none.
 static inline int campfire_pending_signal(void) {
-    int signal_number = campfire_signal_received;
-    campfire_signal_received = 0;
+    int signal_number = *campfire_signal_received();
+    *campfire_signal_received() = 0;
     return signal_number;
 }
 
@@ -71,13 +79,22 @@ static inline int campfire_pending_signal(void) {
 // backtracer, or the default action) so the crash is still reported.
 static const int campfire_crash_signals[] = { SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGABRT, SIGTRAP };
 #define CAMPFIRE_CRASH_SIGNAL_COUNT (sizeof campfire_crash_signals / sizeof campfire_crash_signals[0])
-static struct sigaction campfire_previous_crash_actions[CAMPFIRE_CRASH_SIGNAL_COUNT];
-static volatile sig_atomic_t campfire_curses_active = 0;
-static volatile sig_atomic_t campfire_handlers_installed = 0;
+static inline struct sigaction *campfire_previous_crash_actions(void) {
+    static struct sigaction actions[CAMPFIRE_CRASH_SIGNAL_COUNT];
+    return actions;
+}
+static inline volatile sig_atomic_t *campfire_curses_active(void) {
+    static volatile sig_atomic_t active = 0;
+    return &active;
+}
+static inline volatile sig_atomic_t *campfire_handlers_installed(void) {
+    static volatile sig_atomic_t installed = 0;
+    return &installed;
+}
 
 static void campfire_crash(int signal_number) {
-    if (campfire_curses_active) {
-        campfire_curses_active = 0;
+    if (*campfire_curses_active()) {
+        *campfire_curses_active() = 0;
         // Not async-signal-safe, as in htop's crash handler: the process is dying anyway
         // and a usable terminal matters more than the small risk.
         static const char disable_paste[] = "\033[?2004l";
@@ -86,7 +103,7 @@ static void campfire_crash(int signal_number) {
     }
     for (unsigned i = 0; i < CAMPFIRE_CRASH_SIGNAL_COUNT; i++) {
         if (campfire_crash_signals[i] == signal_number) {
-            sigaction(signal_number, &campfire_previous_crash_actions[i], NULL);
+            sigaction(signal_number, &campfire_previous_crash_actions()[i], NULL);
         }
     }
     raise(signal_number);
@@ -94,8 +111,8 @@ static void campfire_crash(int signal_number) {
 
 /// Installs the termination-flag and crash handlers once; later calls do nothing.
 static inline void campfire_install_signal_handlers(void) {
-    if (campfire_handlers_installed) return;
-    campfire_handlers_installed = 1;
+    if (*campfire_handlers_installed()) return;
+    *campfire_handlers_installed() = 1;
 
     struct sigaction flag_action;
     memset(&flag_action, 0, sizeof flag_action);
@@ -113,13 +130,13 @@ static inline void campfire_install_signal_handlers(void) {
     sigemptyset(&crash_action.sa_mask);
     crash_action.sa_flags = SA_RESETHAND | SA_NODEFER;
     for (unsigned i = 0; i < CAMPFIRE_CRASH_SIGNAL_COUNT; i++) {
-        sigaction(campfire_crash_signals[i], &crash_action, &campfire_previous_crash_actions[i]);
+        sigaction(campfire_crash_signals[i], &crash_action, &campfire_previous_crash_actions()[i]);
     }
 }
 
 /// Tells the crash handler whether curses currently owns the terminal.
 static inline void campfire_set_curses_active(int active) {
-    campfire_curses_active = active;
+    *campfire_curses_active() = active;
 }
 
 #endif

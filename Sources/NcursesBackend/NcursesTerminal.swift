@@ -57,6 +57,11 @@ public final class NcursesTerminal {
         let termName = term ?? ""
         Self.installSignalHandlers()
         setlocale(LC_ALL, "")
+        // Without a UTF-8 character type ncurses cannot write anything but ASCII; terminals
+        // today are UTF-8, so use it even when LANG is unset or says otherwise.
+        if String(cString: nl_langinfo(nl_item(CODESET))) != "UTF-8" {
+            _ = setlocale(LC_CTYPE, "C.UTF-8") ?? setlocale(LC_CTYPE, "C.utf8") ?? setlocale(LC_CTYPE, "en_US.UTF-8")
+        }
         guard let screen = newterm(nil, campfire_stdout(), campfire_stdin()) else {
             throw .unknownTerminal(term: termName)
         }
@@ -248,25 +253,66 @@ public final class NcursesTerminal {
         curs_set(position == nil ? 0 : 1)
     }
 
+    // MARK: Writing one cell
+
+    /// Draws one cell so that ncurses' idea of the cursor position always matches the grid.
+    ///
+    /// ncurses measures a cell by `wcwidth` of its first code point and refuses further
+    /// spacing code points in the same cell, while the grid measures whole grapheme clusters.
+    /// Where the two disagree, what is drawn is simplified rather than risking a shifted row:
+    /// - a flag (two regional indicators, one column each to ncurses) is written as its two
+    ///   halves in the two cells; terminals that know flags join them, others show two letters;
+    /// - an emoji made wide only by U+FE0F (`❤️`, `1️⃣`) is drawn in text presentation
+    ///   followed by a blank;
+    /// - a sequence with further wide parts (ZWJ families, skin tones) is drawn as its first
+    ///   emoji.
     private func put(_ cell: Cell, x: Int, y: Int, columns: Int) {
         var text = cell.text
-        var width = TextWidth.of(text)
-        if TextLayout.sanitize(text) != text || text.isEmpty { text = "\u{FFFD}"; width = 1 }
-        if width == 0 { text = " " + text; width = 1 }  // a lone mark needs a base to sit on
-        if width == 2 && x + 1 >= columns { text = " "; width = 1 }
-        var characters = text.unicodeScalars.map { wchar_t(bitPattern: $0.value) }
-        if characters.count > longestCluster {
-            // ncurses keeps at most CCHARW_MAX code points per cell; a longer sequence (a ZWJ
-            // family) would be cut mid-way and could change width. Show its first emoji.
-            characters = [characters[0]]
+        if text.isEmpty || TextLayout.sanitize(text) != text { text = "\u{FFFD}" }
+        let gridWidth = TextWidth.of(text)
+        let scalars = Array(text.unicodeScalars)
+        let baseWidth = TextWidth.columns(of: scalars[0])
+        let fitsTwo = x + 1 < columns
+
+        if gridWidth == 2 && !fitsTwo {
+            putScalars([" "], style: cell.style, x: x, y: y)
+        } else if gridWidth == 2 && baseWidth == 1 {
+            if scalars.count >= 2, (0x1F1E6...0x1F1FF).contains(scalars[1].value) {
+                putScalars([scalars[0]], style: cell.style, x: x, y: y)
+                putScalars([scalars[1]], style: cell.style, x: x + 1, y: y)
+            } else {
+                putScalars(Self.base(of: scalars).filter { $0.value != 0xFE0F }, style: cell.style, x: x, y: y)
+                putScalars([" "], style: cell.style, x: x + 1, y: y)
+            }
+        } else if gridWidth == 0 {
+            putScalars([" "] + scalars, style: cell.style, x: x, y: y)  // a lone mark needs a base
+        } else {
+            putScalars(Self.base(of: scalars), style: cell.style, x: x, y: y)
         }
+    }
+
+    /// The first code point and the zero-width ones that follow it (combining marks,
+    /// variation selectors), up to the first one with a width of its own; no trailing ZWJ.
+    private static func base(of scalars: [Unicode.Scalar]) -> [Unicode.Scalar] {
+        var kept = [scalars[0]]
+        for scalar in scalars.dropFirst() {
+            if TextWidth.columns(of: scalar) != 0 { break }
+            kept.append(scalar)
+        }
+        while kept.count > 1, kept.last?.value == 0x200D { kept.removeLast() }
+        return kept
+    }
+
+    private func putScalars(_ scalars: [Unicode.Scalar], style: Style, x: Int, y: Int) {
+        // ncurses keeps at most CCHARW_MAX code points per cell.
+        var characters = scalars.prefix(longestCluster).map { wchar_t(bitPattern: $0.value) }
         characters.append(0)
         var attributes = campfire_attribute_normal()
-        let flags = colourPairs.attributes(for: cell.style)
-        if flags.bold || extraBold[cell.style.role] == true { attributes |= attributeBold }
+        let flags = colourPairs.attributes(for: style)
+        if flags.bold || extraBold[style.role] == true { attributes |= attributeBold }
         if flags.underline { attributes |= attributeUnderline }
         if flags.reverse { attributes |= attributeReverse }
-        let pair = Int16(colourPairs.entry(for: cell.style.role).pair)
+        let pair = Int16(colourPairs.entry(for: style.role).pair)
         var character = cchar_t()
         setcchar(&character, characters, attributes, pair, nil)
         mvwadd_wch(window, Int32(y), Int32(x), &character)

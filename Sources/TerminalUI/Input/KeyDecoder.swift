@@ -34,6 +34,7 @@ public struct KeyDecoder: Sendable {
     private var pasteBytes = 0
     private var pasteTerminatorMatched: [Unicode.Scalar] = []
     private var pasteAfterCarriageReturn = false
+    private var pasteIsFull = false
 
     private static let pasteTerminator: [Unicode.Scalar] = ["\u{1B}", "[", "2", "0", "1", "~"]
     private static let longestControlSequence = 32
@@ -160,6 +161,7 @@ public struct KeyDecoder: Sendable {
                 pasteBytes = 0
                 pasteTerminatorMatched = []
                 pasteAfterCarriageReturn = false
+                pasteIsFull = false
                 return []
             }
             return first.flatMap { Self.tildeKeys[$0] }.map { [$0] } ?? []
@@ -179,6 +181,7 @@ public struct KeyDecoder: Sendable {
         if scalar == expected {
             pasteTerminatorMatched.append(scalar)
             if pasteTerminatorMatched.count == Self.pasteTerminator.count {
+                pasteTerminatorMatched = []
                 state = .ground
                 return finishPaste()
             }
@@ -207,13 +210,18 @@ public struct KeyDecoder: Sendable {
         default: kept = scalar
         }
         let bytes = String(kept).utf8.count
-        guard pasteBytes + bytes <= maximumPasteBytes else { return }
+        // Once full, stay full: keeping a later short character would garble the text.
+        guard !pasteIsFull, pasteBytes + bytes <= maximumPasteBytes else {
+            pasteIsFull = true
+            return
+        }
         pasteBytes += bytes
         pasteText.append(kept)
     }
 
     private mutating func finishPaste() -> [Key] {
-        for held in pasteTerminatorMatched where held != "\u{1B}" { appendPasted(held) }
+        // Only reached with a partial end marker when the paste was cut off: that part was text.
+        for held in pasteTerminatorMatched { appendPasted(held) }
         let text = String(pasteText)
         pasteText = String.UnicodeScalarView()
         pasteTerminatorMatched = []

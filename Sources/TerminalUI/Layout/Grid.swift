@@ -75,7 +75,8 @@ public struct Grid: Equatable, Sendable {
             }
             if column + columns > limit || column < 0 {
                 // Clipped: blank the visible part rather than show half a character.
-                for blankColumn in max(0, column)..<min(limit, column + columns) {
+                let visible = max(0, column), end = min(limit, column + columns)
+                for blankColumn in visible..<max(visible, end) {
                     cells[y * width + blankColumn] = Cell(text: " ", style: style)
                     firstWritten = firstWritten ?? blankColumn
                     lastWritten = blankColumn

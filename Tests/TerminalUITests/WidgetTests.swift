@@ -1,0 +1,99 @@
+import TerminalUI
+import XCTest
+
+final class WidgetTests: XCTestCase {
+    private func render(_ widget: some Widget, width: Int, height: Int) -> Grid {
+        var grid = Grid(width: width, height: height)
+        widget.render(in: grid.area, into: &grid)
+        return grid
+    }
+
+    func testKeyHintBarShowsWholeHintsThatFit() {
+        let bar = KeyHintBar([(keys: "Enter", label: "save"), (keys: "Esc", label: "back"), (keys: "?", label: "all keys")])
+        XCTAssertEqual(render(bar, width: 32, height: 1).quotedRows(), "\"Enter save  Esc back  ? all keys\"\n")
+        XCTAssertEqual(render(bar, width: 30, height: 1).quotedRows(), "\"Enter save  Esc back          \"\n")
+        XCTAssertEqual(render(bar, width: 8, height: 1).quotedRows(), "\"Enter sa\"\n", "the first hint is cut rather than dropped")
+        XCTAssertEqual(bar.text(width: 12), "Enter save  ")
+        let grid = render(bar, width: 32, height: 1)
+        XCTAssertTrue(grid[0, 0].style.bold)
+        XCTAssertEqual(grid[6, 0].style, Style(.hint))
+    }
+
+    func testTableRendersHeaderRowsAndSelection() {
+        let table = Table(
+            columns: [Table.Column("Name", width: 8), Table.Column("Turns", width: 5, alignment: .right), Table.Column("Said", width: 0)],
+            rows: [["Amira", "3", "yes"], ["Bartholomew", "12", "no"], ["李雷", "0", "not yet"]],
+            selected: 1
+        )
+        let grid = render(table, width: 24, height: 4)
+        XCTAssertEqual(grid.quotedRows(), """
+        "Name     Turns Said     "
+        "Amira        3 yes      "
+        "Barthol…    12 no       "
+        "李雷         0 not yet  "
+
+        """)
+        XCTAssertTrue(grid[0, 2].style.reverse, "the selected row is reversed across the width")
+        XCTAssertTrue(grid[23, 2].style.reverse)
+        XCTAssertEqual(grid[0, 0].style.role, .heading)
+    }
+
+    func testTableScrollsToTheSelectedRow() {
+        let rows = (1...10).map { ["row \($0)"] }
+        let table = Table(columns: [Table.Column("", width: 0)], rows: rows, selected: 8)
+        XCTAssertEqual(render(table, width: 6, height: 3).rows, ["row 7 ", "row 8 ", "row 9 "])
+    }
+
+    func testBoxAndInner() {
+        let grid = render(Box(title: "Stories"), width: 14, height: 4)
+        XCTAssertEqual(grid.quotedRows(), """
+        "┌ Stories ───┐"
+        "│            │"
+        "│            │"
+        "└────────────┘"
+
+        """)
+        XCTAssertEqual(Box.inner(grid.area), Rect(x: 1, y: 1, width: 12, height: 2))
+        XCTAssertEqual(render(Box(title: "A very long title"), width: 10, height: 2).rowText(0), "┌ A ver… ┐")
+    }
+
+    func testParagraphWrapsOrTruncates() {
+        let text = "Nothing about us without us\nPass is always fine"
+        XCTAssertEqual(render(Paragraph(text), width: 12, height: 5).rows,
+                       ["Nothing     ", "about us    ", "without us  ", "Pass is     ", "always fine "])
+        XCTAssertEqual(render(Paragraph(text, wraps: false), width: 12, height: 3).rows,
+                       ["Nothing abo…", "Pass is alw…", "            "])
+        XCTAssertEqual(render(Paragraph("hi", alignment: .centre), width: 6, height: 1).rowText(0), "  hi  ")
+        XCTAssertEqual(Paragraph(text).height(width: 12), 5)
+    }
+
+    func testHorizontalBar() {
+        XCTAssertEqual(HorizontalBar(value: 5, max: 10).text(columns: 8), "████    ")
+        XCTAssertEqual(HorizontalBar(value: 1, max: 3).text(columns: 3), "█  ")
+        XCTAssertEqual(HorizontalBar(value: 1, max: 16).text(columns: 4), "▎   ")
+        XCTAssertEqual(HorizontalBar(value: 20, max: 10).text(columns: 4), "████")
+        XCTAssertEqual(HorizontalBar(value: 3, max: 0).text(columns: 2), "  ")
+        XCTAssertEqual(render(HorizontalBar(value: 1, max: 2, width: 4), width: 6, height: 1).rowText(0), "██    ")
+    }
+
+    func testBigTextLinesAreEqualWidth() {
+        let everything = "ABCDEFGHIJKLMNOPQRSTUVWXYZ 0123456789 .,!?:-'()/ é#"
+        let lines = BigText.lines(everything)
+        XCTAssertEqual(lines.count, BigText.height)
+        XCTAssertEqual(Set(lines.map(TextWidth.of)).count, 1)
+        XCTAssertEqual(TextWidth.of(lines[0]), BigText.width(of: everything))
+        for character in everything {
+            let glyph = BigText.lines(String(character))
+            XCTAssertEqual(Set(glyph.map(TextWidth.of)).count, 1, "glyph \(character)")
+        }
+        XCTAssertEqual(BigText.lines("hi"), BigText.lines("HI"))
+        XCTAssertEqual(BigText.lines("HI"), [
+            "█   █ █████",
+            "█   █   █  ",
+            "█████   █  ",
+            "█   █   █  ",
+            "█   █ █████",
+        ])
+        XCTAssertEqual(BigText.lines(""), ["", "", "", "", ""])
+    }
+}
