@@ -227,7 +227,7 @@ public final class NcursesTerminal {
                 let cell = grid[x, y]
                 if cell.isContinuation { continue }
                 if let previous, previous[x, y] == cell { continue }
-                put(cell, x: x, y: y, columns: columns)
+                put(cell, x: x, y: y, columns: columns, rows: rows)
             }
         }
         if let cursor, cursor.x >= 0, cursor.x < columns, cursor.y >= 0, cursor.y < rows {
@@ -266,7 +266,7 @@ public final class NcursesTerminal {
     ///   followed by a blank;
     /// - a sequence with further wide parts (ZWJ families, skin tones) is drawn as its first
     ///   emoji.
-    private func put(_ cell: Cell, x: Int, y: Int, columns: Int) {
+    private func put(_ cell: Cell, x: Int, y: Int, columns: Int, rows: Int) {
         var text = cell.text
         if text.isEmpty || TextLayout.sanitize(text) != text { text = "\u{FFFD}" }
         let gridWidth = TextWidth.of(text)
@@ -274,7 +274,12 @@ public final class NcursesTerminal {
         let baseWidth = TextWidth.columns(of: scalars[0])
         let fitsTwo = x + 1 < columns
 
-        if gridWidth == 2 && !fitsTwo {
+        if x == columns - 1 && y == rows - 1 {
+            // ncurses writes the bottom-right cell with an insert-character trick (writing
+            // there directly would scroll), which tmux and others get wrong for combining
+            // marks: draw just the base character there.
+            putScalars([gridWidth == 1 ? scalars[0] : " "], style: cell.style, x: x, y: y)
+        } else if gridWidth == 2 && !fitsTwo {
             putScalars([" "], style: cell.style, x: x, y: y)
         } else if gridWidth == 2 && baseWidth == 1 {
             if scalars.count >= 2, (0x1F1E6...0x1F1FF).contains(scalars[1].value) {
