@@ -212,8 +212,11 @@ public final class NcursesTerminal {
             } else if result == KEY_CODE_YES {
                 let code = Int32(bitPattern: character)
                 if code == KEY_RESIZE { needsFullRedraw = true }
-                // Inside a paste, ncurses may translate pasted escape sequences into keys: drop them.
-                if !decoder.isPasting {
+                // Inside a paste, ncurses may translate pasted escape sequences into keys: drop
+                // them, but never lose a resize.
+                if decoder.isPasting {
+                    if code == KEY_RESIZE { queuedKeys.append(.resize) }
+                } else {
                     if decoder.isWaiting { queuedKeys += decoder.flush() }
                     if let key = CursesKeyMap.key(for: code) { queuedKeys.append(key) }
                 }
