@@ -163,6 +163,17 @@ public final class NcursesTerminal {
 
     // MARK: Input
 
+    /// Whether the terminal has hung up (its window closed, the connection dropped).
+    /// Usually SIGHUP says so too; either way the loop should save and quit, because no
+    /// more keys will come and ``readKey(timeoutMilliseconds:)`` now returns nil at once.
+    public private(set) var isInputClosed = false
+
+    private static func inputHasHungUp() -> Bool {
+        var descriptor = pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0)
+        guard poll(&descriptor, 1, 0) >= 0 else { return false }
+        return descriptor.revents & Int16(POLLHUP | POLLERR | POLLNVAL) != 0
+    }
+
     /// Waits for the next key.
     ///
     /// Returns early with nil when a signal arrives, so the caller can check
@@ -171,6 +182,7 @@ public final class NcursesTerminal {
     /// - Returns: The key, ``Key/resize`` after a resize, or nil on timeout.
     public func readKey(timeoutMilliseconds: Int) -> Key? {
         if !queuedKeys.isEmpty { return queuedKeys.removeFirst() }
+        if isInputClosed { return nil }
         let clock = ContinuousClock()
         let deadline = timeoutMilliseconds >= 0 ? clock.now + .milliseconds(timeoutMilliseconds) : nil
         while true {
@@ -192,13 +204,19 @@ public final class NcursesTerminal {
                 if decoder.isWaiting {
                     queuedKeys += decoder.flush()
                 } else {
-                    return nil  // timeout, or interrupted by a signal
+                    // Timeout, or interrupted by a signal, or the terminal has gone away
+                    // (then get_wch fails at once, for ever: a loop would spin).
+                    if wait != 0, Self.inputHasHungUp() { isInputClosed = true }
+                    return nil
                 }
             } else if result == KEY_CODE_YES {
                 let code = Int32(bitPattern: character)
                 if code == KEY_RESIZE { needsFullRedraw = true }
-                // Inside a paste, ncurses may translate pasted escape sequences into keys: drop them.
-                if !decoder.isPasting {
+                // Inside a paste, ncurses may translate pasted escape sequences into keys: drop
+                // them, but never lose a resize.
+                if decoder.isPasting {
+                    if code == KEY_RESIZE { queuedKeys.append(.resize) }
+                } else {
                     if decoder.isWaiting { queuedKeys += decoder.flush() }
                     if let key = CursesKeyMap.key(for: code) { queuedKeys.append(key) }
                 }

@@ -85,3 +85,11 @@ final class GridTests: XCTestCase {
         XCTAssertNotEqual(a, b)
     }
 }
+
+final class GridRenderTests: XCTestCase {
+    func testRenderConvenienceDrawsInsideTheArea() {
+        var grid = Grid(width: 6, height: 3)
+        grid.render(Paragraph("abcdefgh", wraps: false), in: Rect(x: 1, y: 1, width: 4, height: 1))
+        XCTAssertEqual(grid.quotedRows(), "\"      \"\n\" abc… \"\n\"      \"\n")
+    }
+}

@@ -209,7 +209,7 @@ public struct KeyDecoder: Sendable {
         case 0x00...0x1F, 0x7F...0x9F: return
         default: kept = scalar
         }
-        let bytes = String(kept).utf8.count
+        let bytes = UTF8.width(kept)
         // Once full, stay full: keeping a later short character would garble the text.
         guard !pasteIsFull, pasteBytes + bytes <= maximumPasteBytes else {
             pasteIsFull = true

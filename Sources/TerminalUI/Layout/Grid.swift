@@ -126,6 +126,14 @@ public struct Grid: Equatable, Sendable {
         }
     }
 
+    /// Renders a widget into part of the grid: `grid.render(Box(title: "Ideas"), in: side)`.
+    /// - Parameters:
+    ///   - widget: What to draw.
+    ///   - area: Where to draw it (the widget stays inside).
+    public mutating func render(_ widget: some Widget, in area: Rect) {
+        widget.render(in: area, into: &self)
+    }
+
     // MARK: Reading as text
 
     /// The characters of one row (continuation cells contribute nothing), trailing spaces kept.
