@@ -45,7 +45,7 @@ let package = Package(
         .testTarget(
             name: "WorkshopUITests",
             dependencies: ["WorkshopUI", "TerminalUI", "Workshop"],
-            resources: [.copy("Goldens")]
+            exclude: ["Goldens"]
         ),
         .testTarget(name: "EndToEndTests", dependencies: ["Workshop", "Persistence"]),
     ],

@@ -104,7 +104,6 @@ public final class ConsoleApp {
         case .help: state.mode = .help
         case .quit: wantsToQuit = true
         case .toggleProjector: state.layout = state.layout == .console ? .projector : .console
-        case .toggleTheme: state.themeName = state.themeName == "dark" ? "light" : "dark"
         case .nextStep: move(.next, overrideReason: nil)
         case .previousStep: move(.back, overrideReason: nil)
         case .undo:
@@ -180,10 +179,11 @@ public final class ConsoleApp {
             }
         case (.goal, .agreeGoal):
             guard let draft = selectedDraft else { return nothing("Propose a wording first: press a.") }
-            if draft.count(of: .disagree) > 0 {
+            let disagreeing = draft.responses.filter { $0.value == .disagree }.map { record.name(of: $0.key) }.sorted()
+            if !disagreeing.isEmpty {
                 state.form = Forms.reason(
                     title: "Someone disagrees",
-                    note: "\(SessionReducer.listed(draft.responses.filter { $0.value == .disagree }.map { record.name(of: $0.key) }.sorted())) disagree(s). If the group still wants this goal, say why.",
+                    note: "\(SessionReducer.listed(disagreeing)) \(disagreeing.count == 1 ? "disagrees" : "disagree"). If the group still wants this goal, say why.",
                     purpose: .goalOverrideReason(draft.id))
             } else {
                 self.record(.agreeGoal(draft: draft.id, overrideReason: nil))

@@ -45,7 +45,6 @@ public enum Mode: Equatable, Sendable {
 /// Everything about the console that is not part of the session: layout, selection, forms.
 public struct ConsoleState: Equatable, Sendable {
     public var layout: Layout = .console
-    public var themeName: String = "dark"
     public var mode: Mode = .browse
     public var form: Form?
     public var message: StatusMessage?

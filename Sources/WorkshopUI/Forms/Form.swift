@@ -77,7 +77,7 @@ extension Form {
     /// Handles one key. Typed text is always text: no key inside a text field runs a command.
     public mutating func handle(_ key: Key) -> FormOutcome {
         switch key {
-        case .escape: return .cancel
+        case .escape, .control("c"): return .cancel
         case .enter:
             if isLastField { return .submit }
             focusNext()
@@ -104,16 +104,29 @@ extension Form {
             default: current.step(by: 1)
             }
         case .character(let character):
-            guard let number = character.wholeNumberValue else { break }
             switch current.kind {
-            case .principles where (1...4).contains(number):
-                current.toggle(number - 1)
-                current.index = number - 1
-            case .people(let people) where (1...people.count).contains(number):
-                current.toggle(number - 1)
-                current.index = number - 1
-            case .choice(let options) where (1...options.count).contains(number):
-                current.index = number - 1
+            case .principles:
+                if let number = character.wholeNumberValue, (1...4).contains(number) {
+                    current.toggle(number - 1)
+                    current.index = number - 1
+                }
+            case .people(let people):
+                if let number = character.wholeNumberValue, (1...people.count).contains(number) {
+                    current.toggle(number - 1)
+                    current.index = number - 1
+                }
+            case .choice(let options):
+                // Type-ahead: a key picks the next option whose first letter or digit it is
+                // ("2" for stage 2, "a" for AMBER), so no one has to count options.
+                let wanted = Character(character.lowercased())
+                let count = options.count
+                for step in 1...max(count, 1) {
+                    let candidate = (current.index + step) % max(count, 1)
+                    if options[candidate].first(where: { $0.isLetter || $0.isNumber }).map({ Character($0.lowercased()) }) == wanted {
+                        current.index = candidate
+                        break
+                    }
+                }
             default: break
             }
         default:

@@ -13,11 +13,10 @@ public enum Bindings {
         KeyBinding([.control("r")], "Ctrl-R", "redo", help: "Redo what was undone.", .redo),
         .char("p", "projector", help: "Switch between this console and the projector view for the room.", .toggleProjector),
         .char("?", "all keys", help: "Show every key of this screen.", .help),
-        .char("q", "quit", help: "Quit. Everything is already saved.", .quit),
+        KeyBinding([.character("q"), .control("c")], "q", "quit", help: "Quit (Ctrl-C too). Everything is already saved.", .quit),
         KeyBinding([.tab], "Tab", "next panel", help: "Move between the panels of this screen.", .nextPanel, inHintBar: false),
         KeyBinding([.up], "↑", "up", help: "Move the selection up.", .moveUp, inHintBar: false),
         KeyBinding([.down], "↓", "down", help: "Move the selection down.", .moveDown, inHintBar: false),
-        .char("T", "theme", help: "Switch between the dark and the light colours (projectors vary).", .toggleTheme, inHintBar: false),
     ]
 
     /// The projector view only needs a way back.
@@ -25,8 +24,7 @@ public enum Bindings {
         .char("p", "console", help: "Back to the console.", .toggleProjector),
         KeyBinding([.character("]")], "]", "next", help: "Move on to the next step.", .nextStep),
         KeyBinding([.character("[")], "[", "back", help: "Go back to the previous step.", .previousStep),
-        .char("T", "theme", help: "Switch between the dark and the light colours.", .toggleTheme),
-        .char("q", "quit", help: "Quit. Everything is already saved.", .quit),
+        KeyBinding([.character("q"), .control("c")], "q", "quit", help: "Quit (Ctrl-C too). Everything is already saved.", .quit),
     ]
 
     /// Keys while asking each person about a goal wording.

@@ -3,7 +3,7 @@ import Foundation
 /// Everything a key can ask the console to do.
 public enum Command: Hashable, Sendable {
     // Everywhere
-    case help, quit, nextStep, previousStep, toggleProjector, toggleTheme, undo, redo, nextPanel, moveUp, moveDown
+    case help, quit, nextStep, previousStep, toggleProjector, undo, redo, nextPanel, moveUp, moveDown
     // Lists
     case add, edit, delete
     // The campfire round

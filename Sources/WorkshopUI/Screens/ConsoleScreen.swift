@@ -26,7 +26,10 @@ public enum ConsoleScreen {
 
         // A side panel of people and warnings when there is room for it.
         var main = middle.inset(horizontal: 1, vertical: 0)
-        if width >= 70 {
+        // The side panel (people, turns, plain-words warnings) where it helps and there is room.
+        let stage = app.session.step.stage
+        let wantsSide = stage != .choose && stage != .close && (stage != .actions || width >= 100)
+        if width >= 70 && wantsSide {
             let sideWidth = min(max(24, width / 3), 40)
             let split = middle.splitRight(sideWidth)
             main = split.rest.inset(horizontal: 1, vertical: 0)
@@ -35,9 +38,11 @@ public enum ConsoleScreen {
         StageScreens.render(app, in: main, grid: &grid)
 
         if let form = app.state.form {
+            grid.fill(middle, style: .plain)
             FormView.render(form, content: app.content, in: middle, grid: &grid)
         }
         if case .help = app.state.mode {
+            grid.fill(middle, style: .plain)
             help(app, in: middle, grid: &grid)
         }
         footer(app, in: bottom, grid: &grid)
@@ -119,21 +124,16 @@ public enum ConsoleScreen {
             Draw.line(message.text, x: rect.x + 1, y: statusY, width: rect.width - 2, grid: &grid, style: Style(role, bold: message.kind != .info))
         }
         let hints: [(keys: String, label: String)]
+        var pinned: [(keys: String, label: String)] = []
         if let form = app.state.form {
             hints = Bindings.form(form)
         } else {
-            hints = app.activeBindings.filter(\.inHintBar).map { ($0.keyLabel, $0.label) }
+            let shown = app.activeBindings.filter(\.inHintBar)
+            // "? all keys" and "q quit" are always on screen, at the right.
+            pinned = shown.filter { $0.command == .help || $0.command == .quit }.map { ($0.keyLabel, $0.label) }
+            hints = shown.filter { $0.command != .help && $0.command != .quit }.map { ($0.keyLabel, $0.label) }
         }
-        grid.fill(Rect(x: rect.x, y: rect.y + 1, width: rect.width, height: 1), style: Style(.hint, reverse: true))
-        var x = rect.x + 1
-        for hint in hints {
-            let keyWidth = TextWidth.of(hint.keys)
-            let labelWidth = TextWidth.of(hint.label)
-            guard x + keyWidth + 1 + labelWidth <= rect.maxX - 1 else { break }
-            grid.write(hint.keys, x: x, y: rect.y + 1, style: Style(.hint, bold: true, reverse: true))
-            grid.write(hint.label, x: x + keyWidth + 1, y: rect.y + 1, style: Style(.hint, reverse: true))
-            x += keyWidth + labelWidth + 3
-        }
+        HintBar.render(hints, pinned: pinned, y: rect.y + 1, x: rect.x, width: rect.width, grid: &grid)
     }
 
     // MARK: - Help

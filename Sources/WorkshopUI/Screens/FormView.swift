@@ -82,14 +82,20 @@ public enum FormView {
                 for index in match.start..<(match.start + match.length) { jargon.insert(index) }
             }
         }
-        // Lay out character by character so the cursor and underlines land on the right cells.
+        // Lay out character by character so the cursor and underlines land on the right cells,
+        // breaking after the last space that fits, as word wrapping does.
         var rows: [[(Character, Int)]] = [[]]
         var rowWidth = 0
         for (index, character) in characters.enumerated() {
             let w = max(TextWidth.of(character), 0)
             if rowWidth + w > width - 1 {
-                rows.append([])
-                rowWidth = 0
+                var carried: [(Character, Int)] = []
+                if character != " ", let space = rows[rows.count - 1].lastIndex(where: { $0.0 == " " }), space < rows[rows.count - 1].count - 1 {
+                    carried = Array(rows[rows.count - 1][(space + 1)...])
+                    rows[rows.count - 1].removeSubrange((space + 1)...)
+                }
+                rows.append(carried)
+                rowWidth = carried.reduce(0) { $0 + max(TextWidth.of($1.0), 0) }
             }
             rows[rows.count - 1].append((character, index))
             rowWidth += w

@@ -34,7 +34,8 @@ public enum SpreadChart {
         let spread = score.spread()
         let total = spread.reduce(0, +)
         let guide = content.principles.guide(score.principle)
-        let labelWidth = large ? min(30, rect.width / 3) : min(24, rect.width / 3)
+        let longest = (1...4).map { TextWidth.of("\($0) " + (guide?.stage($0)?.name ?? "")) }.max() ?? 10
+        let labelWidth = min(longest + 2, rect.width / 2)
         let barWidth = max(rect.width - labelWidth - 6, 4)
         var y = rect.y
         for stage in 1...4 where y < rect.maxY {
@@ -46,15 +47,29 @@ public enum SpreadChart {
             y += 1
         }
         guard y < rect.maxY else { return }
-        let averages = averages(score, record: record)
-        if !averages.isEmpty {
-            let split = averages.map { "\(content.prompts.label(for: $0.0)): \(String(format: "%.1f", $0.1))" }.joined(separator: " · ")
-            Draw.line("By perspective — " + split, x: rect.x, y: y, width: rect.width, grid: &grid, style: Style(.muted))
+        // The gap between perspectives matters most, so it comes before the detail.
+        if let gap = divergence(score, record: record) {
+            let text = "⚠ Worth talking about: \(shortLabel(gap.low)) \(String(format: "%.1f", gap.lowAverage)), \(shortLabel(gap.high)) \(String(format: "%.1f", gap.highAverage))"
+            Draw.line(text, x: rect.x, y: y, width: rect.width, grid: &grid, style: Style(.warning, bold: true))
             y += 1
         }
-        if y < rect.maxY, let gap = divergence(score, record: record) {
-            let text = "⚠ Worth talking about: \(content.prompts.label(for: gap.low)) placed it at \(String(format: "%.1f", gap.lowAverage)), \(content.prompts.label(for: gap.high)) at \(String(format: "%.1f", gap.highAverage))."
-            Draw.paragraph(text, in: Rect(x: rect.x, y: y, width: rect.width, height: rect.maxY - y), grid: &grid, style: Style(.warning, bold: true), maxRows: 2)
+        let averages = averages(score, record: record)
+        if y < rect.maxY, !averages.isEmpty {
+            let split = averages.map { "\(shortLabel($0.0)) \(String(format: "%.1f", $0.1))" }.joined(separator: " · ")
+            Draw.paragraph("By perspective: " + split, in: Rect(x: rect.x, y: y, width: rect.width, height: rect.maxY - y), grid: &grid, style: Style(.muted), maxRows: 2)
+        }
+    }
+
+    /// A few words for a perspective, for tight charts.
+    static func shortLabel(_ perspective: Perspective) -> String {
+        switch perspective {
+        case .lived: return "use services"
+        case .carer: return "family carers"
+        case .frontline: return "front line"
+        case .manager: return "run services"
+        case .commissioner: return "plan services"
+        case .other: return "other"
+        case .private: return "not said"
         }
     }
 }

@@ -49,8 +49,10 @@ enum StageScreens {
     private static func welcome(_ app: ConsoleApp, _ rect: Rect, _ grid: inout Grid) {
         let record = app.session.record
         let people = record.participants
-        let listHeight = max(rect.height - 5, 3)
-        let (top, bottom) = rect.splitTop(min(listHeight, rect.height))
+        let rules = app.content.prompts.groundRules + record.groundRules
+        // People first; the ground rules and consent fill what is left.
+        let peopleHeight = min(max(people.count, 1) + 1, max(rect.height - 5, 3))
+        let (top, bottom) = rect.splitTop(peopleHeight)
         let body = title("People in the room (\(record.present.count))", top, &grid)
         let rows = people.map { person -> (String, Style) in
             var text = person.name
@@ -61,13 +63,18 @@ enum StageScreens {
         }
         list(rows, selected: app.state.selected("people", count: people.count), active: true, in: body, grid: &grid,
              empty: "Nobody yet. Press a to add each person by first name.")
-        guard bottom.height > 1 else { return }
-        let rules = app.content.prompts.groundRules + record.groundRules
         var y = bottom.y + 1
-        Draw.line("Ground rules: " + rules.prefix(3).joined(separator: " · "), x: bottom.x, y: y, width: bottom.width, grid: &grid, style: Style(.muted))
+        guard y < bottom.maxY else { return }
+        Draw.line("Ground rules", x: bottom.x, y: y, width: bottom.width, grid: &grid, style: Style(.heading, bold: true))
+        y += 1
+        let consentRows = 2
+        for rule in rules where y < bottom.maxY - consentRows - 1 {
+            Draw.line("• " + rule, x: bottom.x, y: y, width: bottom.width, grid: &grid, style: Style(.muted))
+            y += 1
+        }
         y += 1
         if y < bottom.maxY {
-            Draw.paragraph("Consent: " + app.content.prompts.consent.explain, in: Rect(x: bottom.x, y: y, width: bottom.width, height: bottom.maxY - y), grid: &grid, style: Style(.muted), maxRows: 2)
+            Draw.paragraph("Consent: " + app.content.prompts.consent.explain, in: Rect(x: bottom.x, y: y, width: bottom.width, height: bottom.maxY - y), grid: &grid, style: Style(.muted), maxRows: consentRows)
         }
     }
 
@@ -96,9 +103,8 @@ enum StageScreens {
         let storiesArea = title("Stories (\(record.stories.count))" + (app.state.focus == 1 ? "" : "  · Tab to select"), rest, &grid)
         let storyRows = record.stories.map { story -> (String, Style) in
             let teller = story.teller.map { record.name(of: $0) } ?? "someone"
-            var text = "\(teller): \(story.title.isEmpty ? "(no title)" : story.title)"
+            var text = "[\(consentWord(story.consent))] \(teller): \(story.title.isEmpty ? "(no title)" : story.title)"
             if !story.smallThing.isEmpty { text += " — small thing: \(story.smallThing)" }
-            text += "  [\(consentWord(story.consent))]"
             return (text, Style(.text))
         }
         list(storyRows, selected: app.state.selected("stories", count: record.stories.count), active: app.state.focus == 1, in: storiesArea, grid: &grid,
@@ -132,7 +138,7 @@ enum StageScreens {
             let mark = app.state.mergeMarks.contains(draft.id) ? "◆ " : ""
             let tally = "✓\(draft.count(of: .agree)) ~\(draft.count(of: .canLiveWith)) ✗\(draft.count(of: .disagree))"
             let agreed = record.agreedGoal?.draft == draft.id ? " (agreed)" : ""
-            return ("\(mark)\(draft.text)  [\(tally)]\(agreed)", Style(draft.count(of: .disagree) > 0 ? .warning : .text))
+            return ("\(mark)[\(tally)] \(draft.text)\(agreed)", Style(draft.count(of: .disagree) > 0 ? .warning : .text))
         }
         list(rows, selected: app.state.selected("drafts", count: drafts.count), active: true, in: body, grid: &grid,
              empty: "No wordings yet. Press a to write down what someone suggests.")
@@ -164,7 +170,8 @@ enum StageScreens {
         switch phase {
         case .explain:
             var y = rect.y
-            y += Draw.paragraph(guide?.explanation ?? "", in: Rect(x: rect.x, y: y, width: rect.width, height: 4), grid: &grid, maxRows: 4)
+            let explanationRows = max(rect.height - 9, 2)
+            y += Draw.paragraph(guide?.explanation ?? "", in: Rect(x: rect.x, y: y, width: rect.width, height: explanationRows), grid: &grid, maxRows: explanationRows)
             y += 1
             for stage in guide?.stages ?? [] where y < rect.maxY {
                 Draw.line("\(stage.stage) \(stage.name)", x: rect.x, y: y, width: rect.width, grid: &grid, style: Style(.heading, bold: true))
@@ -175,7 +182,7 @@ enum StageScreens {
                 }
             }
         case .score:
-            let chartHeight = 6
+            let chartHeight = 8
             let (top, bottom) = rect.splitTop(max(rect.height - chartHeight, 3))
             let body = title("Each person's stage (press 1-4 for the selected person)", top, &grid)
             let rows = record.present.map { person -> (String, Style) in
@@ -245,26 +252,38 @@ enum StageScreens {
         let start = Day(app.session.createdAt)
         let window = app.session.template.smallMovementDays
         let body = title("Action plan — small steps, in the next \(window) days", rect, &grid)
-        let rows = record.actions.map { action -> (String, Style) in
-            let who = action.who.map { record.name(of: $0) }.joined(separator: ", ")
-            let when = action.when?.description ?? "no date"
-            let far = action.isBeyond(windowDays: window, from: start)
-            var text = "\(action.what) — \(who) — by \(when)"
-            if !action.how.isEmpty { text += " — \(action.how)" }
-            if far { text = "⚠ " + text + "  (far off: could it be cut smaller?)" }
-            return (text, Style(far ? .warning : .text))
-        }
         let chosen = record.chosenIdeas.compactMap { record.idea($0) }
-        let ideasLine = chosen.isEmpty ? "" : "Chosen: " + chosen.map { idea in
-            let count = record.actions.filter { $0.idea == idea.id }.count
-            return "\(idea.text) (\(count))"
-        }.joined(separator: " · ")
         var listArea = body
-        if !ideasLine.isEmpty {
+        if !chosen.isEmpty {
+            let ideasLine = "Chosen: " + chosen.map { idea in "\(idea.text) (\(record.actions.filter { $0.idea == idea.id }.count))" }.joined(separator: " · ")
             Draw.line(ideasLine, x: body.x, y: body.y, width: body.width, grid: &grid, style: Style(.muted))
             listArea = Rect(x: body.x, y: body.y + 1, width: body.width, height: max(body.height - 1, 0))
         }
-        list(rows, selected: app.state.selected("actions", count: rows.count), active: true, in: listArea, grid: &grid, empty: "No actions yet. Press a to plan one: what, who, when and how.")
+        guard !record.actions.isEmpty else {
+            Draw.paragraph("No actions yet. Press a to plan one: what, who, when and how.", in: listArea, grid: &grid, style: Style(.muted))
+            return
+        }
+        // Two rows an action: what, then who, when and how.
+        let selected = app.state.selected("actions", count: record.actions.count)
+        let visible = Draw.visibleRange(selected: selected, count: record.actions.count, rows: max(listArea.height / 2, 1))
+        var y = listArea.y
+        for index in visible where y + 1 < listArea.maxY + 1 {
+            let action = record.actions[index]
+            let far = action.isBeyond(windowDays: window, from: start)
+            let isSelected = index == selected
+            let style = isSelected ? Style(.selected, bold: true, reverse: true) : Style(far ? .warning : .text, bold: true)
+            grid.write(isSelected ? "▸ " : "  ", x: listArea.x, y: y, style: Style(.accent, bold: true))
+            if isSelected { grid.fill(Rect(x: listArea.x + 2, y: y, width: listArea.width - 2, height: 1), style: style) }
+            Draw.line((far ? "⚠ " : "") + action.what, x: listArea.x + 2, y: y, width: listArea.width - 2, grid: &grid, style: style)
+            y += 1
+            guard y < listArea.maxY else { break }
+            let who = action.who.map { record.name(of: $0) }.joined(separator: ", ")
+            var detail = "\(who) · by \(action.when?.description ?? "no date")"
+            if !action.how.isEmpty { detail += " · \(action.how)" }
+            if far { detail += " · far off: could it be cut smaller?" }
+            Draw.line(detail, x: listArea.x + 4, y: y, width: listArea.width - 4, grid: &grid, style: Style(far ? .warning : .muted))
+            y += 1
+        }
     }
 
     // MARK: - Close

@@ -8,6 +8,17 @@ struct CommonOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("The folder where sessions are kept.", discussion: "Otherwise CAMPFIRE_DATA_DIR, then $XDG_DATA_HOME/campfire, then ~/.local/share/campfire.", valueName: "folder"))
     var dataDir: String?
 
+    @Option(name: .long, help: ArgumentHelp("Colours for the screen: dark or light (projectors vary). Also CAMPFIRE_THEME. NO_COLOR turns colour off.", valueName: "theme"))
+    var theme: String?
+
+    /// Starts the terminal with the chosen theme.
+    func startTerminal() throws -> TerminalSession {
+        if let theme, theme != "dark", theme != "light" {
+            throw Failure("The theme can be dark or light, not \"\(theme)\".")
+        }
+        return try TerminalSession.start(theme: theme)
+    }
+
     var dataFolder: DataFolder {
         DataFolder.resolve(explicitPath: dataDir, environment: ProcessInfo.processInfo.environment)
     }

@@ -12,7 +12,7 @@ struct Home: ParsableCommand {
 
     func run() throws {
         let content = try options.content()
-        let terminal = try TerminalSession.start()
+        let terminal = try options.startTerminal()
         defer { terminal.stop() }
         while true {
             let formatter = DateFormatter()

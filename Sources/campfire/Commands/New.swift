@@ -36,7 +36,7 @@ struct New: ParsableCommand {
 
         // Check the terminal before anything is written, so a bad terminal creates no session.
         var terminal: TerminalSession?
-        if !prepare { terminal = try TerminalSession.start() }
+        if !prepare { terminal = try options.startTerminal() }
 
         let now = Date()
         let session = Session(

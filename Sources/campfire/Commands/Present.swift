@@ -25,7 +25,7 @@ struct Present: ParsableCommand {
         guard var current = follower.load() else {
             throw Failure("Could not read the workshop in \(folder.path).")
         }
-        let terminal = try TerminalSession.start()
+        let terminal = try options.startTerminal()
         defer { terminal.stop() }
         while true {
             if let signal = terminal.pendingSignal { terminal.stop(); throw ExitCode(128 + signal) }

@@ -19,7 +19,7 @@ struct Resume: ParsableCommand {
         let content = try options.content()
         let folder: URL
         do { folder = try options.library.resolve(session) } catch { throw plain(error) }
-        let terminal = try TerminalSession.start()
+        let terminal = try options.startTerminal()
         let store: SessionStore
         do {
             store = try SessionOpening.open(folder, readOnly: readOnly, terminal: terminal)

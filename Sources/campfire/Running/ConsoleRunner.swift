@@ -20,7 +20,6 @@ enum ConsoleRunner {
         )
         let readOnly: String? = store.isReadOnly ? "this workshop is open read-only, so nothing can be changed." : nil
         let app = ConsoleApp(editor: store.editor, content: content, environment: environment, readOnlyReason: readOnly)
-        app.state.themeName = terminal.themeName
         if !notes.isEmpty {
             app.state.message = StatusMessage(.problem, notes.joined(separator: " "))
         }
@@ -34,11 +33,12 @@ enum ConsoleRunner {
     private static func loop(app: ConsoleApp, terminal: TerminalSession) -> Int32 {
         while true {
             if let signal = terminal.pendingSignal { return 128 + signal }
+            if terminal.isInputClosed { return 0 }
             let size = terminal.size
             terminal.draw(ConsoleScreen.render(app, width: size.width, height: size.height))
             guard let key = terminal.readKey(timeoutMilliseconds: tickMilliseconds) else { continue }
             app.handle(key)
-            if app.wantsToQuit { return 0 }
+            if app.wantsToQuit { return key == .control("c") ? 130 : 0 }
         }
     }
 }

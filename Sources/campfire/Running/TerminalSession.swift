@@ -5,22 +5,21 @@ import TerminalUI
 /// The terminal while Campfire draws on it: started once, always stopped, whatever happens.
 final class TerminalSession {
     let terminal: NcursesTerminal
-    private(set) var themeName: String
 
-    private init(terminal: NcursesTerminal, themeName: String) {
+    private init(terminal: NcursesTerminal) {
         self.terminal = terminal
-        self.themeName = themeName
     }
 
     /// Starts full-screen drawing, or explains in one sentence why it can't.
-    static func start() throws -> TerminalSession {
+    /// - Parameter theme: "light" or "dark"; otherwise CAMPFIRE_THEME, then dark.
+    static func start(theme: String? = nil) throws -> TerminalSession {
         let environment = ProcessInfo.processInfo.environment
-        let themeName = environment["CAMPFIRE_THEME"] == "light" ? "light" : "dark"
+        let themeName = (theme ?? environment["CAMPFIRE_THEME"]) == "light" ? "light" : "dark"
         // NO_COLOR (https://no-color.org): any non-empty value turns colour off.
         let useColour = (environment["NO_COLOR"] ?? "").isEmpty
         do {
             let terminal = try NcursesTerminal(theme: themeName == "light" ? .light : .dark, useColour: useColour)
-            return TerminalSession(terminal: terminal, themeName: themeName)
+            return TerminalSession(terminal: terminal)
         } catch {
             throw Failure(error.description)
         }
@@ -34,6 +33,9 @@ final class TerminalSession {
 
     /// The signal that asked Campfire to stop, if one arrived.
     var pendingSignal: Int32? { NcursesTerminal.pendingSignal() }
+
+    /// Whether the terminal went away (the window was closed without a signal).
+    var isInputClosed: Bool { terminal.isInputClosed }
 
     func stop() { terminal.stop() }
 }

@@ -1,0 +1,24 @@
+import Foundation
+import TerminalUI
+
+/// The key-hint bar at the bottom: as many hints as fit, with the pinned ones always at the right.
+enum HintBar {
+    static func render(_ hints: [(keys: String, label: String)], pinned: [(keys: String, label: String)], y: Int, x: Int, width: Int, grid: inout Grid) {
+        grid.fill(Rect(x: x, y: y, width: width, height: 1), style: Style(.hint, reverse: true))
+        func size(_ hint: (keys: String, label: String)) -> Int { TextWidth.of(hint.keys) + 1 + TextWidth.of(hint.label) + 2 }
+        let pinnedWidth = pinned.reduce(0) { $0 + size($1) }
+        var column = x + 1
+        func draw(_ hint: (keys: String, label: String)) {
+            column += grid.write(hint.keys, x: column, y: y, style: Style(.hint, bold: true, reverse: true)) + 1
+            column += grid.write(hint.label, x: column, y: y, style: Style(.hint, reverse: true)) + 2
+        }
+        for hint in hints {
+            guard column + size(hint) - 2 <= x + width - 1 - pinnedWidth else { break }
+            draw(hint)
+        }
+        column = max(column, x + width - pinnedWidth)
+        for hint in pinned where column + size(hint) - 2 <= x + width {
+            draw(hint)
+        }
+    }
+}
