@@ -1,0 +1,89 @@
+import Foundation
+import XCTest
+
+/// A real terminal: a tmux server of its own, driven like a person at the keyboard.
+final class Tmux {
+    let socket = "campfire-e2e-\(UUID().uuidString.prefix(8))"
+    private(set) var sessions: [String] = []
+
+    /// Runs tmux with arguments; returns its output.
+    @discardableResult
+    func run(_ arguments: [String]) throws -> String {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["tmux", "-L", socket] + arguments
+        var environment = ProcessInfo.processInfo.environment
+        environment["LANG"] = "C.UTF-8"
+        environment["LC_ALL"] = "C.UTF-8"
+        environment.removeValue(forKey: "TMUX")
+        process.environment = environment
+        let out = Pipe()
+        process.standardOutput = out
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        let data = out.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    /// Starts a program in a new window of the given size. The program replaces the shell, so the pane's process is the program.
+    func start(_ name: String, command: String, width: Int = 80, height: Int = 24, environment: [String: String] = [:]) throws {
+        var exports = ["LANG=C.UTF-8", "LC_ALL=C.UTF-8", "TERM=xterm-256color"]
+        for (key, value) in environment { exports.append("\(key)=\(value)") }
+        try run(["new-session", "-d", "-s", name, "-x", "\(width)", "-y", "\(height)", "env \(exports.joined(separator: " ")) \(command); echo; echo \"EXITED $?\"; sleep 30"])
+        sessions.append(name)
+    }
+
+    func type(_ name: String, _ text: String) throws {
+        try run(["send-keys", "-t", name, "-l", text])
+    }
+
+    func press(_ name: String, _ keys: String...) throws {
+        for key in keys { try run(["send-keys", "-t", name, key]) }
+    }
+
+    func screen(_ name: String) throws -> String {
+        try run(["capture-pane", "-p", "-t", name])
+    }
+
+    func resize(_ name: String, width: Int, height: Int) throws {
+        try run(["resize-window", "-t", name, "-x", "\(width)", "-y", "\(height)"])
+    }
+
+    /// The process id of the program in the window.
+    func pid(_ name: String) throws -> Int32 {
+        // The window runs `sh -c "env … campfire …; echo …"`: find campfire among the pane's children.
+        let pane = Int32(try run(["display-message", "-p", "-t", name, "#{pane_pid}"]).trimmingCharacters(in: .whitespacesAndNewlines)) ?? 0
+        let children = (try? String(contentsOfFile: "/proc/\(pane)/task/\(pane)/children", encoding: .utf8)) ?? ""
+        for child in children.split(separator: " ").compactMap({ Int32($0) }) {
+            let command = (try? String(contentsOfFile: "/proc/\(child)/comm", encoding: .utf8)) ?? ""
+            if command.hasPrefix("campfire") { return child }
+            let grandchildren = (try? String(contentsOfFile: "/proc/\(child)/task/\(child)/children", encoding: .utf8)) ?? ""
+            for grandchild in grandchildren.split(separator: " ").compactMap({ Int32($0) }) {
+                let name = (try? String(contentsOfFile: "/proc/\(grandchild)/comm", encoding: .utf8)) ?? ""
+                if name.hasPrefix("campfire") { return grandchild }
+            }
+        }
+        return 0
+    }
+
+    /// Waits until the screen shows `text` (polling, never a fixed sleep); fails with the screen if it does not.
+    @discardableResult
+    func waitFor(_ name: String, _ text: String, timeout: TimeInterval = 10, file: StaticString = #filePath, line: UInt = #line) throws -> String {
+        let deadline = Date().addingTimeInterval(timeout)
+        var last = ""
+        while Date() < deadline {
+            last = try screen(name)
+            if last.contains(text) { return last }
+            usleep(30_000)
+        }
+        XCTFail("Timed out waiting for \"\(text)\". The screen was:\n\(last)", file: file, line: line)
+        throw TmuxTimeout()
+    }
+
+    struct TmuxTimeout: Error {}
+
+    func stop() {
+        _ = try? run(["kill-server"])
+    }
+}
