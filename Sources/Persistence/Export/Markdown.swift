@@ -48,8 +48,9 @@ public enum Markdown {
                 // A list item, a setext underline or a thematic break when it starts a line.
                 out.append("\\")
             } else if [".", ")"].contains(character), index > 0, index <= 9,
-                      characters[0..<index].allSatisfy({ $0.isASCII && $0.isNumber }) {
-                // "1." or "1)" at the start of a line would begin a numbered list.
+                      characters[0..<index].allSatisfy({ $0.isASCII && $0.isNumber }),
+                      index + 1 == characters.count || characters[index + 1] == " " {
+                // "1. " or "1)" at the start of a line would begin a numbered list.
                 out.append("\\")
             }
             out.append(character)
