@@ -90,3 +90,40 @@ final class EraseCommandTests: XCTestCase {
         XCTAssertTrue(missing.errors.contains("There is no session called \"nope\""), missing.errors)
     }
 }
+
+/// The confirmation, typed at a real terminal (util-linux `script` gives the program one).
+final class EraseConfirmationTests: XCTestCase {
+    func testTheSessionIdMustBeTypedToGoAhead() throws {
+        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/script") else { throw XCTSkip("util-linux script is not installed") }
+        let data = try Binary.temporaryDataFolder()
+        defer { try? FileManager.default.removeItem(at: data) }
+        let id = try SessionMaker.sample(in: data)
+        let folder = data.appendingPathComponent("sessions/\(id)")
+
+        func erase(typing answer: String) throws -> (status: Int32, output: String) {
+            let input = data.appendingPathComponent("answer.txt")
+            try Data((answer + "\n").utf8).write(to: input)
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: "/usr/bin/script")
+            process.arguments = ["-qec", "'\(Binary.campfire.path)' erase --data-dir '\(data.path)' \(id)", "/dev/null"]
+            process.standardInput = try FileHandle(forReadingFrom: input)
+            let out = Pipe()
+            process.standardOutput = out
+            try process.run()
+            let output = out.fileHandleForReading.readDataToEndOfFile()
+            process.waitUntilExit()
+            return (process.terminationStatus, String(decoding: output, as: UTF8.self))
+        }
+
+        let wrong = try erase(typing: "yes")
+        XCTAssertNotEqual(wrong.status, 0)
+        XCTAssertTrue(wrong.output.contains("Type the session id".lowercased()) || wrong.output.contains("type the session id"), wrong.output)
+        XCTAssertTrue(wrong.output.contains("Nothing was erased."), wrong.output)
+        XCTAssertTrue(FileManager.default.fileExists(atPath: folder.path))
+
+        let right = try erase(typing: id)
+        XCTAssertEqual(right.status, 0, right.output)
+        XCTAssertTrue(right.output.contains("Erased the session"), right.output)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: folder.path))
+    }
+}
