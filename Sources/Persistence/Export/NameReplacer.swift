@@ -51,7 +51,7 @@ public struct NameReplacer: Sendable {
         var index = 0
         scan: while index < characters.count {
             for entry in entries where matches(entry, at: index, in: folded, characters) {
-                result += entry.replacement
+                result += Self.startsSentence(result) ? Self.capitalised(entry.replacement) : entry.replacement
                 index += entry.folded.count
                 continue scan
             }
@@ -59,6 +59,17 @@ public struct NameReplacer: Sendable {
             index += 1
         }
         return result
+    }
+
+    /// Whether text that follows `before` starts a sentence ("someone" is then written "Someone").
+    static func startsSentence(_ before: String) -> Bool {
+        guard let last = before.last(where: { !$0.isWhitespace || $0.isNewline }) else { return true }
+        return last.isNewline || [".", "!", "?", ":"].contains(last)
+    }
+
+    static func capitalised(_ text: String) -> String {
+        guard let first = text.first, first.isLowercase else { return text }
+        return first.uppercased() + text.dropFirst()
     }
 
     /// Whether any of the names appears in `text`.
