@@ -27,7 +27,7 @@ final class ExportEraseTests: XCTestCase {
         try record(.addStory(Story(id: "s4", teller: "p2", title: "\(canary)'s own story", whatHappened: "Private words", smallThing: "A cup of tea", consent: .share)))
         try record(.addStory(Story(id: "s5", teller: "p1", title: "Maya's story", whatHappened: "\(canary.uppercased()) helped me", smallThing: "Kindness", consent: .keep)))
         try record(.endTurn)
-        try store.keepStageSnapshot(store.session, leaving: FlowStep(.storytelling), at: clock)
+        store.keepStageSnapshot(store.session, leaving: FlowStep(.storytelling), at: clock)
         try record(.proposeGoal(GoalDraft(id: "g6", text: "Be like \(canary.lowercased())", proposedBy: "p2")))
         try record(.respond(draft: "g6", participant: "p2", response: .disagree))
         try record(.respond(draft: "g6", participant: "p1", response: .agree))
@@ -44,7 +44,7 @@ final class ExportEraseTests: XCTestCase {
         try record(undo)
         let redo = try XCTUnwrap(store.editor.redoEvent)
         try record(redo)
-        try store.keepStageSnapshot(store.session, leaving: FlowStep(.actions), at: clock)
+        store.keepStageSnapshot(store.session, leaving: FlowStep(.actions), at: clock)
         store.close(at: clock)
 
         let folder = store.folder

@@ -52,7 +52,7 @@ func runTool(_ path: String, _ arguments: [String], input: Data) throws -> ToolR
     defer { try? FileManager.default.removeItem(at: scratch) }
     let inputFile = scratch.appendingPathComponent("in"), errorFile = scratch.appendingPathComponent("err")
     try input.write(to: inputFile)
-    FileManager.default.createFile(atPath: errorFile.path, contents: nil)
+    _ = FileManager.default.createFile(atPath: errorFile.path, contents: nil)
     let process = Process()
     process.executableURL = URL(fileURLWithPath: path)
     process.arguments = arguments
