@@ -11,6 +11,7 @@ public enum EraseError: Error, Equatable, CustomStringConvertible {
     case locked(LockInfo)
     case noSuchPerson(name: String, known: [String])
     case damaged(folder: String, reasons: [String])
+    case leftover(folder: String)
 
     public var description: String {
         switch self {
@@ -22,6 +23,9 @@ public enum EraseError: Error, Equatable, CustomStringConvertible {
         case .damaged(let folder, let reasons):
             return "The session in \(folder) is damaged (\(reasons.joined(separator: "; "))), so Campfire cannot safely rewrite it without one person. "
                 + "You can still erase the whole session. Nothing was erased."
+        case .leftover(let folder):
+            return "The session is out of the list, but Campfire could not delete the old copy in \(folder). "
+                + "It still holds everything: please delete that folder yourself."
         }
     }
 }
@@ -51,16 +55,26 @@ public enum SessionEraser {
         case .acquired(let taken), .recoveredStale(let taken, _): lock = taken
         case .heldBy(let info): throw EraseError.locked(info)
         }
-        _ = lock
         // Out of the list first (names starting with "." are never listed), then gone.
         let parent = folder.deletingLastPathComponent()
         let trash = parent.appendingPathComponent(".erasing-\(randomSuffix())", isDirectory: true)
         if rename(folder.path, trash.path) != 0 {
-            throw PersistenceError.cannotReplace(path: folder.path, code: errno)
+            let code = errno
+            try? lock.release()
+            throw PersistenceError.cannotReplace(path: folder.path, code: code)
         }
         try SafeFile.syncFolder(parent)
-        try FileManager.default.removeItem(at: trash)
+        try removeOldCopy(trash)
         try SafeFile.syncFolder(parent)
+    }
+
+    /// Deletes the old folder once it is out of the way, saying plainly what to do if it cannot.
+    private static func removeOldCopy(_ trash: URL) throws {
+        do {
+            try FileManager.default.removeItem(at: trash)
+        } catch {
+            throw EraseError.leftover(folder: trash.path)
+        }
     }
 
     /// Erases everything one person said in a session (matched by any name they have had, ignoring case).
@@ -137,7 +151,7 @@ public enum SessionEraser {
             throw PersistenceError.cannotReplace(path: folder.path, code: code)
         }
         try SafeFile.syncFolder(parent)
-        try FileManager.default.removeItem(at: trash)
+        try removeOldCopy(trash)
         try SafeFile.syncFolder(parent)
         withExtendedLifetime(store) {}
         return outcome
