@@ -6,13 +6,15 @@ import Workshop
 public enum SessionText {
 
     /// The session with `change` applied to every piece of free text people typed:
-    /// the title and group, override reasons, access needs, stories, goal wordings and the agreed
+    /// the title and group, the plan's title and description, override reasons, access needs, stories, goal wordings and the agreed
     /// goal with its override reason, evidence, ideas, actions and ground rules.
     /// Names in the participant list and the facilitator field are not touched here.
     public static func rewrite(_ session: Session, _ change: (String) -> String) -> Session {
         var copy = session
         copy.title = change(session.title)
         copy.group = session.group.map(change)
+        copy.template.title = change(session.template.title)
+        copy.template.description = change(session.template.description)
         copy.overrides = session.overrides.map { item in
             var item = item
             item.reason = change(item.reason)

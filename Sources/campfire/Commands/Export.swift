@@ -14,10 +14,6 @@ struct Export: ParsableCommand {
         in the words people typed too.
         """)
 
-    enum Format: String, ExpressibleByArgument, CaseIterable {
-        case markdown, csv, json, letters
-    }
-
     @OptionGroup var options: CommonOptions
 
     @Argument(help: "The session: its id (or the start of it), or its folder.")
@@ -36,7 +32,7 @@ struct Export: ParsableCommand {
     var everyone = false
 
     func validate() throws {
-        guard Format(rawValue: format.lowercased()) != nil else {
+        guard SessionExport.Format(rawValue: format.lowercased()) != nil else {
             throw ValidationError("Campfire cannot export as \"\(format)\". Choose one of: markdown, csv, json, letters.")
         }
     }
