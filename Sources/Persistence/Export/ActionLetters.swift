@@ -76,7 +76,9 @@ public enum ActionLetters {
         }
         lines.append("")
         lines.append("With thanks,")
-        if let facilitator = session.facilitator.map(ExportWords.plainLine), !facilitator.isEmpty {
+        if session.facilitator == Pseudonyms.facilitator {
+            lines.append("The facilitator, for the group")
+        } else if let facilitator = session.facilitator.map(ExportWords.plainLine), !facilitator.isEmpty {
             lines.append("\(facilitator), for the group")
         } else {
             lines.append("The group")

@@ -17,7 +17,9 @@ public enum MarkdownReport {
         add()
         add("- Date: " + ExportWords.date(session.createdAt))
         if let group = session.group, !Markdown.inline(group).isEmpty { add("- Group: " + Markdown.inline(group)) }
-        if let facilitator = session.facilitator, !Markdown.inline(facilitator).isEmpty { add("- Facilitator: " + Markdown.inline(facilitator)) }
+        if let facilitator = session.facilitator, !Markdown.inline(facilitator).isEmpty, facilitator != Pseudonyms.facilitator {
+            add("- Facilitator: " + Markdown.inline(facilitator))
+        }
         add("- People taking part: \(record.participants.count)")
         if session.isPractice { add("- This was a practice session.") }
         add()
