@@ -2,7 +2,15 @@ import Foundation
 import Workshop
 
 /// Exports that leave the room. Stories whose teller did not agree to sharing never appear in them.
+///
+/// Every format goes through `prepare` first: it keeps only stories with the consent `share`
+/// and, when anonymising, replaces every name everywhere (see `Pseudonyms`).
 public enum SessionExport {
+
+    /// The kinds of export.
+    public enum Format: String, CaseIterable, Sendable {
+        case markdown, csv, json, letters
+    }
 
     /// The session with only the stories that may be shared.
     public static func shareable(_ session: Session) -> Session {
@@ -11,8 +19,35 @@ public enum SessionExport {
         return copy
     }
 
+    /// The session as it may leave the room: only shared stories; with `anonymise`, every
+    /// participant's name (and the facilitator's) replaced by a stable pseudonym, free text included.
+    /// - Parameter formerNames: names people had earlier (see `NameHistory.names(in:)`), replaced too.
+    public static func prepare(_ session: Session, anonymise: Bool, formerNames: [ParticipantID: [String]] = [:]) -> Session {
+        let shared = shareable(session)
+        guard anonymise else { return shared }
+        return Pseudonyms(session, formerNames: formerNames).apply(to: shared)
+    }
+
     /// The whole session as JSON (readable, keys sorted), leaving out stories not shared.
     public static func json(_ session: Session) throws -> Data {
+        try json(prepared: shareable(session))
+    }
+
+    /// An export of a session in one of the formats (letters: all pages, separated by form feeds).
+    public static func render(_ session: Session, as format: Format, anonymise: Bool = false,
+                              formerNames: [ParticipantID: [String]] = [:], principles: PrinciplesFile? = nil,
+                              lettersForEveryone: Bool = false) throws -> Data {
+        let prepared = prepare(session, anonymise: anonymise, formerNames: formerNames)
+        switch format {
+        case .json: return try json(prepared: prepared)
+        case .markdown: return Data(MarkdownReport.render(prepared, principles: principles).utf8)
+        case .csv: return Data(ActionsCSV.render(prepared, principles: principles).utf8)
+        case .letters: return Data(ActionLetters.render(prepared, everyone: lettersForEveryone).utf8)
+        }
+    }
+
+    /// JSON of a session that has already been through `prepare`.
+    static func json(prepared session: Session) throws -> Data {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         encoder.dateEncodingStrategy = .iso8601

@@ -1,0 +1,71 @@
+import ArgumentParser
+import Foundation
+import Persistence
+import Workshop
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// `campfire erase`: remove a whole session, or everything one person said in it, from every file.
+struct Erase: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Erase a whole session, or everything one person said in it, from every file.",
+        discussion: """
+        Erasing one person removes their stories, responses, scores and dots, takes them off \
+        actions (an action nobody else is on goes), and changes their name to "someone" in other \
+        people's words. The session's step-by-step history is replaced by how it is now. \
+        Campfire asks you to type the session id first, unless you add --yes.
+        """)
+
+    @OptionGroup var options: CommonOptions
+
+    @Argument(help: "The session: its id (or the start of it), or its folder.")
+    var session: String
+
+    @Option(name: .long, help: ArgumentHelp("Erase only what this person said, by name.", valueName: "name"))
+    var participant: String?
+
+    @Flag(name: .long, help: "Do not ask first.")
+    var yes = false
+
+    func run() throws {
+        do {
+            let folder = try options.library.resolve(session)
+            let id = folder.lastPathComponent
+            let summary = try? SessionStore.Files.readSummary(SessionSummary.self, in: folder)
+            let title = summary.map { "\"\($0.title)\" (\(id))" } ?? id
+
+            if !yes {
+                guard isatty(STDIN_FILENO) == 1 else {
+                    throw Failure("Campfire asks before erasing, and there is nobody to ask here: the input is not a terminal. Run it again with --yes to erase without asking. Nothing was erased.")
+                }
+                if let participant {
+                    say("This erases everything \(participant) said in the session \(title): their stories, responses, scores and dots, and their place in actions. Their name becomes \"someone\" in other people's words. The step-by-step history of the session is replaced by how it is now. This cannot be undone.")
+                } else {
+                    say("This erases the session \(title) and every file in it, for good. This cannot be undone.")
+                }
+                say("To go ahead, type the session id (\(id)) and press Enter. To stop, just press Enter.", newline: false)
+                let answer = readLine(strippingNewline: true)?.trimmingCharacters(in: .whitespaces) ?? ""
+                guard answer == id else { throw Failure("Nothing was erased.") }
+            }
+
+            if let participant {
+                let outcome = try SessionEraser.eraseParticipant(named: participant, in: folder, at: Date())
+                var parts = ["Erased \(participant) from \(title)"]
+                parts.append("\(outcome.stories) \(outcome.stories == 1 ? "story" : "stories") removed")
+                if outcome.actionsDropped > 0 { parts.append("\(outcome.actionsDropped) action\(outcome.actionsDropped == 1 ? "" : "s") nobody else was on removed") }
+                if outcome.actionsKept > 0 { parts.append("taken off \(outcome.actionsKept) shared action\(outcome.actionsKept == 1 ? "" : "s")") }
+                print(parts.joined(separator: "; ") + ".")
+            } else {
+                try SessionEraser.eraseSession(folder, at: Date())
+                print("Erased the session \(title).")
+            }
+        } catch {
+            throw plain(error)
+        }
+    }
+
+    private func say(_ text: String, newline: Bool = true) {
+        FileHandle.standardError.write(Data((text + (newline ? "\n" : " ")).utf8))
+    }
+}
