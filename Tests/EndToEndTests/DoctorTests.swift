@@ -106,6 +106,24 @@ final class DoctorTests: XCTestCase {
         XCTAssertTrue(try line("Colour", in: unknown).hasPrefix("WARNING"))
     }
 
+    func testInATerminalTheSizeIsMeasured() throws {
+        // tmux gives a real terminal of a known size; stdout goes to a file, so the size
+        // comes from standard error, which is still the terminal.
+        let report = data.appendingPathComponent("report.txt")
+        let name = "campfire-doctor-\(getpid())"
+        let command = "TERM=tmux-256color LANG=C.UTF-8 '\(Binary.campfire.path)' doctor --data-dir '\(data.path)' > '\(report.path)'; echo done >> '\(report.path)'; sleep 5"
+        let tmux = try Command.run(URL(fileURLWithPath: "/usr/bin/env"), ["tmux", "new-session", "-d", "-s", name, "-x", "70", "-y", "20", command], in: data)
+        XCTAssertEqual(tmux.status, 0, tmux.output)
+        defer { _ = try? Command.run(URL(fileURLWithPath: "/usr/bin/env"), ["tmux", "kill-session", "-t", name], in: data) }
+        var text = ""
+        for _ in 0..<100 where !text.hasSuffix("done\n") {
+            Thread.sleep(forTimeInterval: 0.1)
+            text = (try? String(contentsOf: report, encoding: .utf8)) ?? ""
+        }
+        let size = try XCTUnwrap(text.split(separator: "\n").first { $0.contains("Terminal size:") }, text)
+        XCTAssertTrue(size.hasPrefix("WARNING  Terminal size: 70x20 is smaller than the 80x24"), String(size))
+    }
+
     func testNoColourIsHonouredAndExplained() throws {
         let result = try doctor(["NO_COLOR": "1"])
         XCTAssertEqual(result.status, 0)
