@@ -98,11 +98,16 @@ enum TerminalChecks {
         if ["dumb", "unknown", "emacs"].contains(term) {
             return (.problem(topic, "TERM=\(shown) is a terminal that can't move the cursor, so Campfire can't draw its screen. Run Campfire in a terminal program such as GNOME Terminal, xterm or tmux, which set TERM for you, or: export TERM=xterm-256color"), false)
         }
-        guard let entry = terminfoEntry(for: term, environment: environment) else {
+        // The folders are searched first so the check works without tput; tput also finds
+        // descriptions in places the folders miss (a hashed database, a compiled-in path).
+        let entry = terminfoEntry(for: term, environment: environment)
+        let longName = Tput.run(["-T", term, "longname"])
+        guard entry != nil || longName != nil else {
             return (.problem(topic, "this computer has no description of TERM=\(shown), so Campfire can't draw its screen. Install the ncurses-term package (sudo apt-get install ncurses-term), or: export TERM=xterm-256color"), false)
         }
-        let name = Tput.run(["-T", term, "longname"]).map { " (\($0))" } ?? ""
-        return (.ok(topic, "TERM=\(shown)\(name) is known to this computer (\(entry.path))."), true)
+        let name = longName.map { " (\($0))" } ?? ""
+        let place = entry.map { " (\($0.path))" } ?? ""
+        return (.ok(topic, "TERM=\(shown)\(name) is known to this computer\(place)."), true)
     }
 
     /// Finds the compiled terminal description as ncurses would: $TERMINFO, ~/.terminfo,
