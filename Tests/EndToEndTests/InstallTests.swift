@@ -1,7 +1,7 @@
 import Foundation
 import XCTest
 
-/// `Scripts/install` into a temporary prefix, then the installed program used from another folder,
+/// `Scripts/install` into a prefix of its own (`.build-install/test-prefix`), then the installed program used from another folder,
 /// as a facilitator would after following docs/install.md.
 ///
 /// The install is a release build (two, to compare start-up times), so it runs once per test
@@ -221,7 +221,9 @@ enum Installation {
     }
 
     private static let once: Result<Installed, Failed> = {
-        let prefix = FileManager.default.temporaryDirectory.appendingPathComponent("campfire-install-\(UUID().uuidString)", isDirectory: true)
+        // One fixed place, emptied first, so repeated test runs do not leave installs behind.
+        let prefix = packageRoot.appendingPathComponent(".build-install/test-prefix", isDirectory: true)
+        try? FileManager.default.removeItem(at: prefix)
         do {
             let result = try Command.run(packageRoot.appendingPathComponent("Scripts/install"), [prefix.path], in: FileManager.default.temporaryDirectory)
             guard result.status == 0 else {
