@@ -14,7 +14,7 @@ struct Campfire: ParsableCommand {
         in plain files in the data folder (see --data-dir).
         """,
         version: version,
-        subcommands: [Home.self, New.self, Resume.self, Present.self, List.self, Export.self, Flow.self],
+        subcommands: [Home.self, New.self, Resume.self, Present.self, List.self, Export.self, Flow.self, Practice.self],
         defaultSubcommand: Home.self
     )
 }

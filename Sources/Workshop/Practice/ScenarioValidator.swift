@@ -2,7 +2,7 @@ import Foundation
 
 /// One thing wrong with a scenario file, and the line it is on.
 public struct ScenarioProblem: Equatable, Hashable, Sendable, CustomStringConvertible {
-    /// 1-based line in the file.
+    /// 1-based line in the file; 0 when the problem is with the file as a whole (it cannot be opened).
     public var line: Int
     public var problem: String
 
@@ -12,7 +12,7 @@ public struct ScenarioProblem: Equatable, Hashable, Sendable, CustomStringConver
     }
 
     /// `FILE:LINE: problem`, the form compilers use, so editors can jump to it.
-    public func described(file: String) -> String { "\(file):\(line): \(problem)" }
+    public func described(file: String) -> String { line > 0 ? "\(file):\(line): \(problem)" : "\(file): \(problem)" }
 
     public var description: String { "line \(line): \(problem)" }
 }
@@ -252,11 +252,10 @@ private struct Checker {
 
     mutating func checkPersona(_ node: JSONNode, number: Int, ids: Set<String>, ideaKeys: Set<String>) {
         var what = "persona \(number)"
+        if let id = node.member("id")?.value.string, !id.isEmpty { what = "persona \"\(id)\"" }
         guard let fields = object(node, what, required: ["id", "name", "perspective", "traits", "stories", "goalSuggestions", "draftResponse", "principles", "ideas", "actions"], optional: ["speakingSeconds", "votesFor"]) else { return }
         func get(_ key: String) -> JSONMember? { fields.first { $0.key == key } }
-        let id = text(get("id"), what)
-        if let id, !id.isEmpty { what = "persona \"\(id)\"" }
-        let ownID = id
+        let ownID = text(get("id"), what)
         _ = text(get("name"), what)
         _ = oneOf(get("perspective"), what, kind: "perspective", allowed: Perspective.allCases.map(\.rawValue))
         var traits = Set<PersonaTrait>()
