@@ -257,9 +257,12 @@ public enum FacilitationIndicators {
         let share = Double(complete.count) / Double(actions.count)
         let meets = share + 1e-9 >= ideal.actionsCompleteAtLeast
         let details = actions.filter { !isComplete($0) }.map { action -> String in
-            var missing = action.missingParts
-            if action.how.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { missing.append("how it will be done") }
-            return "\"\(action.what)\" has no \(SessionReducer.listed(missing).replacingOccurrences(of: " will be done", with: "").replacingOccurrences(of: " will do it", with: ""))"
+            var missing: [String] = []
+            if action.what.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { missing.append("what") }
+            if action.who.isEmpty { missing.append("who") }
+            if action.when == nil { missing.append("when") }
+            if action.how.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { missing.append("how") }
+            return "\"\(action.what)\" has no \(SessionReducer.listed(missing))"
         }
         return Indicator(kind: .actionsComplete, title: "Actions complete", figure: "\(complete.count) of \(actions.count) actions say what, who, when and how (\(percent(share))).",
                          value: share, details: details, explanation: explanation, ideal: idealText, meetsIdeal: meets,

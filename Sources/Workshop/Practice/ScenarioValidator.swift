@@ -126,7 +126,7 @@ private struct Checker {
             report(member.value.line, "\"\(member.key)\" in \(what) should be a number from 0 to 1, not \(member.value.value.kindName).")
             return
         }
-        if number < 0 || number > 1 { report(member.value.line, "\"\(member.key)\" in \(what) is a share and should be from 0 to 1 (0.35 means 35%), not \(number).") }
+        if number < 0 || number > 1 { report(member.value.line, "\"\(member.key)\" in \(what) is a share and should be from 0 to 1 (0.35 means 35%), not \(describe(member.value)).") }
     }
 
     mutating func texts(_ member: JSONMember?, _ what: String) -> [(String, Int)] {
