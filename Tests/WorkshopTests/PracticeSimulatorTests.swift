@@ -320,3 +320,23 @@ final class PracticeSimulatorTests: XCTestCase {
         }
     }
 }
+
+final class PracticeStateTests: XCTestCase {
+    func testASavedStateCarriesOnExactlyAsTheOriginalWould() throws {
+        let glossary = PracticeFixtures.glossary
+        var run = try PracticeRun(scenario: PracticeFixtures.scenario, seed: 99, template: PracticeFixtures.template, glossary: glossary)
+        try run.next()
+        try run.trainee(.giveStick(to: run.id("jo"), invited: false))
+        let saved = try JSONEncoder().encode(run.simulator.state)
+        var resumed = PracticeSimulator(scenario: PracticeFixtures.scenario, glossary: glossary, state: try JSONDecoder().decode(PracticeState.self, from: saved))
+        XCTAssertEqual(resumed.state, run.simulator.state)
+
+        let event = SessionEvent.giveStick(to: run.id("sid"), invited: false)
+        var session = run.session
+        let moment = run.now.addingTimeInterval(10)
+        try SessionReducer.apply(event, at: moment, to: &session)
+        var original = run.simulator
+        XCTAssertEqual(resumed.react(to: event, in: session, at: moment), original.react(to: event, in: session, at: moment))
+        XCTAssertEqual(resumed.state, original.state)
+    }
+}

@@ -101,3 +101,22 @@ public struct PracticeLog: Codable, Equatable, Sendable {
         self.jargon = jargon
     }
 }
+
+/// A practice simulator's memory, saved with the session so a run can be resumed exactly.
+public struct PracticeState: Codable, Equatable, Sendable {
+    public var seed: UInt64
+    public var random: SplitMix64
+    public var log: PracticeLog
+    /// Persona id → how many of their stories they have told.
+    public var storiesTold: [String: Int]
+    /// Persona id → how many of their goal wordings they have offered.
+    public var suggestionsMade: [String: Int]
+    /// Idea keys already offered.
+    public var ideasOffered: [String]
+    /// Idea key → the idea's id in the session.
+    public var ideaIDs: [String: IdeaID]
+    /// "persona/principle" pairs whose evidence has been given.
+    public var evidenceGiven: [String]
+    /// Persona id → turns taken without being given the stick.
+    public var interruptionsBy: [String: Int]
+}

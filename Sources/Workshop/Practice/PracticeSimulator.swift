@@ -56,6 +56,26 @@ public struct PracticeSimulator: Sendable {
         random = SplitMix64(seed: seed)
     }
 
+    /// Everything the simulator remembers between calls, as a plain value to save next to the
+    /// session (for example `practice.json`) so a practice run can be resumed exactly.
+    public var state: PracticeState {
+        PracticeState(seed: seed, random: random, log: log, storiesTold: storiesTold, suggestionsMade: suggestionsMade,
+                      ideasOffered: ideasOffered.sorted(), ideaIDs: ideaIDs, evidenceGiven: evidenceGiven.sorted(), interruptionsBy: interruptionsBy)
+    }
+
+    /// A simulator carrying on from a saved state.
+    public init(scenario: Scenario, glossary: Glossary, state: PracticeState) {
+        self.init(scenario: scenario, seed: state.seed, glossary: glossary)
+        random = state.random
+        log = state.log
+        storiesTold = state.storiesTold
+        suggestionsMade = state.suggestionsMade
+        ideasOffered = Set(state.ideasOffered)
+        ideaIDs = state.ideaIDs
+        evidenceGiven = Set(state.evidenceGiven)
+        interruptionsBy = state.interruptionsBy
+    }
+
     /// A new, empty practice session for a scenario, marked as practice.
     public static func newSession(for scenario: Scenario, template: WorkshopTemplate, id: String, at: Date) -> Session {
         Session(id: id, title: "Practice: \(scenario.title)", group: "practice-\(scenario.name)", createdAt: at, isPractice: true, template: template)

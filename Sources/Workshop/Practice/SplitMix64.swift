@@ -4,7 +4,7 @@ import Foundation
 ///
 /// The simulator owns one, so a practice run with the same scenario, seed and
 /// trainee events gives the same group every time; there is no global random state.
-public struct SplitMix64: RandomNumberGenerator, Sendable, Equatable {
+public struct SplitMix64: RandomNumberGenerator, Codable, Sendable, Equatable {
     private var state: UInt64
 
     public init(seed: UInt64) { state = seed }
