@@ -266,6 +266,16 @@ final class PracticeSimulatorTests: XCTestCase {
         XCTAssertEqual(offers.first { $0.participant == sid }?.willing, true)
         XCTAssertEqual(offers.first { $0.participant == sid }?.when, Day(Fixtures.start).adding(days: 90))
         XCTAssertEqual(offers.first { $0.participant == quinn }?.willing, false)
+
+        // Alone on one action too many: she says no, but stays on it (an action needs someone) …
+        let alone = try run.trainee(.addAction(Action(id: "a703", idea: domsIdea.id, what: "Four", who: [quinn], when: soon, how: "w")))
+        XCTAssertEqual(alone.remarks.map(\.kind), [.declines])
+        XCTAssertEqual(alone.events, [])
+        // … and is not asked again when the action is edited.
+        var edited = run.session.record.action("a703")!
+        edited.how = "On Monday"
+        XCTAssertTrue(try run.trainee(.editAction(edited)).isEmpty)
+        XCTAssertEqual(run.simulator.log.declinedActions, 2)
     }
 
     // MARK: Whole runs of the built-in scenarios

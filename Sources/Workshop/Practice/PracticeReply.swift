@@ -119,4 +119,6 @@ public struct PracticeState: Codable, Equatable, Sendable {
     public var evidenceGiven: [String]
     /// Persona id → turns taken without being given the stick.
     public var interruptionsBy: [String: Int]
+    /// "action/participant" pairs already asked whether they would take the action on.
+    public var actionsAnswered: [String]
 }

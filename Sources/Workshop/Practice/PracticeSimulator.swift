@@ -48,6 +48,8 @@ public struct PracticeSimulator: Sendable {
     private var ideaIDs: [String: IdeaID] = [:]
     private var evidenceGiven: Set<String> = []
     private var interruptionsBy: [String: Int] = [:]
+    /// "action/participant" pairs already answered, so editing an action does not ask again.
+    private var actionsAnswered: Set<String> = []
 
     public init(scenario: Scenario, seed: UInt64, glossary: Glossary) {
         self.scenario = scenario
@@ -60,7 +62,8 @@ public struct PracticeSimulator: Sendable {
     /// session (for example `practice.json`) so a practice run can be resumed exactly.
     public var state: PracticeState {
         PracticeState(seed: seed, random: random, log: log, storiesTold: storiesTold, suggestionsMade: suggestionsMade,
-                      ideasOffered: ideasOffered.sorted(), ideaIDs: ideaIDs, evidenceGiven: evidenceGiven.sorted(), interruptionsBy: interruptionsBy)
+                      ideasOffered: ideasOffered.sorted(), ideaIDs: ideaIDs, evidenceGiven: evidenceGiven.sorted(), interruptionsBy: interruptionsBy,
+                      actionsAnswered: actionsAnswered.sorted())
     }
 
     /// A simulator carrying on from a saved state.
@@ -74,6 +77,7 @@ public struct PracticeSimulator: Sendable {
         ideaIDs = state.ideaIDs
         evidenceGiven = Set(state.evidenceGiven)
         interruptionsBy = state.interruptionsBy
+        actionsAnswered = Set(state.actionsAnswered)
     }
 
     /// A new, empty practice session for a scenario, marked as practice.
@@ -269,12 +273,13 @@ public struct PracticeSimulator: Sendable {
     }
 
     /// A persona named on more actions than they will take says no, and is taken off the action
-    /// when someone else is on it too (an action needs at least one person).
+    /// when someone else is on it too (an action needs at least one person). Each person answers
+    /// once per action: editing the action later does not ask them again.
     private mutating func answer(_ action: Action, in session: Session, at: Date) -> PracticeReply {
         var builder = Builder(session: session, time: at)
         var current = action
         for id in action.who {
-            guard let persona = persona(for: id), !persona.has(.overPromises) else { continue }
+            guard let persona = persona(for: id), actionsAnswered.insert("\(action.id)/\(id)").inserted, !persona.has(.overPromises) else { continue }
             let count = builder.session.record.actions(for: id).count
             guard count > persona.actions.maxActions else { continue }
             log.declinedActions += 1
