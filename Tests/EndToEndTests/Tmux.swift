@@ -7,30 +7,43 @@ final class Tmux {
     private(set) var sessions: [String] = []
 
     /// Runs tmux with arguments; returns its output.
+    ///
+    /// Spawned directly rather than with Foundation's Process: the tmux server forks off and
+    /// keeps descriptors Process waits on, which made every call take as long as the server lived.
     @discardableResult
-    func run(_ arguments: [String]) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["tmux", "-L", socket] + arguments
+    func run(_ arguments: [String], readOutput: Bool = true) throws -> String {
+        let outputFile = FileManager.default.temporaryDirectory.appendingPathComponent("tmux-\(UUID().uuidString).out")
+        defer { try? FileManager.default.removeItem(at: outputFile) }
+        var actions: posix_spawn_file_actions_t = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 1, readOutput ? outputFile.path : "/dev/null", O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
         var environment = ProcessInfo.processInfo.environment
         environment["LANG"] = "C.UTF-8"
         environment["LC_ALL"] = "C.UTF-8"
         environment.removeValue(forKey: "TMUX")
-        process.environment = environment
-        let out = Pipe()
-        process.standardOutput = out
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return String(decoding: data, as: UTF8.self)
+        let argv = (["tmux", "-L", socket] + arguments).map { strdup($0) } + [nil]
+        let envp = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
+        defer {
+            argv.forEach { free($0) }
+            envp.forEach { free($0) }
+        }
+        var pid: pid_t = 0
+        let status = posix_spawnp(&pid, "tmux", &actions, nil, argv, envp)
+        guard status == 0 else { throw TmuxTimeout() }
+        var exit: Int32 = 0
+        while waitpid(pid, &exit, 0) == -1 && errno == EINTR {}
+        guard readOutput else { return "" }
+        return (try? String(contentsOf: outputFile, encoding: .utf8)) ?? ""
     }
 
     /// Starts a program in a new window of the given size. The program replaces the shell, so the pane's process is the program.
     func start(_ name: String, command: String, width: Int = 80, height: Int = 24, environment: [String: String] = [:]) throws {
         var exports = ["LANG=C.UTF-8", "LC_ALL=C.UTF-8", "TERM=xterm-256color"]
         for (key, value) in environment { exports.append("\(key)=\(value)") }
-        try run(["new-session", "-d", "-s", name, "-x", "\(width)", "-y", "\(height)", "env \(exports.joined(separator: " ")) \(command); echo; echo \"EXITED $?\"; sleep 30"])
+        try run(["new-session", "-d", "-s", name, "-x", "\(width)", "-y", "\(height)", "env \(exports.joined(separator: " ")) \(command); code=$?; echo; echo \"EXITED $code\"; sleep 30"], readOutput: false)
         sessions.append(name)
     }
 
@@ -39,7 +52,24 @@ final class Tmux {
     }
 
     func press(_ name: String, _ keys: String...) throws {
-        for key in keys { try run(["send-keys", "-t", name, key]) }
+        for key in keys {
+            try run(["send-keys", "-t", name, key])
+            // A key right after Esc would arrive as an Alt chord; people never type that fast.
+            if key == "Escape" { usleep(150_000) }
+        }
+    }
+
+    /// Waits until the screen no longer shows `text`.
+    func waitUntilGone(_ name: String, _ text: String, timeout: TimeInterval = 10, file: StaticString = #filePath, line: UInt = #line) throws {
+        let deadline = Date().addingTimeInterval(timeout)
+        var last = ""
+        while Date() < deadline {
+            last = try screen(name)
+            if !last.contains(text) { return }
+            usleep(30_000)
+        }
+        XCTFail("Timed out waiting for \"\(text)\" to go. The screen was:\n\(last)", file: file, line: line)
+        throw TmuxTimeout()
     }
 
     func screen(_ name: String) throws -> String {
@@ -77,13 +107,14 @@ final class Tmux {
             if last.contains(text) { return last }
             usleep(30_000)
         }
-        XCTFail("Timed out waiting for \"\(text)\". The screen was:\n\(last)", file: file, line: line)
+        let sessions = (try? run(["list-sessions"])) ?? "?"
+        XCTFail("Timed out waiting for \"\(text)\". The screen was:\n\(last)\ntmux sessions: \(sessions)", file: file, line: line)
         throw TmuxTimeout()
     }
 
     struct TmuxTimeout: Error {}
 
     func stop() {
-        _ = try? run(["kill-server"])
+        _ = try? run(["kill-server"], readOutput: false)
     }
 }

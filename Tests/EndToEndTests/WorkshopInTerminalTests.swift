@@ -53,6 +53,7 @@ final class WorkshopInTerminalTests: XCTestCase {
         try tmux.press(t, "Enter")
         for _ in 0..<consentRight { try tmux.press(t, "Right") }
         try tmux.press(t, "Enter")
+        try tmux.waitUntilGone(t, "Write down a story")
         try tmux.waitFor(t, title)
     }
 
@@ -236,7 +237,8 @@ final class WorkshopInTerminalTests: XCTestCase {
         try tmux.waitFor(t, "Before the resize while small")
         try tmux.type(t, "and after")
         try tmux.press(t, "Enter", "Enter", "Enter", "Enter")
-        try tmux.waitFor(t, "Before the resize while small and after")
+        try tmux.waitUntilGone(t, "Write down a story")
+        try tmux.waitFor(t, "Before the resize while small and")
         try tmux.press(t, "q")
         try tmux.waitFor(t, "EXITED 0")
         let journal = try String(contentsOf: try sessionFolder().appendingPathComponent("journal.jsonl"), encoding: .utf8)
@@ -283,7 +285,7 @@ final class WorkshopInTerminalTests: XCTestCase {
         try tmux.press(t, "a", "Enter")
         try tmux.type(t, "Seen on the wall")
         try tmux.press(t, "Enter", "Enter", "Enter", "Enter")
-        try tmux.waitFor(t, "✓ Saved")
+        try tmux.waitUntilGone(t, "Write down a story")
         let saved = Date()
         try tmux.waitFor(p, "Seen on the wall", timeout: 5)
         XCTAssertLessThan(Date().timeIntervalSince(saved), 1.0, "the projector shows a saved story within a second")

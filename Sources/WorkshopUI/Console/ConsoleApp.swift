@@ -256,7 +256,10 @@ public final class ConsoleApp {
         case .moved(let step):
             let before = session
             if record(WorkshopFlow.event(for: step)) {
+                // A new step starts at the top of its lists (the first person to score, and so on).
                 state.focus = 0
+                state.selection = [:]
+                state.mergeMarks = []
                 state.mode = .browse
                 for effect in step.effects {
                     if case .keepStageSnapshot(let left) = effect { environment.keepStageSnapshot(before, left) }
