@@ -65,7 +65,8 @@ public final class ConsoleApp {
     /// Handles one key.
     public func handle(_ key: Key) {
         if key == .resize { return }
-        if state.form != nil { handleForm(key); return }
+        // The "throw away what you typed?" question comes before the form it is about.
+        if state.form != nil, state.mode != .confirmDiscard { handleForm(key); return }
         switch state.mode {
         case .help:
             state.mode = .browse
@@ -82,6 +83,8 @@ public final class ConsoleApp {
             if key == .character("y") || key == .character("Y") {
                 state.form = nil
                 state.message = StatusMessage(.info, "What you typed was not kept.")
+            } else {
+                state.message = StatusMessage(.info, "Carry on typing: nothing was thrown away.")
             }
             state.mode = .browse
             return
