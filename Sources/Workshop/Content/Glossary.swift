@@ -31,10 +31,13 @@ public struct JargonMatch: Equatable, Hashable, Sendable {
 /// `#` starts a comment; blank lines are ignored.
 public struct Glossary: Equatable, Sendable {
     public private(set) var entries: [GlossaryEntry]
+    /// Each term's characters, built once: matching runs on every keystroke.
+    private let termCharacters: [[Character]]
 
     public init(entries: [GlossaryEntry]) {
         // Longest terms first, so "personal budget" wins over "budget".
         self.entries = entries.sorted { $0.term.count != $1.term.count ? $0.term.count > $1.term.count : $0.term < $1.term }
+        self.termCharacters = self.entries.map { Array($0.term) }
     }
 
     /// Reads the glossary format.
@@ -68,13 +71,13 @@ public struct Glossary: Equatable, Sendable {
 
     /// Every jargon term in the text, whole words only, case-insensitive, not overlapping.
     public func matches(in text: String) -> [JargonMatch] {
+        guard !entries.isEmpty, !text.isEmpty else { return [] }
         let characters = Array(text.lowercased())
         // Lower-casing can change the number of characters for a few scripts; then fall back to no matches rather than wrong offsets.
         guard characters.count == text.count else { return [] }
         var taken = [Bool](repeating: false, count: characters.count)
         var found: [JargonMatch] = []
-        for entry in entries {
-            let term = Array(entry.term)
+        for (entry, term) in zip(entries, termCharacters) {
             guard !term.isEmpty, term.count <= characters.count else { continue }
             var index = 0
             while index + term.count <= characters.count {

@@ -51,8 +51,36 @@ public struct StoryRound: Codable, Equatable, Hashable, Sendable {
         turns.filter { $0.participant == id }.reduce(0) { $0 + $1.seconds(upTo: now) }
     }
 
+    /// Turns, passes and seconds for everyone, in one pass over the turns (for screens that show them all).
+    public func tally(upTo now: Date) -> [ParticipantID: TurnTally] {
+        var tallies: [ParticipantID: TurnTally] = [:]
+        for turn in turns {
+            var tally = tallies[turn.participant] ?? TurnTally()
+            if turn.passed { tally.passes += 1 } else { tally.turns += 1 }
+            tally.seconds += turn.seconds(upTo: now)
+            tallies[turn.participant] = tally
+        }
+        return tallies
+    }
+
     /// Whether a person has had the stick at all (spoken or passed).
     public func hasHadTurn(_ id: ParticipantID) -> Bool {
         turns.contains { $0.participant == id }
     }
+}
+
+/// One person's share of the round.
+public struct TurnTally: Equatable, Sendable {
+    public var turns = 0
+    public var passes = 0
+    public var seconds: TimeInterval = 0
+
+    public init(turns: Int = 0, passes: Int = 0, seconds: TimeInterval = 0) {
+        self.turns = turns
+        self.passes = passes
+        self.seconds = seconds
+    }
+
+    /// Whether the person has had the stick at all.
+    public var hasHadTurn: Bool { turns + passes > 0 }
 }

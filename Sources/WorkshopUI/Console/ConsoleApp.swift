@@ -39,6 +39,9 @@ public final class ConsoleApp {
     public var readOnlyReason: String?
     public private(set) var wantsToQuit = false
     private let environment: ConsoleEnvironment
+    /// Counts saved changes, so work done for drawing is redone only when something changed.
+    public private(set) var revision = 0
+    private var jargonCache: (revision: Int, step: FlowStep, entries: [GlossaryEntry])?
 
     public init(editor: SessionEditor, content: ContentLibrary, environment: ConsoleEnvironment, readOnlyReason: String? = nil) {
         self.editor = editor
@@ -308,6 +311,7 @@ public final class ConsoleApp {
             return false
         }
         environment.didApply(editor.session, at)
+        revision += 1
         state.lastSavedAt = at
         state.message = StatusMessage(.saved, "Saved.")
         return true
@@ -348,6 +352,16 @@ public final class ConsoleApp {
         state.form = nil
         if case .addStory = form.purpose { state.select("stories", record.stories.count, count: session.record.stories.count) }
         if case .addPerson = form.purpose { state.select("people", record.participants.count, count: session.record.participants.count) }
+    }
+
+    // MARK: - Derived for drawing
+
+    /// Jargon in the words saved at this step, worked out again only after a change.
+    public var jargonOnScreen: [GlossaryEntry] {
+        if let cache = jargonCache, cache.revision == revision, cache.step == session.step { return cache.entries }
+        let entries = SidePanel.jargon(in: session, glossary: content.glossary)
+        jargonCache = (revision, session.step, entries)
+        return entries
     }
 
     // MARK: - Selection

@@ -14,17 +14,19 @@ enum SidePanel {
         y += 1
         let people = record.present
         let maxRows = max(inner.height / 2, 3)
+        let tallies = record.round.tally(upTo: app.now)
         for person in people.prefix(maxRows) where y < inner.maxY {
             let holds = record.round.currentTeller == person.id
-            let turns = record.round.turnCount(for: person.id)
-            let seconds = record.round.speakingSeconds(for: person.id, upTo: app.now)
-            let heard = record.round.hasHadTurn(person.id)
+            let tally = tallies[person.id] ?? TurnTally()
+            let turns = tally.turns
+            let seconds = tally.seconds
+            let heard = tally.hasHadTurn
             let marker = holds ? "▶" : (heard ? " " : "○")
-            let tally = String(format: "%5d %6@", turns, Draw.clock(seconds))
-            let nameWidth = inner.width - 2 - TextWidth.of(tally)
+            let figures = String(format: "%5d %6@", turns, Draw.clock(seconds))
+            let nameWidth = inner.width - 2 - TextWidth.of(figures)
             grid.write(marker, x: inner.x, y: y, style: Style(holds ? .highlight : .muted, bold: true))
             Draw.line(person.name, x: inner.x + 2, y: y, width: nameWidth - 1, grid: &grid, style: Style(holds ? .highlight : .text, bold: holds))
-            grid.write(tally, x: inner.maxX - TextWidth.of(tally), y: y, style: Style(.muted))
+            grid.write(figures, x: inner.maxX - TextWidth.of(figures), y: y, style: Style(.muted))
             y += 1
         }
         if people.count > maxRows, y < inner.maxY {
@@ -41,7 +43,7 @@ enum SidePanel {
             y += Draw.paragraph(app.content.prompts.nudge(naming: waiting), in: Rect(x: inner.x, y: y, width: inner.width, height: inner.maxY - y), grid: &grid, style: Style(.accent), maxRows: 4)
             y += 1
         }
-        let warnings = jargonOnScreen(app)
+        let warnings = app.jargonOnScreen
         if !warnings.isEmpty, y < inner.maxY {
             grid.write("Plain words", x: inner.x, y: y, style: Style(.jargon, bold: true))
             y += 1
@@ -53,18 +55,18 @@ enum SidePanel {
     }
 
     /// Jargon in the words saved at this stage, for the facilitator to translate.
-    static func jargonOnScreen(_ app: ConsoleApp) -> [GlossaryEntry] {
-        let record = app.session.record
+    static func jargon(in session: Session, glossary: Glossary) -> [GlossaryEntry] {
+        let record = session.record
         var texts: [String] = []
-        switch app.session.step.stage {
+        switch session.step.stage {
         case .storytelling: texts = record.stories.flatMap { [$0.title, $0.whatHappened, $0.smallThing] }
         case .goal: texts = record.openDrafts.map(\.text)
-        case .principles: texts = app.session.step.principle.map { [record.score(for: $0).evidence] } ?? []
+        case .principles: texts = session.step.principle.map { [record.score(for: $0).evidence] } ?? []
         case .ideas, .choose: texts = record.ideas.map(\.text)
         case .actions: texts = record.actions.flatMap { [$0.what, $0.how] }
         default: texts = []
         }
         var seen = Set<String>()
-        return texts.flatMap { app.content.glossary.matches(in: $0).map(\.entry) }.filter { seen.insert($0.term).inserted }
+        return texts.flatMap { glossary.matches(in: $0).map(\.entry) }.filter { seen.insert($0.term).inserted }
     }
 }

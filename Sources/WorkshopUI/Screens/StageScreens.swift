@@ -22,20 +22,26 @@ enum StageScreens {
 
     /// Draws rows with the selected one highlighted; `active` is false when another panel has focus.
     static func list(_ rows: [(text: String, style: Style)], selected: Int, active: Bool, in rect: Rect, grid: inout Grid, empty: String) {
+        list(count: rows.count, row: { rows[$0] }, selected: selected, active: active, in: rect, grid: &grid, empty: empty)
+    }
+
+    /// The same, building only the rows that are on screen (lists can hold a thousand stories).
+    static func list(count: Int, row: (Int) -> (text: String, style: Style), selected: Int, active: Bool, in rect: Rect, grid: inout Grid, empty: String) {
         guard rect.height > 0 else { return }
-        if rows.isEmpty {
+        if count == 0 {
             Draw.paragraph(empty, in: rect, grid: &grid, style: Style(.muted))
             return
         }
-        for (offset, index) in Draw.visibleRange(selected: selected, count: rows.count, rows: rect.height).enumerated() {
+        for (offset, index) in Draw.visibleRange(selected: selected, count: count, rows: rect.height).enumerated() {
             let y = rect.y + offset
             let isSelected = index == selected
-            var style = rows[index].style
+            let built = row(index)
+            var style = built.style
             if isSelected && active { style = Style(.selected, bold: true, reverse: true) }
             let marker = isSelected ? (active ? "▸ " : "› ") : "  "
             grid.write(marker, x: rect.x, y: y, style: Style(.accent, bold: true))
             if isSelected && active { grid.fill(Rect(x: rect.x + 2, y: y, width: rect.width - 2, height: 1), style: style) }
-            Draw.line(rows[index].text, x: rect.x + 2, y: y, width: rect.width - 2, grid: &grid, style: style)
+            Draw.line(built.text, x: rect.x + 2, y: y, width: rect.width - 2, grid: &grid, style: style)
         }
     }
 
@@ -88,26 +94,27 @@ enum StageScreens {
         let teller = record.round.currentTeller.map { record.name(of: $0) }
         let stickTitle = teller.map { "Talking stick: \($0)" } ?? "Talking stick: nobody — press n to start"
         let peopleArea = title(stickTitle, top, &grid, role: teller == nil ? .heading : .highlight)
-        let rows = people.map { person -> (String, Style) in
+        let tallies = record.round.tally(upTo: app.now)
+        list(count: people.count, row: { index -> (String, Style) in
+            let person = people[index]
             let holds = record.round.currentTeller == person.id
-            let passes = record.round.passCount(for: person.id)
+            let tally = tallies[person.id] ?? TurnTally()
             var text = (holds ? "🔥 " : "") + person.name
-            let turns = record.round.turnCount(for: person.id)
-            text += "  · \(turns) \(turns == 1 ? "turn" : "turns")"
-            if passes > 0 { text += ", passed \(passes)" }
-            if !record.round.hasHadTurn(person.id) { text += "  · not heard yet" }
+            text += "  · \(tally.turns) \(tally.turns == 1 ? "turn" : "turns")"
+            if tally.passes > 0 { text += ", passed \(tally.passes)" }
+            if !tally.hasHadTurn { text += "  · not heard yet" }
             return (text, Style(holds ? .highlight : .text, bold: holds))
-        }
-        list(rows, selected: app.state.selected("stick", count: people.count), active: app.state.focus == 0, in: peopleArea, grid: &grid,
+        }, selected: app.state.selected("stick", count: people.count), active: app.state.focus == 0, in: peopleArea, grid: &grid,
              empty: "Add people on the Welcome step first.")
         let storiesArea = title("Stories (\(record.stories.count))" + (app.state.focus == 1 ? "" : "  · Tab to select"), rest, &grid)
-        let storyRows = record.stories.map { story -> (String, Style) in
+        let stories = record.stories
+        list(count: stories.count, row: { index -> (String, Style) in
+            let story = stories[index]
             let teller = story.teller.map { record.name(of: $0) } ?? "someone"
             var text = "[\(consentWord(story.consent))] \(teller): \(story.title.isEmpty ? "(no title)" : story.title)"
             if !story.smallThing.isEmpty { text += " — small thing: \(story.smallThing)" }
             return (text, Style(.text))
-        }
-        list(storyRows, selected: app.state.selected("stories", count: record.stories.count), active: app.state.focus == 1, in: storiesArea, grid: &grid,
+        }, selected: app.state.selected("stories", count: stories.count), active: app.state.focus == 1, in: storiesArea, grid: &grid,
              empty: "No stories written down yet. Press a to write one down.")
     }
 
@@ -215,11 +222,12 @@ enum StageScreens {
     private static func ideas(_ app: ConsoleApp, _ rect: Rect, _ grid: inout Grid) {
         let record = app.session.record
         let body = title("Ideas (\(record.ideas.count)) — nothing is too silly", rect, &grid)
-        let rows = record.ideas.map { idea -> (String, Style) in
+        let ideas = record.ideas
+        list(count: ideas.count, row: { index -> (String, Style) in
+            let idea = ideas[index]
             let links = idea.principles.compactMap { app.content.principles.guide($0)?.shortName }.joined(separator: ", ")
             return (idea.text + (links.isEmpty ? "" : "  → \(links)"), Style(.text))
-        }
-        list(rows, selected: app.state.selected("ideas", count: rows.count), active: true, in: body, grid: &grid, empty: "No ideas yet. Press a to add one.")
+        }, selected: app.state.selected("ideas", count: ideas.count), active: true, in: body, grid: &grid, empty: "No ideas yet. Press a to add one.")
     }
 
     // MARK: - Choose

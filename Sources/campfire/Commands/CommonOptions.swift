@@ -44,6 +44,8 @@ struct Failure: Error, CustomStringConvertible {
 /// Turns any error into a plain sentence.
 func plain(_ error: Error) -> Failure {
     if let failure = error as? Failure { return failure }
-    if let error = error as? CustomStringConvertible { return Failure(error.description) }
-    return Failure(error.localizedDescription)
+    // Foundation's own errors read best through their localized description; Campfire's
+    // errors describe themselves in plain words.
+    if let cocoa = error as? CocoaError { return Failure(cocoa.localizedDescription) }
+    return Failure(String(describing: error))
 }
