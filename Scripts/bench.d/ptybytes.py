@@ -90,6 +90,8 @@ def run_case(campfire, case):
     for path in case.get("remove", []):
         if os.path.exists(path):
             os.unlink(path)
+    if sum(typed in sample for sample in samples) * 2 <= len(samples):
+        raise SystemExit(f"{case['name']}: the typed character did not reach the screen (was the form open?): {samples[:2]!r}")
     counts_sorted = sorted(counts)
     median = counts_sorted[len(counts_sorted) // 2]
     typical = next(s for s in samples if len(s) == median)
