@@ -42,6 +42,8 @@ public final class ConsoleApp {
     /// Counts saved changes, so work done for drawing is redone only when something changed.
     public private(set) var revision = 0
     private var jargonCache: (revision: Int, step: FlowStep, entries: [GlossaryEntry])?
+    /// In a practice run, the simulated group: it answers each saved change (see `recordReply`).
+    public var practice: PracticeConsole?
 
     public init(editor: SessionEditor, content: ContentLibrary, environment: ConsoleEnvironment, readOnlyReason: String? = nil) {
         self.editor = editor
@@ -122,7 +124,7 @@ public final class ConsoleApp {
         case .moveUp: moveSelection(by: -1)
         case .moveDown: moveSelection(by: 1)
         case .leaveMode: state.mode = .browse
-        case .switchView: state.closeView = state.closeView == 0 ? 1 : 0
+        case .switchView: state.closeView = (state.closeView + 1) % (practice == nil ? 2 : 3)
         default: performStageCommand(command, record: record)
         }
     }
@@ -174,6 +176,7 @@ public final class ConsoleApp {
             guard let draft = selectedDraft else { return nothing("Propose a wording first: press a.") }
             state.mode = .consensus(draft.id)
             state.select("consensus", 0, count: record.present.count)
+            if let practice { recordReply(practice.consensusCheck(on: draft.id, in: session, at: now)) }
         case (.goal, .respond(let number)):
             guard case .consensus(let draftID) = state.mode else { return }
             let people = record.present
@@ -287,6 +290,27 @@ public final class ConsoleApp {
     @discardableResult
     public func record(_ event: SessionEvent) -> Bool {
         let at = now
+        guard record(event, at: at) else { return false }
+        if let practice {
+            // The simulated group answers through the same path, each change at its own moment.
+            recordReply(practice.react(to: event, in: session, at: at))
+            if case .moveTo = event, session.step.stage == .close {
+                practice.finish(session, at: now)
+                state.closeView = 2
+            }
+        }
+        return true
+    }
+
+    /// Records the simulated group's changes in order, as typed ones are (they are not answered again).
+    private func recordReply(_ reply: PracticeReply) {
+        let message = state.message
+        for simulated in reply.events { record(simulated.event, at: simulated.at) }
+        state.message = reply.remarks.last.map { StatusMessage(.info, $0.text) } ?? message
+    }
+
+    @discardableResult
+    private func record(_ event: SessionEvent, at: Date) -> Bool {
         do {
             try editor.check(event, at: at)
         } catch {

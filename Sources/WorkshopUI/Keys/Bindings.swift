@@ -111,7 +111,7 @@ public enum Bindings {
             ]
         case .close:
             return [
-                .char("v", "switch view", help: "Switch between the summary and each person's own actions.", .switchView),
+                .char("v", "switch view", help: "Switch between the summary and each person's own actions (and, in practice, the debrief).", .switchView),
             ]
         }
     }

@@ -38,6 +38,11 @@ enum SidePanel {
             y += 1
         }
         y += 1
+        if let practice = app.practice {
+            // Practice: the coach (which covers who is waiting and jargon) and what the room said.
+            y += PracticePanel.render(app, practice, in: Rect(x: inner.x, y: y, width: inner.width, height: max(inner.maxY - y, 0)), grid: &grid)
+            if practice.coachOn { return }
+        }
         let waiting = record.notYetHeard.map(\.name)
         if !waiting.isEmpty, app.session.step.stage == .storytelling, y < inner.maxY {
             y += Draw.paragraph(app.content.prompts.nudge(naming: waiting), in: Rect(x: inner.x, y: y, width: inner.width, height: inner.maxY - y), grid: &grid, style: Style(.accent), maxRows: 4)

@@ -297,7 +297,9 @@ enum StageScreens {
     // MARK: - Close
 
     private static func close(_ app: ConsoleApp, _ rect: Rect, _ grid: inout Grid) {
-        if app.state.closeView == 1 {
+        if app.state.closeView == 2, let practice = app.practice {
+            DebriefScreen.render(practice.currentDebrief(app.session, at: app.now), in: rect, grid: &grid)
+        } else if app.state.closeView == 1 {
             PersonalActions.render(app.session, in: rect, grid: &grid)
         } else {
             Summary.render(app.session, content: app.content, in: rect, grid: &grid, large: false)

@@ -1,15 +1,19 @@
 import ArgumentParser
 import Foundation
+import Persistence
 import Workshop
 
 /// `campfire practice`: practise facilitating with a simulated group.
 ///
-/// For now only the scenario tools are here: `--list` and `--check FILE`. Running a practice
-/// session needs the console and is added with it.
+/// Without `--list` or `--check`, starts a practice run: a session marked as practice, saved
+/// like a real one, with the simulated group of the scenario wired into the console.
 struct Practice: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Practise facilitating with a simulated group (scenario tools: --list, --check).",
+        abstract: "Practise facilitating with a simulated group, coached, with a debrief at the end.",
         discussion: """
+        Runs the whole workshop with a simulated group from a scenario (a built-in one by name, \
+        or a file). The coach panel gives tips as you go (--no-coach for an assessed run); the \
+        debrief is shown at the close and saved as debrief.txt in the session folder. \
         A scenario is a plain JSON file describing a setting and a simulated group; \
         see docs/practice-scenarios.md. --check reports every problem as FILE:LINE: problem \
         and exits with 1 when there are any.
@@ -23,6 +27,15 @@ struct Practice: ParsableCommand {
 
     @Option(name: .long, help: ArgumentHelp("Check a scenario file and report every problem with its line.", valueName: "file"))
     var check: String?
+
+    @Option(name: .long, help: ArgumentHelp("The scenario: a built-in name (see --list) or the path of a scenario file.", valueName: "name|file"))
+    var scenario: String = ScenarioLibrary.builtInNames[0]
+
+    @Option(name: .long, help: ArgumentHelp("The seed of the simulated group: the same seed and the same keys give the same run.", valueName: "n"))
+    var seed: UInt64?
+
+    @Flag(name: .long, help: "Hide the coach panel, for an assessed run.")
+    var noCoach = false
 
     func run() throws {
         let content = try options.content()
@@ -47,6 +60,15 @@ struct Practice: ParsableCommand {
             for line in library.listing { print(line) }
             return
         }
-        throw Failure("Running a practice session is not ready yet. For now: campfire practice --list, or campfire practice --check FILE.")
+        let library: ScenarioLibrary
+        let chosen: Scenario
+        do {
+            library = try ScenarioLibrary.builtIn(glossary: content.glossary)
+            chosen = try library.scenario(named: scenario, glossary: content.glossary)
+        } catch { throw Failure(error.description) }
+        let terminal = try options.startTerminal()
+        let code = try PracticeRunner.run(scenario: chosen, seed: seed ?? UInt64.random(in: 0...UInt64.max), coach: !noCoach,
+                                          library: options.library, content: content, terminal: terminal, stopTerminal: true)
+        if code != 0 { throw ExitCode(code) }
     }
 }

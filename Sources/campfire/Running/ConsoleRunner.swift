@@ -10,8 +10,12 @@ enum ConsoleRunner {
     static let tickMilliseconds = 250
 
     /// Runs the console until the facilitator quits or a signal arrives. Returns the exit code.
-    static func run(store: SessionStore, content: ContentLibrary, terminal: TerminalSession, notes: [String], stopTerminal: Bool = true) -> Int32 {
-        let clock = SystemClock()
+    /// A practice run (`practice`, or found from the session's `practice.json`) has the simulated group wired in.
+    static func run(store: SessionStore, content: ContentLibrary, terminal: TerminalSession, notes: [String], stopTerminal: Bool = true, practice: PracticeConsole? = nil) -> Int32 {
+        var practiceNote: String?
+        let practice = practice ?? PracticeRunner.attach(store: store, content: content, note: &practiceNote)
+        let notes = notes + (practiceNote.map { [$0] } ?? [])
+        let clock: any Workshop.Clock = practice?.clock ?? SystemClock()
         let environment = ConsoleEnvironment(
             clock: clock,
             save: { event, at in try store.append(event, at: at) },
@@ -20,11 +24,14 @@ enum ConsoleRunner {
         )
         let readOnly: String? = store.isReadOnly ? "this workshop is open read-only, so nothing can be changed." : nil
         let app = ConsoleApp(editor: store.editor, content: content, environment: environment, readOnlyReason: readOnly)
+        app.practice = practice
+        if practice?.debrief != nil { app.state.closeView = 2 }
         if !notes.isEmpty {
             app.state.message = StatusMessage(.problem, notes.joined(separator: " "))
         }
         let code = loop(app: app, terminal: terminal)
         store.adopt(app.editor)
+        if let practice, !store.isReadOnly { PracticeRunner.leave(practice, session: app.session) }
         store.close(at: clock.now())
         if stopTerminal || code != 0 { terminal.stop() }
         return code

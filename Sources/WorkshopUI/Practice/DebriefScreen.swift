@@ -1,0 +1,90 @@
+import Foundation
+import TerminalUI
+import Workshop
+
+/// The debrief of a practice run, on the console: each indicator's figure against the
+/// scenario's ideal, then the three things to do differently next time.
+public enum DebriefScreen {
+    /// Draws the debrief into `rect` (the console's middle area on the close step).
+    public static func render(_ debrief: Debrief, in rect: Rect, grid: inout Grid) {
+        grid.fill(rect, style: .plain)
+        guard rect.width > 10, rect.height > 3 else { return }
+        var y = rect.y
+        let title = debrief.isPractice ? "Practice debrief" : "Debrief"
+        let used = grid.write(title, x: rect.x, y: y, style: Style(.heading, bold: true), maxWidth: rect.width)
+        if let scenario = debrief.scenarioTitle {
+            Draw.line(" · " + scenario, x: rect.x + used, y: y, width: rect.width - used, grid: &grid, style: Style(.heading))
+        }
+        y += 1
+        Draw.line("✓ meets the ideal · ✗ short of it · – nothing to measure. Also saved as debrief.txt in the session folder.",
+                  x: rect.x, y: y, width: rect.width, grid: &grid, style: Style(.muted))
+        y += 2
+
+        let titleWidth = min(debrief.indicators.map { TextWidth.of($0.title) }.max() ?? 10, max(rect.width / 3, 12))
+        let figureWidth = 8
+        let idealWidth = min(24, max(rect.width - titleWidth - figureWidth - 6, 0))
+        let sentenceX = rect.x + 2 + titleWidth + 1 + figureWidth + 2 + idealWidth + 2
+        let showSentence = rect.maxX - sentenceX >= 30
+        // Room for the three things: at least four rows below the table.
+        let tall = rect.height - 3 - debrief.indicators.count * 2 - 2 >= 8
+        if y < rect.maxY {
+            grid.write("Indicator", x: rect.x + 2, y: y, style: Style(.muted, bold: true), maxWidth: titleWidth)
+            grid.write(rightAligned("Figure", figureWidth), x: rect.x + 2 + titleWidth + 1, y: y, style: Style(.muted, bold: true))
+            grid.write("Ideal", x: rect.x + 2 + titleWidth + 1 + figureWidth + 2, y: y, style: Style(.muted, bold: true), maxWidth: idealWidth)
+            if showSentence { grid.write("In words", x: sentenceX, y: y, style: Style(.muted, bold: true)) }
+            y += 1
+        }
+        for indicator in debrief.indicators where y < rect.maxY {
+            let (mark, role): (String, Role)
+            switch indicator.meetsIdeal {
+            case .some(true): (mark, role) = ("✓", .good)
+            case .some(false): (mark, role) = ("✗", .warning)
+            case .none: (mark, role) = ("–", .muted)
+            }
+            grid.write(mark, x: rect.x, y: y, style: Style(role, bold: true))
+            Draw.line(indicator.title, x: rect.x + 2, y: y, width: titleWidth, grid: &grid, style: Style(.text, bold: true))
+            let figure = rightAligned(valueText(indicator), figureWidth)
+            grid.write(figure, x: rect.x + 2 + titleWidth + 1, y: y, style: Style(role, bold: true))
+            Draw.line(indicator.ideal, x: rect.x + 2 + titleWidth + 1 + figureWidth + 2, y: y, width: idealWidth, grid: &grid, style: Style(.muted))
+            if showSentence {
+                Draw.line(indicator.figure, x: sentenceX, y: y, width: rect.maxX - sentenceX, grid: &grid)
+            }
+            y += 1
+            if tall, y < rect.maxY {
+                Draw.line(indicator.explanation, x: showSentence ? sentenceX : rect.x + 4, y: y, width: rect.maxX - (showSentence ? sentenceX : rect.x + 4), grid: &grid, style: Style(.muted))
+                y += 1
+            }
+        }
+        y += 1
+        guard y < rect.maxY else { return }
+        grid.write("Three things to do differently next time", x: rect.x, y: y, style: Style(.heading, bold: true), maxWidth: rect.width)
+        y += 1
+        let things = debrief.nextTime.isEmpty ? ["Every figure met its ideal. Keep doing what you did, and try a harder scenario."] : debrief.nextTime
+        let rowsEach = max((rect.maxY - y) / max(things.count, 1), 1)
+        for (number, advice) in things.enumerated() where y < rect.maxY {
+            let prefix = debrief.nextTime.isEmpty ? "" : "\(number + 1). "
+            let lines = TextLayout.wrap(prefix + advice, width: max(rect.width - 3, 1))
+            for (index, line) in lines.prefix(rowsEach).enumerated() where y < rect.maxY {
+                let last = index == rowsEach - 1 && lines.count > rowsEach
+                Draw.line(last ? line + " …" : line, x: rect.x + (index == 0 ? 0 : TextWidth.of(prefix)), y: y, width: rect.width - (index == 0 ? 0 : TextWidth.of(prefix)), grid: &grid)
+                y += 1
+            }
+        }
+    }
+
+    /// The main number of an indicator, short: a share, a count, or the consensus in a word.
+    static func valueText(_ indicator: Indicator) -> String {
+        guard let value = indicator.value else { return "–" }
+        switch indicator.kind {
+        case .interruptions: return "\(Int(value.rounded()))"
+        case .consensus: return value >= 1 ? "agreed" : (value > 0 ? "override" : "no")
+        default: return "\(Int((value * 100).rounded()))%"
+        }
+    }
+}
+
+extension DebriefScreen {
+    static func rightAligned(_ text: String, _ width: Int) -> String {
+        String(repeating: " ", count: max(width - TextWidth.of(text), 0)) + text
+    }
+}
