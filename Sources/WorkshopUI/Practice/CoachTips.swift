@@ -20,7 +20,7 @@ public struct CoachTip: Equatable, Sendable {
 /// about the simulated people) to a few short, timely tips. Nothing here draws or saves.
 public enum CoachTips {
     /// A person with at least this share of the round's speaking time (once two people have
-    /// spoken) is a dominant voice.
+    /// had the stick) is a dominant voice.
     public static let dominantShare = 0.4
 
     /// The tips for this moment, most pressing first.
@@ -42,17 +42,17 @@ public enum CoachTips {
 
         switch step.stage {
         case .storytelling:
-            let waiting = record.notYetHeard
-            if !waiting.isEmpty {
-                let quietOnes = waiting.filter { quiet.contains($0.id) }.map(\.name)
-                if !quietOnes.isEmpty {
-                    tips.append(CoachTip(.notYetHeard, "Not heard yet: \(SessionReducer.listed(waiting.map(\.name))). \(SessionReducer.listed(quietOnes)) only \(quietOnes.count == 1 ? "speaks" : "speak") when asked by name: select and press i."))
-                } else {
-                    tips.append(CoachTip(.notYetHeard, "Not heard yet: \(SessionReducer.listed(waiting.map(\.name))). Offer them the stick by name (i)."))
-                }
-            }
             if let loudest = dominantVoice(in: record, now: now) {
-                tips.append(CoachTip(.dominantVoice, "\(loudest.name) has \(percent(loudest.share)) of the speaking time. Name the next speaker yourself (i) so nobody cuts in."))
+                tips.append(CoachTip(.dominantVoice, "\(loudest.name) has \(percent(loudest.share)) of the talking. Name who speaks next (i) so nobody cuts in."))
+            }
+            let invited = Set(record.round.turns.filter(\.invited).map(\.participant))
+            let quietOnes = record.present.filter { quiet.contains($0.id) && !invited.contains($0.id) }.map(\.name)
+            if !quietOnes.isEmpty {
+                tips.append(CoachTip(.notYetHeard, "Ask \(SessionReducer.listed(quietOnes)) by name (i): they speak only when invited."))
+            }
+            let waiting = record.notYetHeard.filter { !quietOnes.contains($0.name) }.map(\.name)
+            if !waiting.isEmpty {
+                tips.append(CoachTip(.notYetHeard, "Not heard yet: \(SessionReducer.listed(waiting)). Offer them the stick."))
             }
         case .goal:
             for draft in record.openDrafts {
@@ -88,9 +88,9 @@ public enum CoachTips {
     }
 
     /// The person with the largest share of the round's speaking time, if it is at least `dominantShare`
-    /// and at least two people have spoken.
+    /// and at least two people have had the stick (spoken or passed).
     public static func dominantVoice(in record: WorkshopRecord, now: Date) -> (name: String, share: Double)? {
-        let tallies = record.round.tally(upTo: now).filter { $0.value.seconds > 0 }
+        let tallies = record.round.tally(upTo: now)
         guard tallies.count >= 2 else { return nil }
         let total = tallies.values.reduce(0) { $0 + $1.seconds }
         guard total > 0, let top = tallies.max(by: { ($0.value.seconds, $1.key) < ($1.value.seconds, $0.key) }) else { return nil }

@@ -22,16 +22,15 @@ public enum DebriefScreen {
 
         let titleWidth = min(debrief.indicators.map { TextWidth.of($0.title) }.max() ?? 10, max(rect.width / 3, 12))
         let figureWidth = 8
-        let idealWidth = min(24, max(rect.width - titleWidth - figureWidth - 6, 0))
-        let sentenceX = rect.x + 2 + titleWidth + 1 + figureWidth + 2 + idealWidth + 2
-        let showSentence = rect.maxX - sentenceX >= 30
-        // Room for the three things: at least four rows below the table.
-        let tall = rect.height - 3 - debrief.indicators.count * 2 - 2 >= 8
+        let idealX = rect.x + 2 + titleWidth + 1 + figureWidth + 2
+        // Rows each indicator gets: the figures, then its sentence, then what it is about, as room allows
+        // (keeping at least five rows for the three things to do differently).
+        let spare = rect.maxY - y - 1 - 6
+        let indicatorRows = max(min(spare / max(debrief.indicators.count, 1), 3), 1)
         if y < rect.maxY {
             grid.write("Indicator", x: rect.x + 2, y: y, style: Style(.muted, bold: true), maxWidth: titleWidth)
             grid.write(rightAligned("Figure", figureWidth), x: rect.x + 2 + titleWidth + 1, y: y, style: Style(.muted, bold: true))
-            grid.write("Ideal", x: rect.x + 2 + titleWidth + 1 + figureWidth + 2, y: y, style: Style(.muted, bold: true), maxWidth: idealWidth)
-            if showSentence { grid.write("In words", x: sentenceX, y: y, style: Style(.muted, bold: true)) }
+            grid.write("Ideal", x: idealX, y: y, style: Style(.muted, bold: true), maxWidth: max(rect.maxX - idealX, 0))
             y += 1
         }
         for indicator in debrief.indicators where y < rect.maxY {
@@ -43,15 +42,15 @@ public enum DebriefScreen {
             }
             grid.write(mark, x: rect.x, y: y, style: Style(role, bold: true))
             Draw.line(indicator.title, x: rect.x + 2, y: y, width: titleWidth, grid: &grid, style: Style(.text, bold: true))
-            let figure = rightAligned(valueText(indicator), figureWidth)
-            grid.write(figure, x: rect.x + 2 + titleWidth + 1, y: y, style: Style(role, bold: true))
-            Draw.line(indicator.ideal, x: rect.x + 2 + titleWidth + 1 + figureWidth + 2, y: y, width: idealWidth, grid: &grid, style: Style(.muted))
-            if showSentence {
-                Draw.line(indicator.figure, x: sentenceX, y: y, width: rect.maxX - sentenceX, grid: &grid)
-            }
+            grid.write(rightAligned(valueText(indicator), figureWidth), x: rect.x + 2 + titleWidth + 1, y: y, style: Style(role, bold: true))
+            Draw.line(indicator.ideal, x: idealX, y: y, width: max(rect.maxX - idealX, 0), grid: &grid, style: Style(.muted))
             y += 1
-            if tall, y < rect.maxY {
-                Draw.line(indicator.explanation, x: showSentence ? sentenceX : rect.x + 4, y: y, width: rect.maxX - (showSentence ? sentenceX : rect.x + 4), grid: &grid, style: Style(.muted))
+            if indicatorRows >= 2, y < rect.maxY {
+                Draw.line(indicator.figure, x: rect.x + 4, y: y, width: rect.width - 4, grid: &grid)
+                y += 1
+            }
+            if indicatorRows >= 3, y < rect.maxY {
+                Draw.line(indicator.explanation, x: rect.x + 4, y: y, width: rect.width - 4, grid: &grid, style: Style(.muted))
                 y += 1
             }
         }

@@ -19,7 +19,7 @@ enum PracticePanel {
             for tip in tips where y < rect.maxY {
                 let role: Role = tip.kind == .overrun ? .overrun : (tip.kind == .jargon ? .jargon : .accent)
                 grid.write("•", x: rect.x, y: y, style: Style(role, bold: true))
-                y += Draw.paragraph(tip.text, in: Rect(x: rect.x + 2, y: y, width: rect.width - 2, height: rect.maxY - y), grid: &grid, style: Style(role), maxRows: 3)
+                y += Draw.paragraph(tip.text, in: Rect(x: rect.x + 2, y: y, width: rect.width - 2, height: rect.maxY - y), grid: &grid, style: Style(role), maxRows: 4)
             }
             y += 1
         }

@@ -1,0 +1,192 @@
+import Foundation
+import TerminalUI
+import XCTest
+@testable import Workshop
+@testable import WorkshopUI
+
+/// A console with the simulated group of a built-in scenario wired in, at a fixed moment.
+enum PracticeScreenFixtures {
+    static let glossary = ScreenFixtures.content.glossary
+
+    static func scenario(_ name: String) -> Scenario {
+        try! ScenarioLibrary.builtIn(glossary: glossary).scenario(named: name, glossary: glossary)
+    }
+
+    /// A new practice run on the welcome step, the personas added; `saved` gets every journaled event.
+    static func app(scenario name: String = "day-service", seed: UInt64 = 7, coach: Bool = true, saved: ScreenFixtures.Saved = ScreenFixtures.Saved())
+        -> (app: ConsoleApp, base: ManualClock, practice: PracticeConsole, debriefs: Box<[String]>) {
+        let scenario = scenario(name)
+        let template = try! ScreenFixtures.content.template(named: scenario.template)
+        let base = ManualClock(ScreenFixtures.start)
+        let clock = PracticeClock(base: base)
+        let debriefs = Box<[String]>([])
+        let practice = PracticeConsole(scenario: scenario, glossary: glossary, simulator: PracticeSimulator(scenario: scenario, seed: seed, glossary: glossary),
+                                       clock: clock, coachOn: coach, writeDebrief: { debriefs.value.append($0) })
+        var editor = SessionEditor(session: PracticeSimulator.newSession(for: scenario, template: template, id: "20261117-0930-beef", at: clock.now()))
+        for simulated in practice.start(in: editor.session, at: clock.now()).events {
+            try! editor.apply(simulated.event, at: simulated.at)
+            saved.events.append(simulated.event)
+        }
+        let environment = ConsoleEnvironment(clock: clock, save: { event, _ in saved.events.append(event) })
+        let app = ConsoleApp(editor: editor, content: ScreenFixtures.content, environment: environment)
+        app.practice = practice
+        return (app, base, practice, debriefs)
+    }
+
+    /// The keys of a careless run of a practice scenario: the stick passed round without naming
+    /// anyone, the first goal wording agreed over a disagreement, principles skipped with a reason
+    /// (one scored with evidence), two ideas chosen, and both actions given to one person, far off.
+    /// The end-to-end test types the same keys into a real terminal.
+    static let carelessKeys: [String] = {
+        var keys = ["]"]                                   // the campfire round
+        keys += Array(repeating: "n", count: 9)             // the stick round the circle, nobody named
+        keys += ["]"]                                       // the shared goal (everyone was offered the stick)
+        keys += ["c", "Escape"]                             // the group answers about the first wording
+        keys += ["g", "text:We ran out of time", "Enter"]   // agreed over a disagreement
+        keys += ["]", "]", "]"]                             // assets: explain, everyone scores, agree
+        keys += ["Enter", "2", "Enter", "a", "Enter", "text:Members help with the quiz.", "Enter"]
+        keys += ["]"]
+        for _ in 0..<3 {                                    // work, reciprocity, networks: not agreed, moved on with a reason
+            keys += ["]", "]", "]", "text:practice run", "Enter"]
+        }
+                                                            // ideas: the group offers theirs
+        keys += ["]", "Space", "Down", "Space"]             // choose: the group's dots are placed; the top two chosen
+        keys += ["]"]                                       // the action plan: both to June (the fifth person), far off
+        keys += ["a", "Enter", "text:Sort it out", "Enter", "5", "Enter", "text:+90", "Enter", "Enter"]
+        keys += ["a", "Right", "Enter", "text:Sort it out", "Enter", "5", "Enter", "text:+90", "Enter", "Enter"]
+        keys += ["]"]                                       // the close: the debrief
+        return keys
+    }()
+}
+
+/// A reference holder, for closures.
+final class Box<Value> {
+    var value: Value
+    init(_ value: Value) { self.value = value }
+}
+
+final class PracticeConsoleTests: XCTestCase {
+    private func type(_ app: ConsoleApp, _ text: String) {
+        for character in text { app.handle(.character(character)) }
+    }
+
+    /// Presses keys by the names tmux uses, so the end-to-end test can send the same list.
+    static func press(_ app: ConsoleApp, _ keys: [String]) {
+        for key in keys {
+            switch key {
+            case "Enter": app.handle(.enter)
+            case "Escape": app.handle(.escape)
+            case "Space": app.handle(.character(" "))
+            case "Down": app.handle(.down)
+            case "Up": app.handle(.up)
+            case "Right": app.handle(.right)
+            case "Tab": app.handle(.tab)
+            default:
+                if key.hasPrefix("text:") { for character in key.dropFirst(5) { app.handle(.character(character)) } } else {
+                    for character in key { app.handle(.character(character)) }
+                }
+            }
+        }
+    }
+
+    /// Figures of the careless run's debrief; the end-to-end test checks debrief.txt against the same.
+    static let expectedFigures: [String] = [
+        "balanceOfVoices: The loudest voice, Marcus, had 68% of the speaking time (7 turns, 25 min 21 s in all).",
+        "interruptions: Someone took the stick without being given it 3 times.",
+        "quietVoicesInvited: 0 of 2 of the people who only speak when asked by name were invited by name (0%).",
+        "jargon: 0 of 6 jargon terms were translated (0%); 6 were missed.",
+        "timeBoxes: 10 of 10 time-boxes were kept (100%).",
+        "consensus: The goal was agreed although Tomasz disagreed (override: \"We ran out of time\").",
+        "principlesWithEvidence: 1 of 4 principles have an agreed stage, a RED/AMBER/GREEN score and evidence (25%).",
+        "actionsComplete: 0 of 2 actions say what, who, when and how (0%).",
+        "actionsInsideWindow: 0 of 2 actions are due within 28 days (0%).",
+        "ownerSpread: 1 of 6 people own an action; the busiest, June, is on 2 of 2 (100%).",
+    ]
+
+    func testACarelessRunByKeysEndsOnTheDebrief() {
+        let saved = ScreenFixtures.Saved()
+        let (app, _, practice, debriefs) = PracticeScreenFixtures.app(saved: saved)
+        Self.press(app, PracticeScreenFixtures.carelessKeys)
+        XCTAssertEqual(app.session.step, FlowStep(.close))
+        XCTAssertEqual(app.state.closeView, 2, "the debrief is shown on reaching the close")
+        XCTAssertEqual(debriefs.value.count, 1, "debrief.txt is written once on reaching the close")
+        let debrief = try! XCTUnwrap(practice.debrief)
+        let figures = debrief.indicators.map { "\($0.kind.rawValue): \($0.figure)" }
+        if ProcessInfo.processInfo.environment["CAMPFIRE_PRINT_DEBRIEF"] != nil { print(figures.map { "\"\($0)\"," }.joined(separator: "\n")) }
+        XCTAssertEqual(figures, Self.expectedFigures, figures.joined(separator: "\n"))
+        XCTAssertEqual(debrief.nextTime.count, 3)
+        XCTAssertEqual(debriefs.value.last, debrief.text)
+        // The group's changes went through the same save path as the trainee's.
+        XCTAssertTrue(saved.events.contains { if case .addStory = $0 { return true } else { return false } }, "simulated stories are journaled")
+        XCTAssertTrue(saved.events.contains { if case .respond = $0 { return true } else { return false } }, "the group's consensus answers are journaled")
+        XCTAssertTrue(saved.events.contains { if case .vote = $0 { return true } else { return false } }, "the group's dots are journaled")
+        // v cycles summary → each person's actions → debrief.
+        app.handle(.character("v"))
+        XCTAssertEqual(app.state.closeView, 0)
+        app.handle(.character("v"))
+        XCTAssertEqual(app.state.closeView, 1)
+        app.handle(.character("v"))
+        XCTAssertEqual(app.state.closeView, 2)
+    }
+
+    func testTheSameKeysGiveTheSameRunByteForByte() {
+        let first = ScreenFixtures.Saved()
+        let second = ScreenFixtures.Saved()
+        let (a, _, _, debriefsA) = PracticeScreenFixtures.app(saved: first)
+        let (b, _, _, debriefsB) = PracticeScreenFixtures.app(saved: second)
+        Self.press(a, PracticeScreenFixtures.carelessKeys)
+        Self.press(b, PracticeScreenFixtures.carelessKeys)
+        XCTAssertEqual(first.events, second.events)
+        XCTAssertEqual(a.session, b.session)
+        XCTAssertEqual(debriefsA.value, debriefsB.value)
+    }
+
+    func testTheGroupAnswersTheConsensusCheckAndTheSimulatorStateRoundTrips() throws {
+        let (app, _, practice, _) = PracticeScreenFixtures.app()
+        Self.press(app, Array(PracticeScreenFixtures.carelessKeys.prefix(13)))
+        XCTAssertEqual(app.session.step, FlowStep(.goal))
+        app.handle(.character("c"))
+        let draft = try XCTUnwrap(app.session.record.openDrafts.first)
+        XCTAssertEqual(draft.responses.count, app.session.record.present.count, "everyone answered")
+        XCTAssertEqual(app.state.message?.text, "Tomasz: That could mean anything. What would we actually see change, and where?")
+        let file = practice.file
+        let decoded = try PracticeFile.decode(try file.encoded())
+        XCTAssertEqual(decoded, file)
+        XCTAssertEqual(decoded.state, practice.simulator.state)
+    }
+
+    func testNoCoachHidesTheCoachButKeepsTheRoom() {
+        let (app, _, _, _) = PracticeScreenFixtures.app(coach: false)
+        Self.press(app, ["]", "n", "n"])
+        let screen = ConsoleScreen.render(app, width: 160, height: 48).quotedRows()
+        XCTAssertFalse(screen.contains("Coach"))
+        XCTAssertTrue(screen.contains("In the room"))
+        XCTAssertTrue(screen.contains("Marcus cuts in"))
+    }
+
+    // MARK: - Golden screens
+
+    func testGoldenConsoleWithTheCoach() {
+        for size in [(80, 24), (160, 48)] {
+            let (app, _, _, _) = PracticeScreenFixtures.app()
+            Self.press(app, ["]", "n", "n", "n"])
+            Golden.assertScreen(ConsoleScreen.render(app, width: size.0, height: size.1), named: "practice-coach-\(size.0)x\(size.1)")
+        }
+    }
+
+    func testGoldenDebrief() {
+        for size in [(80, 24), (160, 48)] {
+            let (app, _, _, _) = PracticeScreenFixtures.app()
+            Self.press(app, PracticeScreenFixtures.carelessKeys)
+            Golden.assertScreen(ConsoleScreen.render(app, width: size.0, height: size.1), named: "practice-debrief-\(size.0)x\(size.1)")
+        }
+    }
+
+    func testTheProjectorShowsNoCoach() {
+        let (app, _, _, _) = PracticeScreenFixtures.app()
+        Self.press(app, ["]", "n", "n", "n", "p"])
+        let screen = ConsoleScreen.render(app, width: 160, height: 48).quotedRows()
+        XCTAssertFalse(screen.contains("Coach"))
+        XCTAssertFalse(screen.contains("In the room"))
+    }
+}
