@@ -88,14 +88,15 @@ public enum CoachTips {
     }
 
     /// The person with the largest share of the round's speaking time, if it is at least `dominantShare`
-    /// and at least two people have had the stick (spoken or passed).
+    /// and twice anyone else's, once at least two people have had the stick (spoken or passed).
     public static func dominantVoice(in record: WorkshopRecord, now: Date) -> (name: String, share: Double)? {
         let tallies = record.round.tally(upTo: now)
         guard tallies.count >= 2 else { return nil }
         let total = tallies.values.reduce(0) { $0 + $1.seconds }
         guard total > 0, let top = tallies.max(by: { ($0.value.seconds, $1.key) < ($1.value.seconds, $0.key) }) else { return nil }
         let share = top.value.seconds / total
-        guard share >= dominantShare, let person = record.participant(top.key) else { return nil }
+        let runnerUp = tallies.filter { $0.key != top.key }.map(\.value.seconds).max() ?? 0
+        guard share >= dominantShare, top.value.seconds >= 2 * runnerUp, let person = record.participant(top.key) else { return nil }
         return (person.name, share)
     }
 
