@@ -33,7 +33,7 @@ enum SessionTable {
         let header = ["id", "date", "title", "group", "reached", "people", "principles (A W R N)"]
         let rows = summaries.map { summary -> [String] in
             let rag = summary.rag.map { $0.map { "\($0.symbol)\($0.letter)" } ?? "· " }.joined(separator: " ")
-            return [summary.id, formatter.string(from: summary.createdAt), TextLayout.sanitize(summary.title) + (summary.isPractice ? " (practice)" : ""),
+            return [summary.id, formatter.string(from: summary.createdAt), summary.isPractice ? TextLayout.truncate(TextLayout.sanitize(summary.title), width: 29) + " (practice)" : TextLayout.sanitize(summary.title),
                     TextLayout.sanitize(summary.group ?? "–"), summary.stage.title, "\(summary.people)", rag]
         }
         let all = [header] + rows
