@@ -30,6 +30,8 @@ public enum HomeChoice: Equatable, Sendable {
     case newWorkshop(title: String, group: String?, template: String)
     case resume(id: String)
     case lookBack(id: String)
+    /// Practise with the simulated group of a scenario (by name).
+    case practice(scenario: String)
     case quit
 }
 
@@ -40,7 +42,14 @@ public final class HomeApp {
     public var selected = 0
     public var form: Form?
     public var message: StatusMessage?
-    public private(set) var choice: HomeChoice?
+    public internal(set) var choice: HomeChoice?
+    /// The practice scenarios offered by `t` (see `HomeScenario`).
+    public var scenarios: [HomeScenario] = []
+    /// Whether the list shows the practice scenarios instead of the workshops.
+    public internal(set) var choosingScenario = false
+
+    func leaveScenarios() { choosingScenario = false }
+    public var selectedScenario = 0
 
     public init(entries: [HomeEntry], content: ContentLibrary) {
         // Newest first: the workshop of today is the one most likely wanted.
@@ -53,6 +62,7 @@ public final class HomeApp {
         KeyBinding([.enter], "Enter", "carry on", help: "Carry on with the selected workshop.", .edit),
         .char("l", "look back", help: "Look at the selected workshop without changing it.", .switchView),
         .char("q", "quit", help: "Quit Campfire.", .quit),
+        .char("t", "practise", help: "Practise facilitating with a simulated group (training): pick a scenario.", .invite),
         KeyBinding([.up], "↑", "up", help: "Move up the list.", .moveUp, inHintBar: false),
         KeyBinding([.down], "↓", "down", help: "Move down the list.", .moveDown, inHintBar: false),
     ]
@@ -75,6 +85,7 @@ public final class HomeApp {
             }
             return
         }
+        if choosingScenario { handleScenarioKey(key); return }
         guard let binding = Self.bindings.first(where: { $0.matches(key) }) else { return }
         switch binding.command {
         case .add:
@@ -89,6 +100,9 @@ public final class HomeApp {
         case .switchView:
             guard !entries.isEmpty else { return }
             choice = .lookBack(id: entries[selected].id)
+        case .invite:
+            guard !scenarios.isEmpty else { message = StatusMessage(.info, "No practice scenarios were found."); return }
+            choosingScenario = true
         case .quit: choice = .quit
         case .moveUp: selected = max(selected - 1, 0)
         case .moveDown: selected = min(selected + 1, max(entries.count - 1, 0))
@@ -116,6 +130,7 @@ public final class HomeApp {
         }
         y += Draw.paragraph("Workshops for people who use services, carers and staff, as equals: stories, a shared goal, the four principles of co-production, and an action plan.", in: Rect(x: area.x, y: y, width: area.width, height: 2), grid: &grid, style: Style(.muted), maxRows: 2)
         y += 1
+        if choosingScenario { return renderScenarios(into: &grid, area: area, y: y) }
         grid.write("Workshops", x: area.x, y: y, style: Style(.heading, bold: true))
         y += 1
         let listRect = Rect(x: area.x, y: y, width: area.width, height: max(area.maxY - y - 2, 1))

@@ -21,6 +21,8 @@ struct Home: ParsableCommand {
                 HomeEntry(id: $0.id, date: formatter.string(from: $0.createdAt), title: $0.title, group: $0.group ?? "–", stage: $0.stage.title, people: $0.people, rag: $0.rag, isPractice: $0.isPractice)
             }
             let home = HomeApp(entries: entries, content: content)
+            let scenarios = (try? ScenarioLibrary.builtIn(glossary: content.glossary))?.scenarios ?? []
+            home.scenarios = scenarios.map { HomeScenario(name: $0.name, title: $0.title, description: $0.description) }
             var choice: HomeChoice?
             while choice == nil {
                 if let signal = terminal.pendingSignal { terminal.stop(); throw ExitCode(128 + signal) }
@@ -31,9 +33,15 @@ struct Home: ParsableCommand {
                 home.handle(key)
                 choice = home.choice
             }
+            if case .practice(let name) = choice!, let scenario = scenarios.first(where: { $0.name == name }) {
+                let code = try PracticeRunner.run(scenario: scenario, seed: UInt64.random(in: 0...UInt64.max), coach: true,
+                                                  library: options.library, content: content, terminal: terminal, stopTerminal: false)
+                if code != 0 { terminal.stop(); throw ExitCode(code) }
+                continue
+            }
             let store: SessionStore
             switch choice! {
-            case .quit:
+            case .quit, .practice:
                 return
             case .newWorkshop(let title, let group, let templateName):
                 do {
