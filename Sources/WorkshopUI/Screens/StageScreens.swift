@@ -94,7 +94,7 @@ enum StageScreens {
         let teller = record.round.currentTeller.map { record.name(of: $0) }
         let stickTitle = teller.map { "Talking stick: \($0)" } ?? "Talking stick: nobody — press n to start"
         let peopleArea = title(stickTitle, top, &grid, role: teller == nil ? .heading : .highlight)
-        let tallies = record.round.tally(upTo: app.now)
+        let tallies = app.turnTallies
         list(count: people.count, row: { index -> (String, Style) in
             let person = people[index]
             let holds = record.round.currentTeller == person.id

@@ -15,10 +15,8 @@ struct Home: ParsableCommand {
         let terminal = try options.startTerminal()
         defer { terminal.stop() }
         while true {
-            let formatter = DateFormatter()
-            formatter.dateFormat = "yyyy-MM-dd"
             let entries = options.library.summaries().map(\.summary).map {
-                HomeEntry(id: $0.id, date: formatter.string(from: $0.createdAt), title: $0.title, group: $0.group ?? "–", stage: $0.stage.title, people: $0.people, rag: $0.rag, isPractice: $0.isPractice, isSample: SampleSession.isSample($0))
+                HomeEntry(id: $0.id, date: Day($0.createdAt).description, title: $0.title, group: $0.group ?? "–", stage: $0.stage.title, people: $0.people, rag: $0.rag, isPractice: $0.isPractice, isSample: SampleSession.isSample($0))
             }
             let home = HomeApp(entries: entries, content: content)
             var choice: HomeChoice?
