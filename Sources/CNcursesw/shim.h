@@ -101,11 +101,11 @@ static void campfire_crash(int signal_number) {
         (void)!write(STDOUT_FILENO, disable_paste, sizeof disable_paste - 1);
         endwin();
     }
-    for (unsigned i = 0; i < CAMPFIRE_CRASH_SIGNAL_COUNT; i++) {
-        if (campfire_crash_signals[i] == signal_number) {
-            sigaction(signal_number, &campfire_previous_crash_actions()[i], NULL);
-        }
-    }
+    // One plain line instead of a crash report that waits for a key in front of the room.
+    // Every change the screen showed as saved is already on disk.
+    static const char message[] = "\nCampfire stopped because of a fault in the program. Everything shown as saved is safe: run \"campfire resume\" to carry on.\n";
+    (void)!write(STDERR_FILENO, message, sizeof message - 1);
+    signal(signal_number, SIG_DFL);
     raise(signal_number);
 }
 

@@ -271,6 +271,37 @@ final class WorkshopInTerminalTests: XCTestCase {
         XCTAssertEqual(stories?.compactMap { $0["title"] as? String }, ["Saved before the kill"])
     }
 
+    func testWordsBeingTypedSurviveAKill() throws {
+        let t = "typing"
+        try tmux.start(t, command: "\(campfire) new --data-dir \(data.path) --title Typing --participant Ann")
+        try tmux.waitFor(t, "People in the room (1)")
+        try tmux.press(t, "]")
+        try tmux.waitFor(t, "Talking stick")
+        try tmux.press(t, "a")
+        try tmux.waitFor(t, "Write down a story")
+        try tmux.press(t, "Enter")
+        try tmux.type(t, "Typed but not yet saved")
+        let draft = try sessionFolder().appendingPathComponent("draft.json")
+        let deadline = Date().addingTimeInterval(5)
+        while Date() < deadline, !((try? String(contentsOf: draft, encoding: .utf8))?.contains("Typed but not yet saved") ?? false) { usleep(50_000) }
+        let attributes = try FileManager.default.attributesOfItem(atPath: draft.path)
+        XCTAssertEqual((attributes[.posixPermissions] as? NSNumber)?.intValue, 0o600)
+        kill(try tmux.pid(t), SIGKILL)
+        try tmux.waitFor(t, "EXITED 137")
+
+        let r = "back"
+        try tmux.start(r, command: "\(campfire) resume --data-dir \(data.path) \(try sessionFolder().lastPathComponent)")
+        try tmux.waitFor(r, "What you were typing when Campfire stopped is back")
+        try tmux.waitFor(r, "Typed but not yet saved")
+        try tmux.press(r, "Enter", "Enter", "Enter", "Enter")
+        try tmux.waitUntilGone(r, "Write down a story")
+        try tmux.press(r, "q")
+        try tmux.waitFor(r, "EXITED 0")
+        XCTAssertFalse(FileManager.default.fileExists(atPath: draft.path), "the draft goes once it is saved")
+        let journal = try String(contentsOf: try sessionFolder().appendingPathComponent("journal.jsonl"), encoding: .utf8)
+        XCTAssertTrue(journal.contains("Typed but not yet saved"))
+    }
+
     func testPresentFollowsTheLiveSession() throws {
         let t = "console"
         try tmux.start(t, command: "\(campfire) new --data-dir \(data.path) --title Live --participant Ann")

@@ -98,3 +98,41 @@ final class GoldenScreenTests: XCTestCase {
         Golden.assertScreen(home.render(width: 60, height: 20), named: "home-60x20")
     }
 }
+
+/// The guided first run.
+final class GuidedTourTests: XCTestCase {
+    func testTourShowsBothViewsWhenWideAndTakesTurnsWhenNarrow() {
+        let tour = GuidedTour(content: ScreenFixtures.content, start: ScreenFixtures.start)
+        tour.handle(.enter)
+        Golden.assertScreen(tour.render(width: 160, height: 48), named: "tour-stories-160x48")
+        Golden.assertScreen(tour.render(width: 80, height: 24), named: "tour-stories-console-80x24")
+        tour.handle(.character("p"))
+        Golden.assertScreen(tour.render(width: 80, height: 24), named: "tour-stories-projector-80x24")
+        for _ in 0..<10 { tour.handle(.enter) }
+        XCTAssertTrue(tour.finished)
+    }
+
+    func testHomeOffersTheTourOnFirstRunAndDeletesOnlySamples() {
+        let empty = HomeApp(entries: [], content: ScreenFixtures.content)
+        XCTAssertTrue(empty.render(width: 80, height: 24).rows.joined().contains("Press t for a two-minute tour"))
+        empty.handle(.character("t"))
+        XCTAssertEqual(empty.choice, .tour)
+
+        let entries = [
+            HomeEntry(id: "real", date: "2026-11-17", title: "Real", group: "g", stage: "Close", people: 4, rag: [nil, nil, nil, nil], isPractice: false),
+            HomeEntry(id: "sample", date: "2026-11-18", title: "Sample", group: "sample", stage: "Stories", people: 4, rag: [nil, nil, nil, nil], isPractice: false, isSample: true),
+        ]
+        let home = HomeApp(entries: entries, content: ScreenFixtures.content)
+        // Newest first: the sample is selected.
+        home.handle(.character("d"))
+        XCTAssertNil(home.choice, "asks first")
+        home.handle(.character("d"))
+        XCTAssertEqual(home.choice, .deleteSample(id: "sample"))
+        let again = HomeApp(entries: entries, content: ScreenFixtures.content)
+        again.handle(.down)
+        again.handle(.character("d"))
+        again.handle(.character("d"))
+        XCTAssertNil(again.choice, "a real workshop is never deleted from the home screen")
+        XCTAssertTrue(again.message?.text.contains("campfire erase real") ?? false)
+    }
+}

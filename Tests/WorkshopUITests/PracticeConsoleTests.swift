@@ -196,8 +196,8 @@ final class HomePractiseTests: XCTestCase {
         let home = HomeApp(entries: [], content: ScreenFixtures.content)
         let library = try ScenarioLibrary.builtIn(glossary: ScreenFixtures.content.glossary)
         home.scenarios = library.scenarios.map { HomeScenario(name: $0.name, title: $0.title, description: $0.description) }
-        XCTAssertTrue(home.render(width: 80, height: 24).quotedRows().contains("t practise"))
-        home.handle(.character("t"))
+        XCTAssertTrue(home.render(width: 80, height: 24).quotedRows().contains("p practise"))
+        home.handle(.character("p"))
         XCTAssertTrue(home.choosingScenario)
         let screen = home.render(width: 120, height: 30).quotedRows()
         for scenario in library.scenarios { XCTAssertTrue(screen.contains("\(scenario.title): \(scenario.description)"), screen) }
@@ -205,7 +205,7 @@ final class HomePractiseTests: XCTestCase {
         home.handle(.escape)
         XCTAssertFalse(home.choosingScenario)
         XCTAssertNil(home.choice)
-        home.handle(.character("t"))
+        home.handle(.character("p"))
         home.handle(.down)
         home.handle(.enter)
         XCTAssertEqual(home.choice, .practice(scenario: library.scenarios[1].name))

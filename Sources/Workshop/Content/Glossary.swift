@@ -45,16 +45,23 @@ public struct Glossary: Equatable, Sendable {
     public static func parse(_ text: String, file: String) throws(PlainFileError) -> Glossary {
         var entries: [GlossaryEntry] = []
         var seen = Set<String>()
+        // Plain Substring work rather than Foundation's trimming: this runs at every start.
+        func trim(_ text: Substring) -> Substring {
+            var text = text
+            while let first = text.first, first.isWhitespace { text.removeFirst() }
+            while let last = text.last, last.isWhitespace { text.removeLast() }
+            return text
+        }
         for (offset, rawLine) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            let line = rawLine.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).first.map(String.init) ?? ""
-            let trimmed = line.trimmingCharacters(in: .whitespacesAndNewlines)
+            let line = rawLine.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).first ?? ""
+            let trimmed = trim(line)
             if trimmed.isEmpty { continue }
             let parts = trimmed.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
             guard parts.count == 2 else {
                 throw PlainFileError(file: file, line: offset + 1, problem: "each line should look like \"jargon = plain words\".")
             }
-            let term = parts[0].trimmingCharacters(in: .whitespaces).lowercased()
-            let plain = parts[1].split(separator: "/").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+            let term = trim(parts[0]).lowercased()
+            let plain = parts[1].split(separator: "/").map { String(trim($0)) }.filter { !$0.isEmpty }
             guard !term.isEmpty else { throw PlainFileError(file: file, line: offset + 1, problem: "the jargon term before \"=\" is empty.") }
             guard !plain.isEmpty else { throw PlainFileError(file: file, line: offset + 1, problem: "there are no plain words after \"=\" for \"\(term)\".") }
             guard seen.insert(term).inserted else { continue }

@@ -2,7 +2,7 @@ import Foundation
 import StateMachine
 
 /// What the facilitator asks the flow to do.
-public enum FlowEvent: String, Hashable, Sendable, CaseIterable {
+public enum FlowEvent: String, Hashable, Sendable, CaseIterable, Codable {
     case next
     case back
 

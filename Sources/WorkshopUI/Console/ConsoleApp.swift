@@ -42,6 +42,7 @@ public final class ConsoleApp {
     /// Counts saved changes, so work done for drawing is redone only when something changed.
     public private(set) var revision = 0
     private var jargonCache: (revision: Int, step: FlowStep, entries: [GlossaryEntry])?
+    private var tallyCache: (revision: Int, closed: [ParticipantID: TurnTally])?
     /// In a practice run, the simulated group: it answers each saved change (see `recordReply`).
     public var practice: PracticeConsole?
 
@@ -386,6 +387,25 @@ public final class ConsoleApp {
         let entries = SidePanel.jargon(in: session, glossary: content.glossary)
         jargonCache = (revision, session.step, entries)
         return entries
+    }
+
+    /// Turns, passes and speaking time per person. Finished turns are counted once per change;
+    /// only the turn in progress is added on each redraw, so the timers move at no cost.
+    public var turnTallies: [ParticipantID: TurnTally] {
+        let turns = session.record.round.turns
+        let open = turns.last.flatMap { $0.endedAt == nil && !$0.passed ? $0 : nil }
+        if tallyCache?.revision != revision {
+            let finished = StoryRound(turns: open == nil ? turns : Array(turns.dropLast()))
+            tallyCache = (revision, finished.tally(upTo: now))
+        }
+        var tallies = tallyCache!.closed
+        if let open {
+            var tally = tallies[open.participant] ?? TurnTally()
+            tally.turns += 1
+            tally.seconds += open.seconds(upTo: now)
+            tallies[open.participant] = tally
+        }
+        return tallies
     }
 
     // MARK: - Selection

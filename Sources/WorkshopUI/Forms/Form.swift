@@ -3,7 +3,7 @@ import TerminalUI
 import Workshop
 
 /// What a form does when it is saved.
-public enum FormPurpose: Equatable, Sendable {
+public enum FormPurpose: Equatable, Sendable, Codable {
     case addPerson
     case editPerson(ParticipantID)
     case addStory
@@ -23,7 +23,7 @@ public enum FormPurpose: Equatable, Sendable {
 }
 
 /// A form being filled in on the console. Nothing in it is saved until it is submitted.
-public struct Form: Equatable, Sendable {
+public struct Form: Equatable, Sendable, Codable {
     public var title: String
     public var purpose: FormPurpose
     public var fields: [FormField]

@@ -3,9 +3,9 @@ import TerminalUI
 import Workshop
 
 /// One field of a form on the console.
-public struct FormField: Equatable, Sendable {
+public struct FormField: Equatable, Sendable, Codable {
     /// What kind of answer the field takes.
-    public enum Kind: Equatable, Sendable {
+    public enum Kind: Equatable, Sendable, Codable {
         /// Free text; `checksJargon` underlines glossary terms as they are typed.
         case text(checksJargon: Bool)
         /// One of a few options, chosen with ← and →.

@@ -12,8 +12,10 @@ public struct HomeEntry: Equatable, Sendable {
     public var people: Int
     public var rag: [RAG?]
     public var isPractice: Bool
+    /// The made-up sample from the tour, which can be deleted from here.
+    public var isSample: Bool
 
-    public init(id: String, date: String, title: String, group: String, stage: String, people: Int, rag: [RAG?], isPractice: Bool) {
+    public init(id: String, date: String, title: String, group: String, stage: String, people: Int, rag: [RAG?], isPractice: Bool, isSample: Bool = false) {
         self.id = id
         self.date = date
         self.title = title
@@ -22,6 +24,7 @@ public struct HomeEntry: Equatable, Sendable {
         self.people = people
         self.rag = rag
         self.isPractice = isPractice
+        self.isSample = isSample
     }
 }
 
@@ -30,6 +33,8 @@ public enum HomeChoice: Equatable, Sendable {
     case newWorkshop(title: String, group: String?, template: String)
     case resume(id: String)
     case lookBack(id: String)
+    case tour
+    case deleteSample(id: String)
     /// Practise with the simulated group of a scenario (by name).
     case practice(scenario: String)
     case quit
@@ -43,13 +48,14 @@ public final class HomeApp {
     public var form: Form?
     public var message: StatusMessage?
     public internal(set) var choice: HomeChoice?
-    /// The practice scenarios offered by `t` (see `HomeScenario`).
+    private var pendingDelete: String?
+    /// The practice scenarios offered by `p` (see `HomeScenario`).
     public var scenarios: [HomeScenario] = []
     /// Whether the list shows the practice scenarios instead of the workshops.
     public internal(set) var choosingScenario = false
+    public var selectedScenario = 0
 
     func leaveScenarios() { choosingScenario = false }
-    public var selectedScenario = 0
 
     public init(entries: [HomeEntry], content: ContentLibrary) {
         // Newest first: the workshop of today is the one most likely wanted.
@@ -61,8 +67,10 @@ public final class HomeApp {
         .char("n", "new workshop", help: "Start a new workshop.", .add),
         KeyBinding([.enter], "Enter", "carry on", help: "Carry on with the selected workshop.", .edit),
         .char("l", "look back", help: "Look at the selected workshop without changing it.", .switchView),
+        .char("t", "tour", help: "A two-minute tour of a made-up workshop.", .help),
+        .char("d", "delete sample", help: "Delete the selected sample workshop (only made-up samples can be deleted here).", .delete, inHintBar: false),
         .char("q", "quit", help: "Quit Campfire.", .quit),
-        .char("t", "practise", help: "Practise facilitating with a simulated group (training): pick a scenario.", .invite),
+        .char("p", "practise", help: "Practise facilitating with a simulated group: pick a scenario.", .invite),
         KeyBinding([.up], "↑", "up", help: "Move up the list.", .moveUp, inHintBar: false),
         KeyBinding([.down], "↓", "down", help: "Move down the list.", .moveDown, inHintBar: false),
     ]
@@ -87,6 +95,7 @@ public final class HomeApp {
         }
         if choosingScenario { handleScenarioKey(key); return }
         guard let binding = Self.bindings.first(where: { $0.matches(key) }) else { return }
+        if binding.command != .delete { pendingDelete = nil }
         switch binding.command {
         case .add:
             form = Form(title: "A new workshop", purpose: .addPerson, fields: [
@@ -103,6 +112,21 @@ public final class HomeApp {
         case .invite:
             guard !scenarios.isEmpty else { message = StatusMessage(.info, "No practice scenarios were found."); return }
             choosingScenario = true
+        case .help: choice = .tour
+        case .delete:
+            guard !entries.isEmpty else { return }
+            let entry = entries[selected]
+            guard entry.isSample else {
+                message = StatusMessage(.info, "Only the made-up sample can be deleted here. To remove a real workshop, use: campfire erase \(entry.id)")
+                return
+            }
+            if pendingDelete == entry.id {
+                choice = .deleteSample(id: entry.id)
+            } else {
+                pendingDelete = entry.id
+                message = StatusMessage(.refusal, "Press d again to delete the sample workshop.")
+            }
+            return
         case .quit: choice = .quit
         case .moveUp: selected = max(selected - 1, 0)
         case .moveDown: selected = min(selected + 1, max(entries.count - 1, 0))
@@ -136,11 +160,11 @@ public final class HomeApp {
         let listRect = Rect(x: area.x, y: y, width: area.width, height: max(area.maxY - y - 2, 1))
         let rows = entries.map { entry -> (String, Style) in
             let rag = entry.rag.map { $0.map { "\($0.symbol)\($0.letter)" } ?? "·" }.joined(separator: " ")
-            let practice = entry.isPractice ? " (practice)" : ""
+            let practice = entry.isSample ? " (sample)" : (entry.isPractice ? " (practice)" : "")
             return ("\(entry.date)  \(entry.title)\(practice) · \(entry.group) · \(entry.stage) · \(entry.people) people · \(rag)", Style(.text))
         }
         StageScreens.list(rows, selected: selected, active: form == nil, in: listRect, grid: &grid,
-                          empty: "None yet. Press n to start your first workshop.")
+                          empty: "None yet. New here? Press t for a two-minute tour of a made-up workshop, or n to start your first one.")
         if let form {
             FormView.render(form, content: content, in: Rect(x: area.x, y: area.y + 2, width: area.width, height: min(10, area.height - 2)), grid: &grid)
         }
@@ -148,12 +172,7 @@ public final class HomeApp {
             Draw.line(message.text, x: area.x, y: grid.height - 2, width: area.width, grid: &grid, style: Style(.warning, bold: true))
         }
         let hints = form.map { Bindings.form($0) } ?? Self.bindings.filter(\.inHintBar).map { ($0.keyLabel, $0.label) }
-        grid.fill(Rect(x: 0, y: grid.height - 1, width: grid.width, height: 1), style: Style(.hint, reverse: true))
-        var x = 1
-        for hint in hints where x + TextWidth.of(hint.keys) + TextWidth.of(hint.label) + 1 < grid.width {
-            x += grid.write(hint.keys, x: x, y: grid.height - 1, style: Style(.hint, bold: true, reverse: true)) + 1
-            x += grid.write(hint.label, x: x, y: grid.height - 1, style: Style(.hint, reverse: true)) + 2
-        }
+        HintBar.render(hints, pinned: [], y: grid.height - 1, x: 0, width: grid.width, grid: &grid)
         return grid
     }
 }

@@ -48,12 +48,8 @@ extension HomeApp {
         if let message {
             Draw.line(message.text, x: area.x, y: grid.height - 2, width: area.width, grid: &grid, style: Style(.warning, bold: true))
         }
-        grid.fill(Rect(x: 0, y: grid.height - 1, width: grid.width, height: 1), style: Style(.hint, reverse: true))
-        var x = 1
-        for hint in Self.scenarioBindings.filter(\.inHintBar) where x + TextWidth.of(hint.keyLabel) + TextWidth.of(hint.label) + 1 < grid.width {
-            x += grid.write(hint.keyLabel, x: x, y: grid.height - 1, style: Style(.hint, bold: true, reverse: true)) + 1
-            x += grid.write(hint.label, x: x, y: grid.height - 1, style: Style(.hint, reverse: true)) + 2
-        }
+        let hints = Self.scenarioBindings.filter(\.inHintBar).map { ($0.keyLabel, $0.label) }
+        HintBar.render(hints, pinned: [], y: grid.height - 1, x: 0, width: grid.width, grid: &grid)
         return grid
     }
 }

@@ -14,7 +14,7 @@ enum SidePanel {
         y += 1
         let people = record.present
         let maxRows = max(inner.height / 2, 3)
-        let tallies = record.round.tally(upTo: app.now)
+        let tallies = app.turnTallies
         for person in people.prefix(maxRows) where y < inner.maxY {
             let holds = record.round.currentTeller == person.id
             let tally = tallies[person.id] ?? TurnTally()
@@ -43,7 +43,7 @@ enum SidePanel {
             y += PracticePanel.render(app, practice, in: Rect(x: inner.x, y: y, width: inner.width, height: max(inner.maxY - y, 0)), grid: &grid)
             if practice.coachOn { return }
         }
-        let waiting = record.notYetHeard.map(\.name)
+        let waiting = people.filter { tallies[$0.id]?.hasHadTurn != true }.map(\.name)
         if !waiting.isEmpty, app.session.step.stage == .storytelling, y < inner.maxY {
             y += Draw.paragraph(app.content.prompts.nudge(naming: waiting), in: Rect(x: inner.x, y: y, width: inner.width, height: inner.maxY - y), grid: &grid, style: Style(.accent), maxRows: 4)
             y += 1

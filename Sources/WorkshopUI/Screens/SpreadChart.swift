@@ -37,14 +37,20 @@ public enum SpreadChart {
         let longest = (1...4).map { TextWidth.of("\($0) " + (guide?.stage($0)?.name ?? "")) }.max() ?? 10
         let labelWidth = min(longest + 2, rect.width / 2)
         let barWidth = max(rect.width - labelWidth - 6, 4)
+        // On a large screen each bar is several rows tall, so the room can read it from the back.
+        let barRows = large ? max(1, min(3, (rect.height - 4) / 5)) : 1
         var y = rect.y
         for stage in 1...4 where y < rect.maxY {
             let count = spread[stage - 1]
             let label = "\(stage) \(guide?.stage(stage)?.name ?? "")"
-            Draw.line(label, x: rect.x, y: y, width: labelWidth - 1, grid: &grid, style: Style(score.agreedStage == stage ? .good : .text, bold: score.agreedStage == stage))
-            grid.write(Draw.bar(count, of: max(total, 1), width: barWidth), x: rect.x + labelWidth, y: y, style: Style(.accent))
-            grid.write("\(count)", x: rect.x + labelWidth + max(TextWidth.of(Draw.bar(count, of: max(total, 1), width: barWidth)), 0) + 1, y: y, style: Style(.text, bold: true))
-            y += 1
+            let bar = Draw.bar(count, of: max(total, 1), width: barWidth)
+            for row in 0..<barRows where y + row < rect.maxY {
+                grid.write(bar, x: rect.x + labelWidth, y: y + row, style: Style(.accent))
+            }
+            let middle = y + barRows / 2
+            Draw.line(label, x: rect.x, y: middle, width: labelWidth - 1, grid: &grid, style: Style(score.agreedStage == stage ? .good : .text, bold: true))
+            grid.write("\(count)", x: rect.x + labelWidth + TextWidth.of(bar) + 1, y: middle, style: Style(.text, bold: true))
+            y += barRows + (barRows > 1 ? 1 : 0)
         }
         guard y < rect.maxY else { return }
         // The gap between perspectives matters most, so it comes before the detail.

@@ -94,7 +94,7 @@ enum StageScreens {
         let teller = record.round.currentTeller.map { record.name(of: $0) }
         let stickTitle = teller.map { "Talking stick: \($0)" } ?? "Talking stick: nobody — press n to start"
         let peopleArea = title(stickTitle, top, &grid, role: teller == nil ? .heading : .highlight)
-        let tallies = record.round.tally(upTo: app.now)
+        let tallies = app.turnTallies
         list(count: people.count, row: { index -> (String, Style) in
             let person = people[index]
             let holds = record.round.currentTeller == person.id
@@ -210,9 +210,16 @@ enum StageScreens {
                 Draw.line("Score: \(Draw.rag(score.rag))", x: rect.x, y: y, width: rect.width, grid: &grid, style: Style(Draw.role(for: score.rag), bold: true))
                 y += 1
             }
-            if y < rect.maxY {
+            // The board of all four principles sits at the bottom when there is room for it.
+            let boardHeight = rect.maxY - y >= 9 ? 5 : 0
+            if y < rect.maxY - boardHeight {
                 let evidence = score.evidence.isEmpty ? "No evidence yet. Press Enter to write it down." : "Evidence: \(score.evidence)"
-                Draw.paragraph(evidence, in: Rect(x: rect.x, y: y, width: rect.width, height: rect.maxY - y), grid: &grid, style: Style(score.evidence.isEmpty ? .muted : .text))
+                Draw.paragraph(evidence, in: Rect(x: rect.x, y: y, width: rect.width, height: rect.maxY - y - boardHeight), grid: &grid, style: Style(score.evidence.isEmpty ? .muted : .text))
+            }
+            if boardHeight > 0 {
+                let boardY = rect.maxY - boardHeight
+                Draw.line("All four principles", x: rect.x, y: boardY, width: rect.width, grid: &grid, style: Style(.heading, bold: true))
+                _ = Board.render(app.session, content: app.content, x: rect.x, y: boardY + 1, width: rect.width, maxY: rect.maxY, grid: &grid)
             }
         }
     }

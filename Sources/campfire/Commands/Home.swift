@@ -15,10 +15,8 @@ struct Home: ParsableCommand {
         let terminal = try options.startTerminal()
         defer { terminal.stop() }
         while true {
-            let formatter = DateFormatter()
-            formatter.dateFormat = "yyyy-MM-dd"
             let entries = options.library.summaries().map(\.summary).map {
-                HomeEntry(id: $0.id, date: formatter.string(from: $0.createdAt), title: $0.title, group: $0.group ?? "–", stage: $0.stage.title, people: $0.people, rag: $0.rag, isPractice: $0.isPractice)
+                HomeEntry(id: $0.id, date: Day($0.createdAt).description, title: $0.title, group: $0.group ?? "–", stage: $0.stage.title, people: $0.people, rag: $0.rag, isPractice: $0.isPractice, isSample: SampleSession.isSample($0))
             }
             let home = HomeApp(entries: entries, content: content)
             let scenarios = (try? ScenarioLibrary.builtIn(glossary: content.glossary))?.scenarios ?? []
@@ -43,6 +41,12 @@ struct Home: ParsableCommand {
             switch choice! {
             case .quit, .practice:
                 return
+            case .deleteSample(let id):
+                if let folder = try? options.library.resolve(id) { try? FileManager.default.removeItem(at: folder) }
+                continue
+            case .tour:
+                guard let sample = try? runTour(content: content, terminal: terminal) else { continue }
+                store = sample
             case .newWorkshop(let title, let group, let templateName):
                 do {
                     let now = Date()
@@ -64,5 +68,23 @@ struct Home: ParsableCommand {
             let code = ConsoleRunner.run(store: store, content: content, terminal: terminal, notes: store.openingNotes, stopTerminal: false)
             if code != 0 { terminal.stop(); throw ExitCode(code) }
         }
+    }
+
+    /// Runs the guided tour; returns the sample, opened, if the person wants to try it themselves.
+    private func runTour(content: ContentLibrary, terminal: TerminalSession) throws -> SessionStore? {
+        let tour = GuidedTour(content: content, start: Date())
+        while !tour.finished && !tour.wantsToOpenSample {
+            if let signal = terminal.pendingSignal { terminal.stop(); throw ExitCode(128 + signal) }
+            let size = terminal.size
+            terminal.draw(tour.render(width: size.width, height: size.height))
+            guard let key = terminal.readKey(timeoutMilliseconds: 250) else { continue }
+            tour.handle(key)
+        }
+        guard tour.wantsToOpenSample else { return nil }
+        // The sample is made only when asked for, so the data folder holds nothing unasked.
+        let standard = try content.template(named: "standard")
+        let made = try SampleSession.create(in: options.library, template: standard, upTo: FlowStep(.storytelling), at: Date(), random: UInt16.random(in: 0...UInt16.max))
+        made.close(at: Date())
+        return try SessionStore.open(made.folder, readOnly: false, at: Date())
     }
 }

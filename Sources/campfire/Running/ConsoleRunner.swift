@@ -29,7 +29,13 @@ enum ConsoleRunner {
         if !notes.isEmpty {
             app.state.message = StatusMessage(.problem, notes.joined(separator: " "))
         }
-        let code = loop(app: app, terminal: terminal)
+        let drafts: DraftKeeper? = store.isReadOnly ? nil : DraftKeeper(folder: store.folder)
+        if let form = drafts?.recover() {
+            app.state.form = form
+            app.state.message = StatusMessage(.info, "What you were typing when Campfire stopped is back. Press Enter to save it, or Esc.")
+        }
+        let code = loop(app: app, terminal: terminal, drafts: drafts)
+        drafts?.update(app.state.form, now: clock.now(), force: true)
         store.adopt(app.editor)
         if let practice, !store.isReadOnly { PracticeRunner.leave(practice, session: app.session) }
         store.close(at: clock.now())
@@ -37,12 +43,13 @@ enum ConsoleRunner {
         return code
     }
 
-    private static func loop(app: ConsoleApp, terminal: TerminalSession) -> Int32 {
+    private static func loop(app: ConsoleApp, terminal: TerminalSession, drafts: DraftKeeper?) -> Int32 {
         while true {
             if let signal = terminal.pendingSignal { return 128 + signal }
             if terminal.isInputClosed { return 0 }
             let size = terminal.size
             terminal.draw(ConsoleScreen.render(app, width: size.width, height: size.height))
+            drafts?.update(app.state.form, now: app.now)
             guard let key = terminal.readKey(timeoutMilliseconds: tickMilliseconds) else { continue }
             app.handle(key)
             if app.wantsToQuit { return key == .control("c") ? 130 : 0 }

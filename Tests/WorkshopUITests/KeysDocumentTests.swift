@@ -1,0 +1,88 @@
+import Foundation
+import XCTest
+@testable import Workshop
+@testable import WorkshopUI
+
+/// docs/keys.md is made from the same key bindings that handle input, so it cannot drift.
+final class KeysDocumentTests: XCTestCase {
+    static let document = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("docs/keys.md")
+
+    static func table(_ bindings: [KeyBinding]) -> String {
+        var seen = Set<String>()
+        let rows = bindings.filter { seen.insert($0.keyLabel + $0.help).inserted }.map { binding -> String in
+            let keys = ([binding.keyLabel] + binding.keys.map(\.name).filter { $0 != binding.keyLabel && $0 != "Space" || binding.keyLabel != "Space" }).reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
+            return "| \(keys.map { "`\($0 == "|" ? "\\|" : $0)`" }.joined(separator: " ")) | \(binding.help) |"
+        }
+        return "| key | what it does |\n|---|---|\n" + rows.joined(separator: "\n") + "\n"
+    }
+
+    static func render() -> String {
+        var text = """
+        # Keys
+
+        Every screen lists its keys on the bottom line; `?` shows them all. This page is made from the
+        same key bindings the program uses (a test checks it), so it is always right.
+
+        Typing in a box never runs a key: inside a box every letter is a letter. Pasted text goes into the
+        box as it is (line breaks become spaces).
+
+        ## Everywhere on the console
+
+        """
+        text += "\n" + table(Bindings.everywhere)
+        let stages: [(String, FlowStep)] = [
+            ("Welcome", FlowStep(.welcome)), ("Stories (the campfire round)", FlowStep(.storytelling)),
+            ("Shared goal", FlowStep(.goal)), ("Principles: everyone scores", FlowStep(principle: .assets, phase: .score)),
+            ("Principles: agree", FlowStep(principle: .assets, phase: .agree)), ("Ideas", FlowStep(.ideas)),
+            ("Choose", FlowStep(.choose)), ("Action plan", FlowStep(.actions)), ("Close", FlowStep(.close)),
+        ]
+        for (title, step) in stages {
+            let own = Bindings.forStep(step, focus: 0).filter { binding in !Bindings.everywhere.contains(binding) }
+            text += "\n## \(title)\n\n" + table(own)
+        }
+        text += "\n## Asking everyone about a goal wording (after `c`)\n\n" + table(Bindings.consensus)
+        text += """
+
+        ## In a box (a form)
+
+        | key | what it does |
+        |---|---|
+        | `Enter` | Next field; on the last field, save. |
+        | `Tab` `↓` / `Shift-Tab` `↑` | Next / previous field. |
+        | `Esc` `Ctrl-C` | Leave the box; if words were typed, asks before throwing them away. |
+        | `←` `→` | In text: move the cursor. On a choice: change it. On people: move along. |
+        | letters, digits | In text: typed as they are. On a choice: pick the option starting with it (`2` for stage 2, `a` for AMBER). On people: a digit ticks that person. |
+        | `Space` | On people or principles: tick or untick. |
+        | `Home` `Ctrl-A` / `End` `Ctrl-E` | Start / end of the text. |
+        | `Ctrl-U` | Clear the text. |
+
+        Dates: `2026-12-14`, `+14` (two weeks from today) or `14` (the next 14th).
+
+        """
+        text += "\n## The projector view\n\n" + table(Bindings.projector)
+        text += "\n## The home screen\n\n" + table(HomeApp.bindings)
+        text += "\n## The guided tour\n\n" + table(GuidedTour.bindings)
+        text += "\n## Practice: choosing a scenario (`p` on the home screen)\n\n" + table(HomeApp.scenarioBindings)
+        text += """
+
+        ## Practice runs
+
+        A practice run (`campfire practice`, or `p` on the home screen) uses the same keys as a real
+        workshop. The simulated people answer after each change you make; `c` on a goal wording asks
+        them all at once (their answers can still be changed with `1` `2` `3`). On the close step, `v`
+        goes round the summary, each person's own actions and the debrief. See
+        [practice-scenarios.md](practice-scenarios.md).
+
+        """
+        return text
+    }
+
+    func testKeysDocumentMatchesTheBindings() throws {
+        let expected = Self.render()
+        if ProcessInfo.processInfo.environment["CAMPFIRE_RECORD_GOLDENS"] == "1" {
+            try expected.write(to: Self.document, atomically: true, encoding: .utf8)
+        }
+        let actual = try String(contentsOf: Self.document, encoding: .utf8)
+        XCTAssertEqual(actual, expected, "docs/keys.md is out of step with the key bindings: re-record with CAMPFIRE_RECORD_GOLDENS=1")
+    }
+}
