@@ -68,6 +68,13 @@ final class CoachTipsTests: XCTestCase {
                        [CoachTip(.goalDisagreement, "Bo disagrees with “Make things better”. Ask what would make it work, then reword it (Enter) and ask again (c).")])
     }
 
+    func testQuietPeopleAskedForAWordingAndAnIdea() throws {
+        let (goal, now) = try session([move(FlowStep(.goal)), .proposeGoal(GoalDraft(id: "g9", text: "Members choose the Friday trip each month", proposedBy: "p1"))])
+        XCTAssertEqual(CoachTips.tips(for: goal, now: now, quiet: ["p2", "p1"]), [CoachTip(.notYetHeard, "Bo has not put a wording forward. Ask by name (i).")])
+        let (ideas, later) = try session([move(FlowStep(.ideas))])
+        XCTAssertEqual(CoachTips.tips(for: ideas, now: later, quiet: ["p2", "p3"]), [CoachTip(.notYetHeard, "Bo and Cy have not offered an idea. Ask by name (i).")])
+    }
+
     func testAPrincipleScoredWithoutEvidence() throws {
         let step = FlowStep(principle: .work, phase: .agree)
         let (session, now) = try session([move(step), .agreePrinciple(principle: .work, stage: 2, rag: .amber, evidence: "")])

@@ -73,7 +73,11 @@ final class KeysDocumentTests: XCTestCase {
         goes round the summary, each person's own actions and the debrief. See
         [practice-scenarios.md](practice-scenarios.md).
 
+        On the shared goal, a principle's agree step and ideas, a practice run adds:
+
         """
+        text += "\n" + table([PracticeConsole.askBinding])
+        text += "\n### Choosing whom to ask (after `i`)\n\n" + table(PracticeConsole.askingBindings)
         return text
     }
 

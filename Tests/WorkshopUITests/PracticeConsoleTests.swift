@@ -164,6 +164,29 @@ final class PracticeConsoleTests: XCTestCase {
         XCTAssertTrue(screen.contains("Marcus cuts in"))
     }
 
+    func testAskingAQuietPersonByNameOnTheGoal() throws {
+        let saved = ScreenFixtures.Saved()
+        let (app, _, _, _) = PracticeScreenFixtures.app(saved: saved)
+        Self.press(app, Array(PracticeScreenFixtures.carelessKeys.prefix(11)))
+        XCTAssertEqual(app.session.step, FlowStep(.goal))
+        let elsie = try XCTUnwrap(app.session.record.present.first { $0.name == "Elsie" })
+        XCTAssertFalse(app.session.record.openDrafts.contains { $0.proposedBy == elsie.id }, "quiet Elsie puts nothing forward unasked")
+        XCTAssertTrue(app.activeBindings.contains { $0.label == "ask by name" })
+        app.handle(.character("i"))
+        XCTAssertTrue(ConsoleScreen.render(app, width: 80, height: 24).quotedRows().contains("Ask someone by name"))
+        app.handle(.down)
+        app.handle(.enter)
+        XCTAssertNil(app.practice?.asking)
+        XCTAssertTrue(app.session.record.openDrafts.contains { $0.proposedBy == elsie.id }, "asked by name, Elsie puts a wording forward")
+        guard case .proposeGoal = saved.events.last else { return XCTFail("the wording is journaled: \(String(describing: saved.events.last))") }
+        // Esc asks nobody.
+        let before = saved.events.count
+        app.handle(.character("i"))
+        app.handle(.escape)
+        XCTAssertNil(app.practice?.asking)
+        XCTAssertEqual(saved.events.count, before)
+    }
+
     // MARK: - Golden screens
 
     func testGoldenConsoleWithTheCoach() {

@@ -62,15 +62,17 @@ public final class ConsoleApp {
     /// The bindings active right now, in the order the hint bar shows them.
     public var activeBindings: [KeyBinding] {
         if state.layout == .projector { return Bindings.projector }
+        if let practice, practice.asking != nil { return PracticeConsole.askingBindings }
         switch state.mode {
         case .consensus: return Bindings.consensus
-        default: return Bindings.forStep(session.step, focus: state.focus)
+        default: return PracticeConsole.bindings(Bindings.forStep(session.step, focus: state.focus), at: session.step, practice: practice)
         }
     }
 
     /// Handles one key.
     public func handle(_ key: Key) {
         if key == .resize { return }
+        if practice?.asking != nil, state.form == nil, state.layout == .console { handleAsking(key); return }
         // The "throw away what you typed?" question comes before the form it is about.
         if state.form != nil, state.mode != .confirmDiscard { handleForm(key); return }
         switch state.mode {
@@ -125,6 +127,7 @@ public final class ConsoleApp {
         case .moveUp: moveSelection(by: -1)
         case .moveDown: moveSelection(by: 1)
         case .leaveMode: state.mode = .browse
+        case .invite where practice != nil && session.step.stage != .storytelling: startAsking()
         case .switchView: state.closeView = (state.closeView + 1) % (practice == nil ? 2 : 3)
         default: performStageCommand(command, record: record)
         }
@@ -304,10 +307,11 @@ public final class ConsoleApp {
     }
 
     /// Records the simulated group's changes in order, as typed ones are (they are not answered again).
-    private func recordReply(_ reply: PracticeReply) {
+    func recordReply(_ reply: PracticeReply) {
         let message = state.message
         for simulated in reply.events { record(simulated.event, at: simulated.at) }
         state.message = reply.remarks.last.map { StatusMessage(.info, $0.text) } ?? message
+        if let problem = practice?.problem { state.message = StatusMessage(.problem, problem); practice?.problem = nil }
     }
 
     @discardableResult

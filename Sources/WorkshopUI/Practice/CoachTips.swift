@@ -55,6 +55,10 @@ public enum CoachTips {
                 tips.append(CoachTip(.notYetHeard, "Not heard yet: \(SessionReducer.listed(waiting)). Offer them the stick."))
             }
         case .goal:
+            let silent = record.present.filter { person in quiet.contains(person.id) && !record.goalDrafts.contains { $0.proposedBy == person.id } }.map(\.name)
+            if !silent.isEmpty {
+                tips.append(CoachTip(.notYetHeard, "\(SessionReducer.listed(silent)) \(silent.count == 1 ? "has" : "have") not put a wording forward. Ask by name (i)."))
+            }
             for draft in record.openDrafts {
                 let against = draft.responses.filter { $0.value == .disagree }.compactMap { record.participant($0.key)?.name }.sorted()
                 guard !against.isEmpty else { continue }
@@ -65,6 +69,11 @@ public enum CoachTips {
             let scored = record.principles.filter { $0.isAgreed && $0.evidence.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty }
             if let first = scored.first {
                 tips.append(CoachTip(.noEvidence, "\(title(first.principle)) is scored without evidence. Ask “what shows that?” and write their example in (Enter on its agree step)."))
+            }
+        case .ideas:
+            let silent = record.present.filter { person in quiet.contains(person.id) && !record.ideas.contains { $0.proposedBy == person.id } }.map(\.name)
+            if !silent.isEmpty {
+                tips.append(CoachTip(.notYetHeard, "\(SessionReducer.listed(silent)) \(silent.count == 1 ? "has" : "have") not offered an idea. Ask by name (i)."))
             }
         case .actions:
             let window = session.template.smallMovementDays

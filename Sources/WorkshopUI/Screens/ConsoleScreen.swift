@@ -41,6 +41,9 @@ public enum ConsoleScreen {
             grid.fill(middle, style: .plain)
             FormView.render(form, content: app.content, in: middle, grid: &grid)
         }
+        if let practice = app.practice, practice.asking != nil {
+            PracticeAsking.render(app, practice, in: middle, grid: &grid)
+        }
         if case .help = app.state.mode {
             grid.fill(middle, style: .plain)
             help(app, in: middle, grid: &grid)
