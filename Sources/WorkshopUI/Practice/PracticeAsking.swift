@@ -67,8 +67,8 @@ extension ConsoleApp {
 /// The "whom to ask?" list over the console's middle area.
 enum PracticeAsking {
     static func render(_ app: ConsoleApp, _ practice: PracticeConsole, in rect: Rect, grid: inout Grid) {
+        grid.fill(rect, style: .plain)
         let box = rect.inset(horizontal: 2, vertical: 0)
-        grid.fill(box, style: .plain)
         Box(title: " Ask someone by name ", style: Style(.accent, bold: true)).render(in: box, into: &grid)
         let inner = Box.inner(box)
         var y = inner.y
