@@ -223,6 +223,7 @@ public final class ReviewApp {
             if let first = compareMark, first != entry.id {
                 compareMark = nil
                 guard session(first) != nil, session(entry.id) != nil else { return }
+                message = nil
                 screen = .compare(first, entry.id)
             } else if compareMark == entry.id {
                 compareMark = nil

@@ -177,11 +177,21 @@ public enum ReviewScreens {
         guard !pages.isEmpty else { return }
         let step = pages[page]
         // Where we are: every page named, the current one in bold.
-        var x = 1
-        for (index, pageStep) in pages.enumerated() {
+        // Every page named, the current one in brackets; the names scroll to keep it in view.
+        let names = pages.enumerated().map { index, pageStep -> String in
             let name = pageStep.principle.map { content(app).principles.guide($0)?.shortName ?? $0.displayName } ?? pageStep.stage.title
-            let text = index == page ? "[\(name)]" : name
-            if x + TextWidth.of(text) >= rect.maxX - 1 { break }
+            return index == page ? "[\(name)]" : name
+        }
+        var first = 0
+        while first < page, names[first...page].reduce(0, { $0 + TextWidth.of($1) + 1 }) + 2 > rect.width - 2 { first += 1 }
+        var x = 1
+        if first > 0 { x += grid.write("…", x: x, y: rect.y + 1, style: Style(.muted)) + 1 }
+        for index in first..<pages.count {
+            let text = names[index]
+            if x + TextWidth.of(text) >= rect.maxX - 1 {
+                grid.write("…", x: x, y: rect.y + 1, style: Style(.muted))
+                break
+            }
             x += grid.write(text, x: x, y: rect.y + 1, style: index == page ? Style(.accent, bold: true) : Style(.muted)) + 1
         }
         let heading = "\(page + 1) of \(pages.count): " + (step.principle.map { "\(content(app).principles.guide($0)?.name ?? $0.displayName) — what the group agreed" } ?? content(app).prompts.prompt(for: step.stage).title)

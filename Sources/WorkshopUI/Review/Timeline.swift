@@ -163,7 +163,7 @@ public enum TimelineWords {
             var text = "The group agreed \(principle.displayName)"
             text += stage.map { ": stage \($0)" } ?? ": no stage"
             if let rag { text += ", \(rag.symbol) \(rag.word)" }
-            if !evidence.isEmpty { text += ". Evidence: \(quote(evidence))" }
+            if !evidence.isEmpty { return text + ". Evidence: \(quote(evidence))" }
             return text + "."
         case .addIdea(let newIdea):
             return newIdea.proposedBy == nil ? "An idea was added: \(quote(newIdea.text))." : "\(name(newIdea.proposedBy)) had an idea: \(quote(newIdea.text))."
