@@ -176,6 +176,7 @@ public final class ReviewApp {
 
     private func handleBrowser(_ key: Key) {
         switch key {
+        case .escape where !query.search.isEmpty: query.search = ""
         case .character("q"), .escape: wantsToQuit = true
         case .up, .character("k"): selected = max(selected - 1, 0)
         case .down, .character("j"): selected = min(selected + 1, max(shown.count - 1, 0))
