@@ -136,6 +136,24 @@ final class ReviewInTerminalTests: XCTestCase {
         XCTAssertEqual(try Data(contentsOf: folder.appendingPathComponent("journal.jsonl")), journal)
     }
 
+    func testLookBackFromTheHomeScreenOpensTheReview() throws {
+        try Self.make(in: data, id: "20261123-1000-aaaa", title: "Riverside day service", group: "riverside", daysLater: 0)
+        let before = try files()
+        let t = "home"
+        try tmux.start(t, command: "\(Binary.campfire.path) --data-dir \(data.path)", width: 100, height: 30)
+        try tmux.waitFor(t, "Riverside day service")
+        try tmux.press(t, "l")
+        try tmux.waitFor(t, "1 of 11")
+        XCTAssertTrue(try tmux.screen(t).contains("read-only"))
+        try tmux.press(t, "Escape")
+        try tmux.waitFor(t, "looking back")
+        try tmux.press(t, "q")
+        try tmux.waitFor(t, "Workshops")
+        try tmux.press(t, "q")
+        try tmux.waitFor(t, "EXITED 0")
+        XCTAssertEqual(try files(), before, "looking back changed a file")
+    }
+
     func testFirstScreenPrintsWithoutATerminal() throws {
         try Self.make(in: data, id: "20261123-1000-aaaa", title: "Riverside day service", group: "riverside", daysLater: 0)
         let result = try Binary.run(["review", "--data-dir", data.path, "--print-first-screen", "80x24"])

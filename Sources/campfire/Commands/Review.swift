@@ -15,7 +15,7 @@ struct Review: ParsableCommand {
 
     @OptionGroup var options: CommonOptions
 
-    @Flag(name: .long, help: "Start by showing practice runs rather than real sessions.")
+    @Flag(name: .long, help: "Also show practice runs (p in the browser changes this).")
     var practice = false
 
     @Argument(help: ArgumentHelp("A session to open straight away (its id, the start of it, or its folder).", valueName: "session"))
@@ -27,7 +27,7 @@ struct Review: ParsableCommand {
     func run() throws {
         let content = try options.content()
         var query = ReviewQuery()
-        if practice { query.practice = .practice }
+        if practice { query.practice = .all }
         let app = ReviewApp(source: ReviewRunner.source(options.library), content: content, query: query)
         if let session {
             let id = try plainly { try options.library.resolve(session).lastPathComponent }
