@@ -245,6 +245,20 @@ final class ReviewGoldenTests: XCTestCase {
         check("browser", ReviewFixture.standard().app(query: ReviewQuery(practice: .all)))
     }
 
+    func testRAGCellsCarryTheirColourRoleAsWellAsSymbolAndLetter() {
+        let app = ReviewFixture.standard().app()
+        app.handle(.down)  // so the row with a RED is not the selected (reversed) one
+        let grid = ReviewScreens.render(app, width: 80, height: 24)
+        var roles: [String: Role] = [:]
+        for y in 0..<grid.height where grid.rowText(y).contains("Riverside day servi") {
+            for x in 0..<grid.width where ["■", "▲", "●"].contains(grid[x, y].text) {
+                roles[grid[x, y].text] = grid[x, y].style.role
+                XCTAssertEqual(grid[x + 1, y].style.role, grid[x, y].style.role, "the letter shares the colour")
+            }
+        }
+        XCTAssertEqual(roles, ["■": .red, "▲": .amber, "●": .green])
+    }
+
     func testBrowserSearching() {
         let app = ReviewFixture.standard().app()
         app.handle(.character("/"))

@@ -239,7 +239,8 @@ public final class ReviewApp {
 
     private func openTimeline(_ id: String) {
         guard let timeline = timeline(id) else { return }
-        timelineIndex = timeline.entries.isEmpty ? 0 : 0
+        _ = timeline
+        timelineIndex = 0
         screen = .timeline(id: id)
     }
 
