@@ -187,10 +187,10 @@ public final class ReviewApp {
         case .character("/"): isSearching = true
         case .character("s"):
             query.nextSortColumn()
-            message = StatusMessage(.info, "Sorted by \(query.sort.heading.lowercased()), \(query.descending ? "largest or newest first" : "smallest or oldest first").")
+            message = StatusMessage(.info, "Sorted by \(query.sort.words), \(query.descending ? "largest or newest first" : "smallest or oldest first").")
         case .character("S"):
             query.descending.toggle()
-            message = StatusMessage(.info, "Sorted by \(query.sort.heading.lowercased()), \(query.descending ? "largest or newest first" : "smallest or oldest first").")
+            message = StatusMessage(.info, "Sorted by \(query.sort.words), \(query.descending ? "largest or newest first" : "smallest or oldest first").")
         case .character("g"):
             let groups = reviewGroups(allEntries)
             if let current = query.group, let index = groups.firstIndex(of: current) {

@@ -30,6 +30,18 @@ public struct ReviewEntry: Equatable, Sendable {
 public enum ReviewColumn: String, CaseIterable, Sendable {
     case date, title, group, stage, people, principles
 
+    /// The column in words, for "sorted by …".
+    public var words: String {
+        switch self {
+        case .date: return "date"
+        case .title: return "title"
+        case .group: return "group"
+        case .stage: return "stage reached"
+        case .people: return "people"
+        case .principles: return "principles (greens first)"
+        }
+    }
+
     public var heading: String {
         switch self {
         case .date: return "Date"

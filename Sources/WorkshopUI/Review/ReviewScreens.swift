@@ -96,7 +96,7 @@ public enum ReviewScreens {
         let query = app.query
         var filters = "Showing \(query.practice.label)"
         filters += " · group: \(query.group ?? "all")"
-        filters += " · sorted by \(query.sort.heading.lowercased()) \(query.descending ? "↓" : "↑")"
+        filters += " · sorted by \(query.sort.words) \(query.descending ? "↓" : "↑")"
         Draw.line(filters, x: 1, y: rect.y + 1, width: rect.width - 2, grid: &grid, style: Style(.muted))
         var top = rect.y + 2
         if app.isSearching || !query.search.isEmpty {
