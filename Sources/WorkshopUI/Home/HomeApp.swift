@@ -166,7 +166,9 @@ public final class HomeApp {
         StageScreens.list(rows, selected: selected, active: form == nil, in: listRect, grid: &grid,
                           empty: "None yet. New here? Press t for a two-minute tour of a made-up workshop, or n to start your first one.")
         if let form {
-            FormView.render(form, content: content, in: Rect(x: area.x, y: area.y + 2, width: area.width, height: min(10, area.height - 2)), grid: &grid)
+            let formArea = Rect(x: 0, y: area.y + 2, width: grid.width, height: min(10, area.height - 2))
+            grid.fill(formArea, style: .plain)
+            FormView.render(form, content: content, in: formArea, grid: &grid)
         }
         if let message {
             Draw.line(message.text, x: area.x, y: grid.height - 2, width: area.width, grid: &grid, style: Style(.warning, bold: true))

@@ -56,11 +56,16 @@ struct Home: ParsableCommand {
                     terminal.stop()
                     throw plain(error)
                 }
-            case .resume(let id), .lookBack(let id):
-                let readOnly: Bool
-                if case .lookBack = choice! { readOnly = true } else { readOnly = false }
+            case .lookBack(let id):
+                // Looking back opens the review of that session; q there comes back here.
+                let review = ReviewApp(source: ReviewRunner.source(options.library), content: content, query: ReviewQuery(practice: .all))
+                review.open(id)
+                let code = ReviewRunner.run(review, terminal: terminal)
+                if code != 0 { terminal.stop(); throw ExitCode(code) }
+                continue
+            case .resume(let id):
                 do {
-                    store = try SessionOpening.open(try options.library.resolve(id), readOnly: readOnly, terminal: terminal)
+                    store = try SessionOpening.open(try options.library.resolve(id), readOnly: false, terminal: terminal)
                 } catch {
                     continue
                 }

@@ -1,0 +1,332 @@
+import Foundation
+import TerminalUI
+import Workshop
+
+/// What review needs from the files: given by the program (WorkshopUI never touches files).
+public struct ReviewSource {
+    /// Every session's summary (read from `summary.json`, never by replaying journals).
+    public var entries: () -> [ReviewEntry]
+    /// The latest saved session, read-only.
+    public var session: (String) throws -> Session
+    /// The session's journal, in order.
+    public var journal: (String) throws -> [(sequence: Int, at: Date, event: SessionEvent)]
+    /// Records that an action was done, not done or dropped: the one change review makes.
+    public var markAction: (String, ActionID, ActionStatus) throws -> Void
+
+    public init(entries: @escaping () -> [ReviewEntry],
+                session: @escaping (String) throws -> Session,
+                journal: @escaping (String) throws -> [(sequence: Int, at: Date, event: SessionEvent)],
+                markAction: @escaping (String, ActionID, ActionStatus) throws -> Void) {
+        self.entries = entries
+        self.session = session
+        self.journal = journal
+        self.markAction = markAction
+    }
+}
+
+/// An action from an earlier session, on the progress screen.
+public struct ProgressAction: Equatable, Sendable {
+    public var sessionID: String
+    public var sessionTitle: String
+    public var sessionDate: Date
+    public var action: Action
+    public var who: [String]
+}
+
+/// The review browser: look back at sessions without changing them.
+///
+/// Screens: the list of sessions; one session read stage by stage; its timeline; the progress of
+/// a group over time; two sessions side by side. Every screen is drawn by `ReviewScreens` from
+/// this state, so each can be tested as text.
+public final class ReviewApp {
+    public enum Screen: Equatable, Sendable {
+        case browser
+        case session(id: String)
+        case timeline(id: String)
+        case progress(group: String)
+        case compare(String, String)
+    }
+
+    public let content: ContentLibrary
+    let source: ReviewSource
+    public private(set) var allEntries: [ReviewEntry]
+    public private(set) var shown: [ReviewEntry] = []
+    public var query: ReviewQuery {
+        didSet { refilter() }
+    }
+    public private(set) var screen: Screen = .browser
+    public var selected = 0
+    /// Typing a search (every key is text until Enter or Esc).
+    public private(set) var isSearching = false
+    /// A session marked with c, to compare with another.
+    public private(set) var compareMark: String?
+    public var message: StatusMessage?
+    public private(set) var wantsToQuit = false
+
+    // Per-screen positions.
+    public var page = 0
+    public var timelineIndex = 0
+    public var progressSelected = 0
+
+    private var sessionCache: [String: Session] = [:]
+    private var timelineCache: [String: Timeline] = [:]
+
+    public init(source: ReviewSource, content: ContentLibrary, query: ReviewQuery = ReviewQuery()) {
+        self.source = source
+        self.content = content
+        self.query = query
+        self.allEntries = source.entries()
+        refilter()
+    }
+
+    private func refilter() {
+        shown = query.apply(allEntries)
+        selected = min(selected, max(shown.count - 1, 0))
+    }
+
+    public var selectedEntry: ReviewEntry? { shown.indices.contains(selected) ? shown[selected] : nil }
+
+    // MARK: - Loading
+
+    public func session(_ id: String) -> Session? {
+        if let cached = sessionCache[id] { return cached }
+        do {
+            let loaded = try source.session(id)
+            sessionCache[id] = loaded
+            return loaded
+        } catch {
+            message = StatusMessage(.problem, "That session could not be read: \(error)")
+            return nil
+        }
+    }
+
+    public func timeline(_ id: String) -> Timeline? {
+        if let cached = timelineCache[id] { return cached }
+        guard let saved = session(id) else { return nil }
+        do {
+            let records = try source.journal(id)
+            let built = Timeline.replay(from: Timeline.creation(of: saved), records: records, saved: saved)
+            timelineCache[id] = built
+            return built
+        } catch {
+            message = StatusMessage(.problem, "That session's journal could not be read: \(error)")
+            return nil
+        }
+    }
+
+    /// The pages of a session: one per stage of its plan, one per principle.
+    public static func pages(_ session: Session) -> [FlowStep] {
+        var pages: [FlowStep] = []
+        for step in session.template.steps {
+            if step.stage == .principles {
+                guard step.phase == .agree else { continue }
+            }
+            if pages.contains(step) { continue }
+            pages.append(step)
+        }
+        return pages
+    }
+
+    /// The group's real sessions, oldest first.
+    public func groupEntries(_ group: String) -> [ReviewEntry] {
+        allEntries.filter { $0.group == group && !$0.isPractice }.sorted { ($0.createdAt, $0.id) < ($1.createdAt, $1.id) }
+    }
+
+    /// The actions of the group's sessions, oldest session first.
+    public func progressActions(_ group: String) -> [ProgressAction] {
+        groupEntries(group).flatMap { entry -> [ProgressAction] in
+            guard let session = session(entry.id) else { return [] }
+            return session.record.actions.map { action in
+                ProgressAction(sessionID: entry.id, sessionTitle: session.title, sessionDate: session.createdAt, action: action,
+                               who: action.who.map { session.record.name(of: $0) })
+            }
+        }
+    }
+
+    // MARK: - Keys
+
+    public func handle(_ key: Key) {
+        if key == .resize { return }
+        if isSearching { handleSearch(key); return }
+        if key == .control("c") { wantsToQuit = true; return }
+        switch screen {
+        case .browser: handleBrowser(key)
+        case .session(let id): handleSession(key, id: id)
+        case .timeline(let id): handleTimeline(key, id: id)
+        case .progress(let group): handleProgress(key, group: group)
+        case .compare: if isBack(key) { screen = .browser }
+        }
+    }
+
+    private func isBack(_ key: Key) -> Bool {
+        key == .escape || key == .character("q") || key == .backspace
+    }
+
+    private func handleSearch(_ key: Key) {
+        switch key {
+        case .enter: isSearching = false
+        case .escape: isSearching = false; query.search = ""
+        case .backspace: if !query.search.isEmpty { query.search.removeLast() }
+        case .character(let character): query.search.append(character); selected = 0
+        case .paste(let text): query.search += text.split(whereSeparator: \.isNewline).joined(separator: " "); selected = 0
+        case .up, .down: isSearching = false; handleBrowser(key)
+        default: break
+        }
+    }
+
+    private func handleBrowser(_ key: Key) {
+        switch key {
+        case .escape where !query.search.isEmpty: query.search = ""
+        case .character("q"), .escape: wantsToQuit = true
+        case .up, .character("k"): selected = max(selected - 1, 0)
+        case .down, .character("j"): selected = min(selected + 1, max(shown.count - 1, 0))
+        case .pageUp: selected = max(selected - 10, 0)
+        case .pageDown: selected = min(selected + 10, max(shown.count - 1, 0))
+        case .home: selected = 0
+        case .end: selected = max(shown.count - 1, 0)
+        case .character("/"): isSearching = true
+        case .character("s"):
+            query.nextSortColumn()
+            message = StatusMessage(.info, "Sorted by \(query.sort.words), \(query.descending ? "largest or newest first" : "smallest or oldest first").")
+        case .character("S"):
+            query.descending.toggle()
+            message = StatusMessage(.info, "Sorted by \(query.sort.words), \(query.descending ? "largest or newest first" : "smallest or oldest first").")
+        case .character("g"):
+            let groups = reviewGroups(allEntries)
+            if let current = query.group, let index = groups.firstIndex(of: current) {
+                query.group = index + 1 < groups.count ? groups[index + 1] : nil
+            } else {
+                query.group = groups.first
+            }
+            selected = 0
+        case .character("p"):
+            let all = PracticeFilter.allCases
+            query.practice = all[(all.firstIndex(of: query.practice)! + 1) % all.count]
+            selected = 0
+        case .enter:
+            guard let entry = selectedEntry else { return }
+            guard session(entry.id) != nil else { return }
+            page = 0
+            screen = .session(id: entry.id)
+        case .character("t"):
+            guard let entry = selectedEntry else { return }
+            openTimeline(entry.id)
+        case .character("o"):
+            guard let entry = selectedEntry else { return }
+            guard let group = entry.group else {
+                message = StatusMessage(.info, "This session has no group, so there is nothing to follow over time.")
+                return
+            }
+            progressSelected = 0
+            screen = .progress(group: group)
+        case .character("c"):
+            guard let entry = selectedEntry else { return }
+            if let first = compareMark, first != entry.id {
+                compareMark = nil
+                guard session(first) != nil, session(entry.id) != nil else { return }
+                message = nil
+                screen = .compare(first, entry.id)
+            } else if compareMark == entry.id {
+                compareMark = nil
+                message = StatusMessage(.info, "Nothing marked to compare.")
+            } else {
+                compareMark = entry.id
+                message = StatusMessage(.info, "Marked “\(entry.title)”. Choose another session and press c to compare them.")
+            }
+        default: break
+        }
+    }
+
+    private func openTimeline(_ id: String) {
+        guard let timeline = timeline(id) else { return }
+        _ = timeline
+        timelineIndex = 0
+        screen = .timeline(id: id)
+    }
+
+    private func handleSession(_ key: Key, id: String) {
+        guard let session = session(id) else { screen = .browser; return }
+        let count = Self.pages(session).count
+        switch key {
+        case .right, .character("]"), .character(" "), .pageDown: page = min(page + 1, max(count - 1, 0))
+        case .left, .character("["), .pageUp: page = max(page - 1, 0)
+        case .home: page = 0
+        case .end: page = max(count - 1, 0)
+        case .character("t"): openTimeline(id)
+        case .character("o"):
+            guard let group = session.group else {
+                message = StatusMessage(.info, "This session has no group, so there is nothing to follow over time.")
+                return
+            }
+            progressSelected = 0
+            screen = .progress(group: group)
+        default: if isBack(key) { screen = .browser }
+        }
+    }
+
+    private func handleTimeline(_ key: Key, id: String) {
+        guard let timeline = timeline(id) else { screen = .browser; return }
+        let last = max(timeline.entries.count - 1, 0)
+        switch key {
+        case .right, .down, .character("l"), .character("j"): timelineIndex = min(timelineIndex + 1, last)
+        case .left, .up, .character("h"), .character("k"): timelineIndex = max(timelineIndex - 1, 0)
+        case .character("]"), .pageDown: timelineIndex = timeline.nextStepChange(after: timelineIndex)
+        case .character("["), .pageUp: timelineIndex = timeline.previousStepChange(before: timelineIndex)
+        case .home: timelineIndex = 0
+        case .end: timelineIndex = last
+        case .character("v"): screen = .session(id: id)
+        default: if isBack(key) { screen = .session(id: id) }
+        }
+    }
+
+    private func handleProgress(_ key: Key, group: String) {
+        let actions = progressActions(group)
+        switch key {
+        case .up, .character("k"): progressSelected = max(progressSelected - 1, 0)
+        case .down, .character("j"): progressSelected = min(progressSelected + 1, max(actions.count - 1, 0))
+        case .character("d"): mark(actions, .done)
+        case .character("n"): mark(actions, .notDone)
+        case .character("x"): mark(actions, .dropped)
+        case .character("u"): mark(actions, .planned)
+        default: if isBack(key) { screen = .browser }
+        }
+    }
+
+    private func mark(_ actions: [ProgressAction], _ status: ActionStatus) {
+        guard actions.indices.contains(progressSelected) else {
+            message = StatusMessage(.info, "There are no actions to mark.")
+            return
+        }
+        let item = actions[progressSelected]
+        guard item.action.status != status else {
+            message = StatusMessage(.info, "“\(item.action.what)” is already marked \(TimelineWords.statusWords(status)). Nothing was changed.")
+            return
+        }
+        do {
+            try source.markAction(item.sessionID, item.action.id, status)
+            sessionCache[item.sessionID] = nil
+            timelineCache[item.sessionID] = nil
+            message = StatusMessage(.saved, "Saved: “\(item.action.what)” marked \(TimelineWords.statusWords(status)), added to that session's journal.")
+        } catch {
+            message = StatusMessage(.refusal, "Not saved: \(error)")
+        }
+    }
+}
+
+extension ReviewApp {
+    /// Opens one session straight away (as `campfire review SESSION` and the home screen's "look back" do).
+    public func open(_ id: String) {
+        if let index = shown.firstIndex(where: { $0.id == id }) {
+            selected = index
+        } else if let entry = allEntries.first(where: { $0.id == id }) {
+            // A practice run when real ones are shown, say: show everything so it is in the list.
+            query.practice = .all
+            query.group = nil
+            query.search = ""
+            selected = shown.firstIndex(of: entry) ?? 0
+        }
+        guard session(id) != nil else { return }
+        page = 0
+        screen = .session(id: id)
+    }
+}

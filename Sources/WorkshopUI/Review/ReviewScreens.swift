@@ -1,0 +1,443 @@
+import Foundation
+import TerminalUI
+import Workshop
+
+/// Draws the review browser's screens. Pure: the app's state in, a grid out.
+public enum ReviewScreens {
+    public static let minimumWidth = 60
+    public static let minimumHeight = 16
+    /// Said on every screen where something can be changed.
+    public static let oneChange = "This is the one change review makes: it is added to that session's journal."
+
+    public static func render(_ app: ReviewApp, width: Int, height: Int) -> Grid {
+        var grid = Grid(width: max(width, 0), height: max(height, 0))
+        guard width >= minimumWidth, height >= minimumHeight else {
+            ConsoleScreen.tooSmall(into: &grid, minimumWidth: minimumWidth, minimumHeight: minimumHeight)
+            return grid
+        }
+        let (body, bottom) = grid.area.splitBottom(2)
+        var hints: [(keys: String, label: String)] = []
+        switch app.screen {
+        case .browser:
+            browser(app, in: body, grid: &grid)
+            hints = app.isSearching
+                ? [("Enter", "keep search"), ("Esc", "clear search")]
+                : [("Enter", "open"), ("/", "search"), ("g", "group"), ("p", "practice"), ("s", "sort"), ("S", "reverse"), ("t", "timeline"), ("o", "over time"), ("c", "compare")]
+        case .session(let id):
+            if let session = app.session(id) { sessionView(app, session, in: body, grid: &grid) }
+            hints = [("← →", "stage"), ("t", "timeline"), ("o", "over time")]
+        case .timeline(let id):
+            if let timeline = app.timeline(id), let session = app.session(id) { timelineView(app, session, timeline, in: body, grid: &grid) }
+            hints = [("← →", "one event"), ("[ ]", "stage change"), ("Home End", "first, last"), ("v", "stages")]
+        case .progress(let group):
+            progress(app, group: group, in: body, grid: &grid)
+            hints = [("↑ ↓", "action"), ("d", "done"), ("n", "not done"), ("x", "dropped"), ("u", "planned")]
+        case .compare(let first, let second):
+            if let a = app.session(first), let b = app.session(second) { compare(app, a, b, in: body, grid: &grid) }
+            hints = []
+        }
+        if let message = app.message {
+            let role: Role
+            switch message.kind {
+            case .saved: role = .good
+            case .info: role = .text
+            case .refusal: role = .warning
+            case .problem: role = .danger
+            }
+            Draw.line(message.text, x: 1, y: bottom.y, width: width - 2, grid: &grid, style: Style(role, bold: message.kind != .info))
+        }
+        let pinned: [(keys: String, label: String)] = app.isSearching ? [] : [(app.screen == .browser ? "q" : "Esc", app.screen == .browser ? "quit" : "back")]
+        HintBar.render(hints, pinned: pinned, y: bottom.y + 1, x: 0, width: width, grid: &grid)
+        return grid
+    }
+
+    // MARK: - Shared pieces
+
+    static func date(_ date: Date) -> String {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_GB")
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        formatter.dateFormat = "yyyy-MM-dd"
+        return formatter.string(from: date)
+    }
+
+    static func shortDate(_ date: Date) -> String {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_GB")
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        formatter.dateFormat = "d MMM"
+        return formatter.string(from: date)
+    }
+
+    /// The title bar: reversed, with "READ-ONLY" (or other words) at the right.
+    static func titleBar(_ text: String, right: String = "read-only", y: Int, grid: inout Grid) {
+        grid.fill(Rect(x: 0, y: y, width: grid.width, height: 1), style: Style(.title, reverse: true))
+        let rightWidth = TextWidth.of(right)
+        Draw.line(text, x: 1, y: y, width: grid.width - rightWidth - 4, grid: &grid, style: Style(.title, bold: true, reverse: true))
+        grid.write(right, x: grid.width - rightWidth - 1, y: y, style: Style(.title, bold: true, reverse: true))
+    }
+
+    /// Four RAG cells such as "▲A ■R ●G ·", each in its colour role; returns columns used.
+    @discardableResult
+    static func ragCells(_ rag: [RAG?], x: Int, y: Int, grid: inout Grid, style: Style? = nil) -> Int {
+        var column = x
+        for value in rag.prefix(4) {
+            let text = value.map { "\($0.symbol)\($0.letter)" } ?? "· "
+            grid.write(text, x: column, y: y, style: style ?? Style(Draw.role(for: value), bold: value != nil))
+            column += 3
+        }
+        return column - x
+    }
+
+    // MARK: - Browser
+
+    static func browser(_ app: ReviewApp, in rect: Rect, grid: inout Grid) {
+        titleBar("Campfire · looking back", right: "\(app.shown.count) of \(app.allEntries.count) sessions", y: rect.y, grid: &grid)
+        let query = app.query
+        var filters = "Showing \(query.practice.label)"
+        filters += " · group: \(query.group ?? "all")"
+        filters += " · sorted by \(query.sort.words) \(query.descending ? "↓" : "↑")"
+        Draw.line(filters, x: 1, y: rect.y + 1, width: rect.width - 2, grid: &grid, style: Style(.muted))
+        var top = rect.y + 2
+        if app.isSearching || !query.search.isEmpty {
+            let text = "Search: " + query.search + (app.isSearching ? "▏" : "")
+            Draw.line(text, x: 1, y: top, width: rect.width - 2, grid: &grid, style: Style(app.isSearching ? .highlight : .accent, bold: true))
+            top += 1
+        }
+        if let mark = app.compareMark, let entry = app.allEntries.first(where: { $0.id == mark }) {
+            Draw.line("Comparing with: \(entry.title) (\(date(entry.createdAt)))", x: 1, y: top, width: rect.width - 2, grid: &grid, style: Style(.accent))
+            top += 1
+        }
+        top += 1
+        let layout = columns(width: rect.width - 2)
+        // Column headings, the sorted one marked.
+        var x = 3
+        for (column, columnWidth) in layout {
+            var heading = column.heading
+            if column == query.sort { heading += query.descending ? " ↓" : " ↑" }
+            Draw.line(heading, x: x, y: top, width: columnWidth, grid: &grid, style: Style(.heading, bold: true, underline: column == query.sort))
+            x += columnWidth + 1
+        }
+        top += 1
+        let list = Rect(x: 1, y: top, width: rect.width - 2, height: rect.maxY - top)
+        guard !app.shown.isEmpty else {
+            let empty = app.allEntries.isEmpty
+                ? "There are no sessions yet. Run a workshop first; it will appear here."
+                : "No session matches. Press / to change the search, g for another group, p for practice runs."
+            Draw.paragraph(empty, in: list, grid: &grid, style: Style(.muted))
+            return
+        }
+        for (offset, index) in Draw.visibleRange(selected: app.selected, count: app.shown.count, rows: list.height).enumerated() {
+            let entry = app.shown[index]
+            let y = list.y + offset
+            let isSelected = index == app.selected
+            let base = isSelected ? Style(.selected, bold: true, reverse: true) : Style(entry.isPractice ? .muted : .text)
+            grid.write(isSelected ? "▸ " : (app.compareMark == entry.id ? "◆ " : "  "), x: list.x, y: y, style: Style(.accent, bold: true))
+            if isSelected { grid.fill(Rect(x: list.x + 2, y: y, width: list.width - 2, height: 1), style: base) }
+            var x = list.x + 2
+            for (column, columnWidth) in layout {
+                switch column {
+                case .date: Draw.line(date(entry.createdAt), x: x, y: y, width: columnWidth, grid: &grid, style: base)
+                case .title: Draw.line(entry.title + (entry.isPractice ? " (practice)" : ""), x: x, y: y, width: columnWidth, grid: &grid, style: base)
+                case .group: Draw.line(entry.group ?? "–", x: x, y: y, width: columnWidth, grid: &grid, style: base)
+                case .stage: Draw.line(entry.stage.title, x: x, y: y, width: columnWidth, grid: &grid, style: base)
+                case .people: Draw.line(String(repeating: " ", count: max(3 - "\(entry.people)".count, 0)) + "\(entry.people)", x: x, y: y, width: columnWidth, grid: &grid, style: base)
+                case .principles: ragCells(entry.rag, x: x, y: y, grid: &grid, style: isSelected ? base : nil)
+                }
+                x += columnWidth + 1
+            }
+        }
+    }
+
+    /// Column widths for the browser: the title takes what is left.
+    static func columns(width: Int) -> [(ReviewColumn, Int)] {
+        let group = width >= 120 ? 20 : 12
+        let fixed = 10 + group + 11 + 6 + 11 + 6 + 2
+        let title = max(width - fixed, 8)
+        return [(.date, 10), (.title, title), (.group, group), (.stage, 11), (.people, 6), (.principles, 11)]
+    }
+
+    // MARK: - One session
+
+    /// A console for drawing a stage as the console showed it; it cannot save anything.
+    static func readOnlyConsole(_ session: Session, at step: FlowStep, content: ContentLibrary, now: Date) -> ConsoleApp {
+        var copy = session
+        copy.step = step
+        let environment = ConsoleEnvironment(clock: ManualClock(now), save: { _, _ in
+            throw ChangeRefusal("Review never changes a session.")
+        })
+        return ConsoleApp(editor: SessionEditor(session: copy), content: content, environment: environment,
+                          readOnlyReason: "this is review: nothing here changes the session.")
+    }
+
+    static func sessionView(_ app: ReviewApp, _ session: Session, in rect: Rect, grid: inout Grid) {
+        let pages = ReviewApp.pages(session)
+        let page = min(app.page, max(pages.count - 1, 0))
+        titleBar("\(session.title) · \(date(session.createdAt))" + (session.group.map { " · \($0)" } ?? "") + (session.isPractice ? " · practice" : ""), y: rect.y, grid: &grid)
+        guard !pages.isEmpty else { return }
+        let step = pages[page]
+        // Where we are: every page named, the current one in bold.
+        // Every page named, the current one in brackets; the names scroll to keep it in view.
+        let names = pages.enumerated().map { index, pageStep -> String in
+            let name = pageStep.principle.map { content(app).principles.guide($0)?.shortName ?? $0.displayName } ?? pageStep.stage.title
+            return index == page ? "[\(name)]" : name
+        }
+        var first = 0
+        while first < page, names[first...page].reduce(0, { $0 + TextWidth.of($1) + 1 }) + 2 > rect.width - 2 { first += 1 }
+        var x = 1
+        if first > 0 { x += grid.write("…", x: x, y: rect.y + 1, style: Style(.muted)) + 1 }
+        for index in first..<pages.count {
+            let text = names[index]
+            if x + TextWidth.of(text) >= rect.maxX - 1 {
+                grid.write("…", x: x, y: rect.y + 1, style: Style(.muted))
+                break
+            }
+            x += grid.write(text, x: x, y: rect.y + 1, style: index == page ? Style(.accent, bold: true) : Style(.muted)) + 1
+        }
+        let heading = "\(page + 1) of \(pages.count): " + (step.principle.map { "\(content(app).principles.guide($0)?.name ?? $0.displayName) — what the group agreed" } ?? content(app).prompts.prompt(for: step.stage).title)
+        Draw.line(heading, x: 1, y: rect.y + 2, width: rect.width - 2, grid: &grid, style: Style(.heading, bold: true))
+        var main = Rect(x: 1, y: rect.y + 4, width: rect.width - 2, height: rect.height - 4)
+        if rect.width >= 120 {
+            let split = main.splitRight(min(48, rect.width / 3))
+            main = Rect(x: split.rest.x, y: split.rest.y, width: split.rest.width - 2, height: split.rest.height)
+            overview(session, content: app.content, in: split.right, grid: &grid)
+        }
+        stagePanel(session, step: step, content: app.content, in: main, grid: &grid)
+    }
+
+    private static func content(_ app: ReviewApp) -> ContentLibrary { app.content }
+
+    /// The main panel for one stage: the console's own screen, except the action plan, which
+    /// shows what became of each action.
+    static func stagePanel(_ session: Session, step: FlowStep, content: ContentLibrary, in rect: Rect, grid: inout Grid) {
+        if step.stage == .actions {
+            actionPlan(session, in: rect, grid: &grid)
+            return
+        }
+        let now = session.visits.last?.leftAt ?? session.visits.last?.enteredAt ?? session.createdAt
+        let console = readOnlyConsole(session, at: step, content: content, now: now)
+        StageScreens.render(console, in: rect, grid: &grid)
+    }
+
+    /// The action plan with each action's status.
+    static func actionPlan(_ session: Session, in rect: Rect, grid: inout Grid) {
+        let record = session.record
+        var y = rect.y
+        let chosen = record.chosenIdeas.compactMap { record.idea($0) }
+        if !chosen.isEmpty {
+            Draw.line("Chosen: " + chosen.map(\.text).joined(separator: " · "), x: rect.x, y: y, width: rect.width, grid: &grid, style: Style(.muted))
+            y += 1
+        }
+        if record.actions.isEmpty {
+            Draw.line("No actions were planned.", x: rect.x, y: y, width: rect.width, grid: &grid, style: Style(.muted))
+        }
+        for action in record.actions where y < rect.maxY {
+            let status = statusLabel(action.status)
+            let used = grid.write(status.text, x: rect.x, y: y, style: Style(status.role, bold: true))
+            Draw.line(" " + action.what, x: rect.x + used, y: y, width: rect.width - used, grid: &grid, style: Style(.text, bold: true))
+            y += 1
+            guard y < rect.maxY else { break }
+            let who = action.who.map { record.name(of: $0) }.joined(separator: ", ")
+            var detail = "\(who.isEmpty ? "nobody named" : who) · by \(action.when?.description ?? "no date")"
+            if !action.how.isEmpty { detail += " · \(action.how)" }
+            Draw.line(detail, x: rect.x + 4, y: y, width: rect.width - 4, grid: &grid, style: Style(.muted))
+            y += 1
+        }
+    }
+
+    static func statusLabel(_ status: ActionStatus) -> (text: String, role: Role) {
+        switch status {
+        case .planned: return ("[· planned ]", .muted)
+        case .done: return ("[✓ done    ]", .good)
+        case .notDone: return ("[✗ not done]", .warning)
+        case .dropped: return ("[– dropped ]", .muted)
+        }
+    }
+
+    /// Goal, board, stories and numbers: the side panel on wide screens.
+    static func overview(_ session: Session, content: ContentLibrary, in rect: Rect, grid: inout Grid) {
+        let record = session.record
+        var y = rect.y
+        for row in rect.y..<rect.maxY { grid.write("│", x: rect.x, y: row, style: Style(.border)) }
+        let inner = Rect(x: rect.x + 2, y: rect.y, width: rect.width - 2, height: rect.height)
+        Draw.line("Goal", x: inner.x, y: y, width: inner.width, grid: &grid, style: Style(.heading, bold: true))
+        y += 1
+        y += Draw.paragraph(record.agreedGoal?.text ?? "No goal agreed.", in: Rect(x: inner.x, y: y, width: inner.width, height: 3), grid: &grid, style: Style(record.agreedGoal == nil ? .muted : .good), maxRows: 3)
+        y += 1
+        Draw.line("Principle board", x: inner.x, y: y, width: inner.width, grid: &grid, style: Style(.heading, bold: true))
+        y += 1
+        y = Board.render(session, content: content, x: inner.x, y: y, width: inner.width, maxY: inner.maxY, grid: &grid)
+        y += 1
+        guard y < inner.maxY else { return }
+        let roomOnly = record.stories.filter { $0.consent == .roomOnly }.count
+        let lines = [
+            "\(record.participants.count) people · \(record.stories.count) stories (\(roomOnly) for the room only)",
+            "\(record.ideas.count) ideas · \(record.chosenIdeas.count) chosen · \(record.actions.count) actions",
+            "Stories for the room only are shown here: this is the group's own record. Exports leave them out.",
+        ]
+        for line in lines where y < inner.maxY {
+            y += Draw.paragraph(line, in: Rect(x: inner.x, y: y, width: inner.width, height: inner.maxY - y), grid: &grid, style: Style(.muted), maxRows: 3)
+        }
+    }
+
+    // MARK: - Timeline
+
+    static func timelineView(_ app: ReviewApp, _ session: Session, _ timeline: Timeline, in rect: Rect, grid: inout Grid) {
+        titleBar("Timeline · \(session.title) · \(date(session.createdAt))", y: rect.y, grid: &grid)
+        var y = rect.y + 1
+        if let problem = timeline.problem {
+            y += Draw.paragraph(problem, in: Rect(x: 1, y: y, width: rect.width - 2, height: 2), grid: &grid, style: Style(.warning, bold: true), maxRows: 2)
+        }
+        guard !timeline.entries.isEmpty else {
+            Draw.paragraph("Nothing happened in this session yet: its journal is empty.", in: Rect(x: 1, y: y + 1, width: rect.width - 2, height: 2), grid: &grid, style: Style(.muted))
+            return
+        }
+        let index = min(app.timelineIndex, timeline.entries.count - 1)
+        let current = timeline.entries[index]
+        let listHeight = max(min(rect.height / 3, 9), 3)
+        let list = Rect(x: 1, y: y, width: rect.width - 2, height: listHeight)
+        for (offset, row) in Draw.visibleRange(selected: index, count: timeline.entries.count, rows: list.height).enumerated() {
+            let entry = timeline.entries[row]
+            let isCurrent = row == index
+            let style = isCurrent ? Style(.selected, bold: true, reverse: true) : Style(entry.isStepChange ? .accent : .text, bold: entry.isStepChange)
+            grid.write(isCurrent ? "▸ " : "  ", x: list.x, y: list.y + offset, style: Style(.accent, bold: true))
+            if isCurrent { grid.fill(Rect(x: list.x + 2, y: list.y + offset, width: list.width - 2, height: 1), style: style) }
+            Draw.line("\(Timeline.clock(entry.at))  \(entry.words)", x: list.x + 2, y: list.y + offset, width: list.width - 2, grid: &grid, style: style)
+        }
+        y = list.maxY
+        grid.fill(Rect(x: 0, y: y, width: rect.width, height: 1), style: Style(.border))
+        let after = current.after
+        let status = "Entry \(current.sequence) of \(timeline.entries.last!.sequence) · \(date(current.at)) \(Timeline.clock(current.at)) UTC · after it, on \(WorkshopFlow.describe(after.step))"
+        Draw.line(status, x: 1, y: y, width: rect.width - 2, grid: &grid, style: Style(.heading, bold: true))
+        y += 1
+        let panel = Rect(x: 1, y: y + 1, width: rect.width - 2, height: rect.maxY - y - 1)
+        // The session as it was after this entry, on the step it was on.
+        let step = after.step.stage == .principles && after.step.phase == .explain ? FlowStep(principle: after.step.principle ?? .assets, phase: .agree) : after.step
+        if step.stage == .actions {
+            actionPlan(after, in: panel, grid: &grid)
+        } else {
+            let console = readOnlyConsole(after, at: step, content: app.content, now: current.at)
+            StageScreens.render(console, in: panel, grid: &grid)
+        }
+    }
+
+    // MARK: - Progress over time
+
+    static func progress(_ app: ReviewApp, group: String, in rect: Rect, grid: inout Grid) {
+        let entries = app.groupEntries(group)
+        titleBar("Over time · group \(group) · \(entries.count) \(entries.count == 1 ? "session" : "sessions") (practice runs left out)", right: "marks actions only", y: rect.y, grid: &grid)
+        var y = rect.y + 2
+        y = trendChart(app, entries: entries, x: 1, y: y, width: rect.width - 2, maxY: rect.maxY, grid: &grid)
+        y += 1
+        guard y < rect.maxY else { return }
+        Draw.line("Actions from these sessions", x: 1, y: y, width: rect.width - 2, grid: &grid, style: Style(.heading, bold: true))
+        y += 1
+        if y < rect.maxY {
+            Draw.line(oneChange, x: 1, y: y, width: rect.width - 2, grid: &grid, style: Style(.warning))
+            y += 1
+        }
+        let actions = app.progressActions(group)
+        let list = Rect(x: 1, y: y, width: rect.width - 2, height: rect.maxY - y)
+        guard !actions.isEmpty else {
+            Draw.line("No actions were planned in these sessions.", x: list.x, y: list.y, width: list.width, grid: &grid, style: Style(.muted))
+            return
+        }
+        let selected = min(app.progressSelected, actions.count - 1)
+        for (offset, index) in Draw.visibleRange(selected: selected, count: actions.count, rows: list.height).enumerated() {
+            let item = actions[index]
+            let rowY = list.y + offset
+            let isSelected = index == selected
+            grid.write(isSelected ? "▸ " : "  ", x: list.x, y: rowY, style: Style(.accent, bold: true))
+            let status = statusLabel(item.action.status)
+            var x = list.x + 2
+            x += grid.write(status.text, x: x, y: rowY, style: isSelected ? Style(.selected, bold: true, reverse: true) : Style(status.role, bold: true)) + 1
+            let who = item.who.isEmpty ? "" : " — \(item.who.joined(separator: ", "))"
+            let when = item.action.when.map { " — by \($0)" } ?? ""
+            let text = "\(item.action.what)\(who)\(when) (\(shortDate(item.sessionDate)))"
+            let style = isSelected ? Style(.selected, bold: true, reverse: true) : Style(.text)
+            if isSelected { grid.fill(Rect(x: x, y: rowY, width: list.maxX - x, height: 1), style: style) }
+            Draw.line(text, x: x, y: rowY, width: list.maxX - x, grid: &grid, style: style)
+        }
+    }
+
+    /// Each principle's agreed stage and RAG across the sessions, one column a session,
+    /// the most recent at the right. Returns the next free row.
+    static func trendChart(_ app: ReviewApp, entries: [ReviewEntry], x: Int, y: Int, width: Int, maxY: Int, grid: inout Grid) -> Int {
+        var y = y
+        guard !entries.isEmpty else {
+            Draw.line("No real sessions for this group yet.", x: x, y: y, width: width, grid: &grid, style: Style(.muted))
+            return y + 1
+        }
+        let nameWidth = width >= 120 ? 34 : 16
+        let cellWidth = 8
+        let fit = max((width - nameWidth) / cellWidth, 1)
+        let shownEntries = Array(entries.suffix(fit))
+        if entries.count > shownEntries.count {
+            Draw.line("(the last \(shownEntries.count) of \(entries.count))", x: x, y: y, width: nameWidth - 1, grid: &grid, style: Style(.muted))
+        }
+        for (column, entry) in shownEntries.enumerated() {
+            grid.write(shortDate(entry.createdAt), x: x + nameWidth + column * cellWidth, y: y, style: Style(.heading, bold: true), maxWidth: cellWidth - 1)
+        }
+        y += 1
+        let sessions = shownEntries.map { app.session($0.id) }
+        for principle in PrincipleID.allCases where y < maxY {
+            let guide = app.content.principles.guide(principle)
+            Draw.line(width >= 120 ? (guide?.name ?? principle.displayName) : (guide?.shortName ?? principle.displayName), x: x, y: y, width: nameWidth - 1, grid: &grid, style: Style(.text, bold: true))
+            for (column, session) in sessions.enumerated() {
+                let score = session?.record.score(for: principle)
+                let cellX = x + nameWidth + column * cellWidth
+                guard let score, score.agreedStage != nil || score.rag != nil else {
+                    grid.write("  ·", x: cellX, y: y, style: Style(.muted))
+                    continue
+                }
+                let bar = score.agreedStage.map { ["▁", "▃", "▅", "█"][min(max($0, 1), 4) - 1] } ?? " "
+                let stage = score.agreedStage.map(String.init) ?? "–"
+                let rag = score.rag.map { "\($0.symbol)\($0.letter)" } ?? "· "
+                grid.write("\(bar) \(stage) \(rag)", x: cellX, y: y, style: Style(Draw.role(for: score.rag), bold: true), maxWidth: cellWidth - 1)
+            }
+            y += 1
+        }
+        if y < maxY {
+            Draw.line("Each column a session: the bar and number are the agreed stage (1-4), then ■R ▲A ●G.", x: x, y: y, width: width, grid: &grid, style: Style(.muted))
+            y += 1
+        }
+        return y
+    }
+
+    // MARK: - Compare
+
+    static func compare(_ app: ReviewApp, _ a: Session, _ b: Session, in rect: Rect, grid: inout Grid) {
+        titleBar("Side by side · \(a.title) and \(b.title)", y: rect.y, grid: &grid)
+        let columns = Rect(x: 1, y: rect.y + 2, width: rect.width - 2, height: rect.height - 2).columns(2, gap: 3)
+        for (index, session) in [a, b].enumerated() {
+            let area = columns[index]
+            let other = index == 0 ? nil : a
+            var y = area.y
+            Draw.line(session.title + (session.isPractice ? " (practice)" : ""), x: area.x, y: y, width: area.width, grid: &grid, style: Style(.heading, bold: true))
+            y += 1
+            Draw.line("\(date(session.createdAt)) · \(session.group ?? "no group") · \(session.record.present.count) people · reached \(session.furthestStage.title)", x: area.x, y: y, width: area.width, grid: &grid, style: Style(.muted))
+            y += 2
+            Draw.line("Goal", x: area.x, y: y, width: area.width, grid: &grid, style: Style(.heading, bold: true))
+            y += 1
+            y += Draw.paragraph(session.record.agreedGoal?.text ?? "No goal agreed.", in: Rect(x: area.x, y: y, width: area.width, height: 3), grid: &grid, style: Style(session.record.agreedGoal == nil ? .muted : .good), maxRows: 3)
+            y += 1
+            Draw.line("Principle board", x: area.x, y: y, width: area.width, grid: &grid, style: Style(.heading, bold: true))
+            y += 1
+            let evidenceRows = area.height >= 40 ? 3 : (area.height >= 20 ? 1 : 0)
+            for principle in PrincipleID.allCases where y < area.maxY {
+                let score = session.record.score(for: principle)
+                let name = app.content.principles.guide(principle)?.shortName ?? principle.displayName
+                var text = "\(name): stage \(score.agreedStage.map(String.init) ?? "–") "
+                if let before = other?.record.score(for: principle).agreedStage, let now = score.agreedStage, now != before {
+                    text = "\(name): stage \(now) (\(now > before ? "+" : "")\(now - before)) "
+                }
+                let used = grid.write(text, x: area.x, y: y, style: Style(.text, bold: true), maxWidth: area.width)
+                grid.write(Draw.rag(score.rag), x: area.x + used, y: y, style: Style(Draw.role(for: score.rag), bold: true), maxWidth: max(area.width - used, 0))
+                y += 1
+                if evidenceRows > 0, !score.evidence.isEmpty, y < area.maxY {
+                    y += Draw.paragraph(score.evidence, in: Rect(x: area.x + 2, y: y, width: area.width - 2, height: area.maxY - y), grid: &grid, style: Style(.muted), maxRows: evidenceRows)
+                }
+            }
+        }
+    }
+}

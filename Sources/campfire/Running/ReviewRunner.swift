@@ -1,0 +1,37 @@
+import Foundation
+import Persistence
+import TerminalUI
+import Workshop
+import WorkshopUI
+
+/// The review loop: wait for a key, handle it, draw. Nothing is written except when an action is marked.
+enum ReviewRunner {
+    /// The files review reads, and the one change it makes.
+    static func source(_ library: SessionLibrary) -> ReviewSource {
+        let files = ReviewFiles(library: library)
+        return ReviewSource(
+            entries: { library.summaries().map { entry(from: $0.summary) } },
+            session: { try files.session($0) },
+            journal: { try files.journal($0) },
+            markAction: { id, action, status in try files.markAction(id, action: action, status: status) })
+    }
+
+    static func entry(from summary: SessionSummary) -> ReviewEntry {
+        ReviewEntry(id: summary.id, title: summary.title, group: summary.group, createdAt: summary.createdAt,
+                    isPractice: summary.isPractice, stage: summary.stage, people: summary.people, rag: summary.rag)
+    }
+
+    /// Runs until the person quits or a signal arrives. Returns the exit code.
+    static func run(_ app: ReviewApp, terminal: TerminalSession) -> Int32 {
+        while true {
+            if let signal = terminal.pendingSignal { return 128 + signal }
+            if terminal.isInputClosed { return 0 }
+            let size = terminal.size
+            terminal.draw(ReviewScreens.render(app, width: size.width, height: size.height))
+            guard let key = terminal.readKey(timeoutMilliseconds: 250) else { continue }
+            app.message = nil
+            app.handle(key)
+            if app.wantsToQuit { return 0 }
+        }
+    }
+}
