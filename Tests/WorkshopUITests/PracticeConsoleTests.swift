@@ -187,6 +187,22 @@ final class PracticeConsoleTests: XCTestCase {
         XCTAssertEqual(saved.events.count, before)
     }
 
+    func testEveryStepOfAPracticeRunDrawsAtEverySize() {
+        let (app, _, _, _) = PracticeScreenFixtures.app()
+        for key in PracticeScreenFixtures.carelessKeys {
+            PracticeConsoleTests.press(app, [key])
+            for (width, height) in [(44, 12), (60, 20), (80, 24), (200, 60)] {
+                let grid = ConsoleScreen.render(app, width: width, height: height)
+                XCTAssertEqual(grid.width, width)
+                XCTAssertEqual(grid.height, height)
+            }
+        }
+        for (width, height) in [(44, 12), (60, 20), (3, 3)] {
+            var grid = Grid(width: width, height: height)
+            DebriefScreen.render(app.practice!.currentDebrief(app.session, at: app.now), in: grid.area, grid: &grid)
+        }
+    }
+
     // MARK: - Golden screens
 
     func testGoldenConsoleWithTheCoach() {
