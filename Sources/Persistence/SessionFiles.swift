@@ -275,6 +275,9 @@ public final class SessionFiles<Document: Codable, Event: Codable> {
         let journal = Glibc_open(journalFile.path, O_WRONLY | O_CLOEXEC, 0)
         guard journal >= 0 else { throw PersistenceError.cannotOpen(path: journalFile.path, code: errno) }
         defer { _ = closeSessionFile(journal) }
+        if let code = FaultInjection.before(.truncate, path: journalFile.path) {
+            throw PersistenceError.cannotWrite(path: journalFile.path, code: code)
+        }
         while ftruncate(journal, off_t(goodLength)) != 0 {
             if errno == EINTR { continue }
             throw PersistenceError.cannotWrite(path: journalFile.path, code: errno)
@@ -296,6 +299,7 @@ public final class SessionFiles<Document: Codable, Event: Codable> {
         let sequence = lastSequence + 1
         try writer.append(event, sequence: sequence, at: date)
         lastSequence = sequence
+        SavedLog.note(sequence: sequence)
         return sequence
     }
 

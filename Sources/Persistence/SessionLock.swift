@@ -72,6 +72,9 @@ public final class SessionLock {
             guard let existing = try read(file) else { continue }  // vanished meanwhile: retry
             guard isStale(existing, host: host) else { return .heldBy(existing) }
             previousStale = existing
+            if let code = FaultInjection.before(.unlink, path: file.path) {
+                throw PersistenceError.cannotWrite(path: file.path, code: code)
+            }
             if unlink(file.path) != 0 && errno != ENOENT {
                 throw PersistenceError.cannotWrite(path: file.path, code: errno)
             }
@@ -87,6 +90,9 @@ public final class SessionLock {
         guard !isReleased else { return }
         isReleased = true
         guard let current = try? SafeFile.read(file), current == writtenBytes else { return }
+        if let code = FaultInjection.before(.unlink, path: file.path) {
+            throw PersistenceError.cannotWrite(path: file.path, code: code)
+        }
         if unlink(file.path) != 0 && errno != ENOENT {
             throw PersistenceError.cannotWrite(path: file.path, code: errno)
         }
