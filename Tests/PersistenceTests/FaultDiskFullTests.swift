@@ -45,7 +45,7 @@ final class FaultDiskFullTests: XCTestCase {
                 } catch let error as PersistenceError {
                     failures += 1
                     let words = error.description
-                    XCTAssertTrue(words.contains(code == ENOSPC ? "the disk is full" : "the disk reported a fault"), words)
+                    XCTAssertTrue(words.contains(code == ENOSPC ? "The disk is full" : "The disk reported a fault"), words)
                     XCTAssertTrue(words.contains("journal.jsonl"), "the message names the file: \(words)")
                     // Work kept in memory: the live session is exactly as before the refused change.
                     XCTAssertEqual(store.session.record.participants.count, index)
