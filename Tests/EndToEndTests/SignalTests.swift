@@ -107,4 +107,43 @@ final class SignalTests: XCTestCase {
         let journal = try String(contentsOf: folder(named: id).appendingPathComponent("journal.jsonl"), encoding: .utf8)
         XCTAssertEqual(journal.components(separatedBy: "Kept in memory").count - 1, 1, journal)
     }
+
+    /// A real file-size limit (as `ulimit -f` sets): the journal hits it part way through a line.
+    /// Campfire must say so plainly and keep going (not be killed by SIGXFSZ), keep the form's words,
+    /// and save again once the limit is gone.
+    func testARealFileSizeLimitIsToldPlainlyAndSavingResumesWithoutIt() throws {
+        let result = try Binary.run(["new", "--data-dir", data.path, "--prepare", "--title", "Limit"] + (1...30).flatMap { ["--participant", "P\($0)"] })
+        XCTAssertEqual(result.status, 0, result.errors)
+        let id = try XCTUnwrap(result.output.split(separator: "\n").first { $0.hasPrefix("id:") }?.split(separator: " ").last.map(String.init))
+        let journal = folder(named: id).appendingPathComponent("journal.jsonl")
+        let size = try Data(contentsOf: journal).count
+        let snapshotBefore = try Data(contentsOf: folder(named: id).appendingPathComponent("snapshot.json"))
+        XCTAssertLessThan(snapshotBefore.count, size)
+        // Room for part of one more line only.
+        let limit = size + 40
+        let t = "limit"
+        _ = try startRecordingTerminal(t, command: "prlimit --fsize=\(limit):\(limit) \(campfire) resume --data-dir \(data.path) \(id)")
+        try tmux.waitFor(t, "People in the room (30)")
+        try addPerson(t, "Over the limit")
+        let screen = try tmux.waitFor(t, "Not saved", orAny: "EXITED")
+        XCTAssertTrue(screen.contains("Not saved: The file has reached the largest size"), screen)
+        XCTAssertTrue(screen.contains("Over the limit"), "the words were lost:\n\(screen)")
+        try tmux.press(t, "Escape")
+        try tmux.waitFor(t, "Throw away what you typed?")
+        try tmux.press(t, "y")
+        try tmux.waitUntilGone(t, "Add a person")
+        try tmux.press(t, "q")
+        try tmux.waitFor(t, "EXITED 0", orAny: "EXITED")
+        // The snapshot is whole (rewritten on closing, with the same 30 people), without the unsaved person.
+        let snapshotAfter = try String(contentsOf: folder(named: id).appendingPathComponent("snapshot.json"), encoding: .utf8)
+        XCTAssertTrue(snapshotAfter.contains("\"P30\"") && !snapshotAfter.contains("Over the limit"), snapshotAfter)
+        // Without the limit: the cut-off line is set aside and saving works again.
+        let u = "unlimited"
+        _ = try startRecordingTerminal(u, command: "\(campfire) resume --data-dir \(data.path) \(id)")
+        try tmux.waitFor(u, "People in the room (30)")
+        try addPerson(u, "Saved at last")
+        try tmux.waitFor(u, "People in the room (31)")
+        try tmux.press(u, "q")
+        try tmux.waitFor(u, "EXITED 0")
+    }
 }
