@@ -118,3 +118,15 @@ public enum PersistenceError: Error, Equatable, Sendable, CustomStringConvertibl
 private extension String {
     var capitalisedFirst: String { prefix(1).uppercased() + dropFirst() }
 }
+
+extension PersistenceError {
+    /// The system error, when this says the folder or disk cannot be written at all.
+    var notWritableCode: Int32? {
+        switch self {
+        case let .cannotOpen(_, code), let .cannotWrite(_, code), let .cannotCreateFolder(_, code):
+            return [EROFS, EACCES, EPERM].contains(code) ? code : nil
+        default:
+            return nil
+        }
+    }
+}

@@ -138,21 +138,33 @@ public final class SessionFiles<Document: Codable, Event: Codable> {
         report.privacyWarnings = FilePrivacy.checkTree(folder)
 
         var lock: SessionLock?
-        if readOnly {
+        var readOnly = readOnly
+        if !readOnly {
+            do {
+                switch try SessionLock.acquire(in: folder, at: date) {
+                case .acquired(let taken):
+                    lock = taken
+                case .recoveredStale(let taken, let previous):
+                    lock = taken
+                    report.recoveredStaleLock = previous
+                case .heldBy(let info):
+                    throw PersistenceError.lockedBy(info)
+                }
+            } catch let error as PersistenceError {
+                // A folder that cannot be written (read-only disk, no permission) is still shown, read-only.
+                guard let code = error.notWritableCode else { throw error }
+                readOnly = true
+                report.isReadOnly = true
+                report.readOnlyReasons.append(.folderNotWritable(code: code))
+                if let holder = try? SessionLock.current(in: folder), SessionLock.isHeld(holder) {
+                    report.heldBy = holder
+                }
+            }
+        } else {
             report.isReadOnly = true
             report.readOnlyReasons.append(.requested)
             if let holder = try? SessionLock.current(in: folder), SessionLock.isHeld(holder) {
                 report.heldBy = holder
-            }
-        } else {
-            switch try SessionLock.acquire(in: folder, at: date) {
-            case .acquired(let taken):
-                lock = taken
-            case .recoveredStale(let taken, let previous):
-                lock = taken
-                report.recoveredStaleLock = previous
-            case .heldBy(let info):
-                throw PersistenceError.lockedBy(info)
             }
         }
 
