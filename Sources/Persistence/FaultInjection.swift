@@ -67,6 +67,9 @@ public enum FaultInjection {
     nonisolated(unsafe) private static var planLoaded = false
     nonisolated(unsafe) private static var count = 0
 
+    /// Called before every step, whatever the plan (tests: the simulated power loss watches the disk with it).
+    nonisolated(unsafe) public static var observer: ((Step, String) -> Void)? = nil
+
     /// Steps counted so far.
     public static var stepsTaken: Int { count }
 
@@ -90,6 +93,7 @@ public enum FaultInjection {
     @inline(__always)
     static func before(_ step: Step, path: String, tornWrite: (() -> Void)? = nil) -> Int32? {
         if !planLoaded { loadFromEnvironment() }
+        observer?(step, path)
         guard let plan else { return nil }
         count += 1
         if let trace = plan.tracePath {
