@@ -46,6 +46,15 @@ final class BadInputTerminalTests: XCTestCase {
             XCTAssertFalse(title.contains("pwned"), "\(name): the window title was changed")
             if locale == "C.UTF-8" {
                 let screen = try tmux.screen(name)
+                // Columns line up: on every person's row the panel border is at the same display column.
+                setlocale(LC_CTYPE, "C.UTF-8")
+                func columns(_ text: Substring) -> Int {
+                    text.unicodeScalars.reduce(0) { $0 + max(0, Int(systemWidth(Int32(bitPattern: $1.value)))) }
+                }
+                let rows = screen.split(separator: "\n").filter { $0.contains("○ ") }
+                XCTAssertEqual(rows.count, 5, screen)
+                let borders = Set(rows.compactMap { row in row.firstIndex(of: "│").map { columns(row[..<$0]) } })
+                XCTAssertEqual(borders.count, 1, "the columns do not line up:\n\(rows.joined(separator: "\n"))")
                 XCTAssertTrue(screen.contains("李明"), screen)
                 XCTAssertTrue(screen.contains("Zoe\u{301}\u{0323}") || screen.contains("Zoé"), screen)
             }
@@ -118,3 +127,7 @@ final class BadInputTerminalTests: XCTestCase {
         }
     }
 }
+
+/// The C library's `wcwidth` (not exported to Swift by Glibc), as the program itself measures text.
+@_silgen_name("wcwidth")
+private func systemWidth(_ character: Int32) -> Int32
