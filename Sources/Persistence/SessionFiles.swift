@@ -244,10 +244,28 @@ public final class SessionFiles<Document: Codable, Event: Codable> {
                 folder: folder, schema: schema, isReadOnly: true, lastSequence: lastSequence, writer: nil, lock: nil)
             return (files, result)
         }
+        tidyTemporaryFiles(in: folder)
         let writer = try JournalWriter<Event>(file: journalFile)
         let files = SessionFiles(
             folder: folder, schema: schema, isReadOnly: false, lastSequence: lastSequence, writer: writer, lock: lock)
         return (files, recovered)
+    }
+
+    /// Removes temporary files a crash left half-written (`.tmp-…`, in the folder and its stage
+    /// snapshots). Each is a copy of the session that never replaced anything — the file it was
+    /// meant to replace is whole and the journal holds every change — so it is only a stray copy of
+    /// people's words, which `campfire erase` would not know to clean. Called with the lock held.
+    private static func tidyTemporaryFiles(in folder: URL) {
+        for place in [folder, folder.appendingPathComponent(stagesName)] {
+            let names = (try? FileManager.default.contentsOfDirectory(atPath: place.path)) ?? []
+            let leftovers = names.filter { $0.hasPrefix(SafeFile.temporaryPrefix) }
+            guard !leftovers.isEmpty else { continue }
+            for name in leftovers {
+                if FaultInjection.before(.unlink, path: place.appendingPathComponent(name).path) != nil { return }
+                unlink(place.appendingPathComponent(name).path)
+            }
+            try? SafeFile.syncFolder(place)
+        }
     }
 
     /// Appends the torn tail to `quarantine.jsonl` (never overwriting it),

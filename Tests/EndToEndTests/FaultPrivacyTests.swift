@@ -47,6 +47,8 @@ final class FaultPrivacyTests: XCTestCase {
             try journal.close()
             let store = try SessionStore.open(folder, readOnly: false, at: Date())
             XCTAssertNotNil(store.report.tornTail?.quarantineFile)
+            let afterOpening = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasPrefix(".tmp-") }
+            XCTAssertEqual(afterOpening, [], "the crash's temporary copy of the session was left behind")
             store.close(at: Date())
             // 3. Every export, to files (in a folder made here) and a folder the program makes.
             try FileManager.default.createDirectory(at: exports, withIntermediateDirectories: true)
@@ -94,6 +96,10 @@ final class FaultPrivacyTests: XCTestCase {
         XCTAssertFalse(((try? String(contentsOf: errors, encoding: .utf8)) ?? "").contains(canary), "the story reached standard error")
 
         // Every file written since the test began in the temporary folders and home, outside the data folder.
+        // A control file with the canary proves the search would find one.
+        let control = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("campfire-canary-control-\(UUID().uuidString)")
+        try Data("before \(canary) after".utf8).write(to: control)
+        defer { try? FileManager.default.removeItem(at: control) }
         let home = FileManager.default.homeDirectoryForCurrentUser.path
         let roots = ["/tmp", "/var/tmp", "/dev/shm", NSTemporaryDirectory(), home].filter { FileManager.default.fileExists(atPath: $0) }
         let find = Process()
@@ -106,13 +112,14 @@ final class FaultPrivacyTests: XCTestCase {
         let list = out.fileHandleForReading.readDataToEndOfFile()
         find.waitUntilExit()
         let files = Set(list.split(separator: 0).map { String(decoding: $0, as: UTF8.self) })
-        XCTAssertFalse(files.isEmpty || files.count > 100_000, "\(files.count) files to search")
+        XCTAssertEqual(find.terminationStatus == 0 || !files.isEmpty, true, "find failed")
+        XCTAssertTrue(files.contains(control.path), "the search would not have found the canary")
         var found: [String] = []
         for path in files where !path.hasPrefix(data.path) {
             guard let contents = FileManager.default.contents(atPath: path) else { continue }
             if contents.range(of: Data(canary.utf8)) != nil { found.append(path) }
         }
-        XCTAssertEqual(found, [], "the story's words were found outside the data folder")
+        XCTAssertEqual(found, [control.path], "the story's words were found outside the data folder")
         print("FAULT-FIGURES canary searched-files=\(files.count) found=\(found.count)")
     }
 
