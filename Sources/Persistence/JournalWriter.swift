@@ -122,6 +122,9 @@ public final class JournalWriter<Event: Encodable> {
         defer { _ = closeDescriptor(fixer) }
         var info = stat()
         if fstat(fixer, &info) == 0, Int(info.st_size) != goodLength {
+            if let code = FaultInjection.before(.truncate, path: file.path) {
+                throw PersistenceError.cannotWrite(path: file.path, code: code)
+            }
             while ftruncate(fixer, off_t(goodLength)) != 0 {
                 if errno == EINTR { continue }
                 throw PersistenceError.cannotWrite(path: file.path, code: errno)

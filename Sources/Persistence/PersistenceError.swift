@@ -55,13 +55,14 @@ public enum PersistenceError: Error, Equatable, Sendable, CustomStringConvertibl
         case let .cannotRead(path, code):
             return "Campfire could not read the file \(path): \(PersistenceError.reason(code))."
         case let .cannotWrite(path, code):
-            return "Campfire could not save to the file \(path): \(PersistenceError.reason(code)). "
+            // The reason first: a narrow status line cuts the end off, and a long path would hide it.
+            return "\(PersistenceError.reason(code).capitalisedFirst): Campfire could not save to the file \(path). "
                 + "The last change is not saved."
         case let .cannotSaveToDisk(path, code):
-            return "The disk did not confirm it stored the file \(path): \(PersistenceError.reason(code)). "
+            return "\(PersistenceError.reason(code).capitalisedFirst): the disk did not confirm it stored the file \(path). "
                 + "The last change may not be saved."
         case let .cannotReplace(path, code):
-            return "Campfire could not put the new version of \(path) in place: \(PersistenceError.reason(code)). "
+            return "\(PersistenceError.reason(code).capitalisedFirst): Campfire could not put the new version of \(path) in place. "
                 + "The previous version is still there."
         case let .notASession(folder):
             return "The folder \(folder) does not hold a Campfire session (there is no snapshot.json in it)."
@@ -108,7 +109,24 @@ public enum PersistenceError: Error, Equatable, Sendable, CustomStringConvertibl
         case EEXIST: return "it already exists"
         case ENOTDIR: return "part of the path is a file, not a folder"
         case EISDIR: return "it is a folder, not a file"
+        case EFBIG: return "the file has reached the largest size this computer allows"
         default: return String(cString: strerror(code))
+        }
+    }
+}
+
+private extension String {
+    var capitalisedFirst: String { prefix(1).uppercased() + dropFirst() }
+}
+
+extension PersistenceError {
+    /// The system error, when this says the folder or disk cannot be written at all.
+    var notWritableCode: Int32? {
+        switch self {
+        case let .cannotOpen(_, code), let .cannotWrite(_, code), let .cannotCreateFolder(_, code):
+            return [EROFS, EACCES, EPERM].contains(code) ? code : nil
+        default:
+            return nil
         }
     }
 }

@@ -14,6 +14,8 @@ public struct RecoveryReport: Sendable, Equatable {
         case corruptJournal
         /// The journal ends before the change the snapshot says it covers.
         case journalBehindSnapshot(journalEnds: Int, snapshotCovers: Int)
+        /// The folder cannot be written (a read-only disk or folder, no permission).
+        case folderNotWritable(code: Int32)
     }
 
     /// A torn last line that was (or, read-only, would be) set aside.
@@ -65,6 +67,9 @@ public struct RecoveryReport: Sendable, Equatable {
                 let numbers = corruptLines.map { String($0.lineNumber) }.joined(separator: ", ")
                 lines.append("The journal has damaged lines (\(numbers)), so the session is open read-only "
                     + "and nothing in it has been changed. Make a copy of the session folder before trying to fix it.")
+            case let .folderNotWritable(code):
+                lines.append("The session is open read-only because its folder cannot be written to ("
+                    + "\(PersistenceError.reason(code))): you can look, but nothing will be saved.")
             case let .journalBehindSnapshot(journalEnds, snapshotCovers):
                 lines.append("The journal ends at change \(journalEnds) but the snapshot covers change "
                     + "\(snapshotCovers); the session is open read-only so nothing more is lost.")

@@ -58,6 +58,9 @@ public enum SafeFile {
         let descriptor = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         guard descriptor >= 0 else { throw PersistenceError.cannotOpen(path: path, code: errno) }
         defer { close(descriptor) }
+        if let code = FaultInjection.before(.folderFlush, path: path) {
+            throw PersistenceError.cannotSaveToDisk(path: path, code: code)
+        }
         if fsync(descriptor) != 0 {
             throw PersistenceError.cannotSaveToDisk(path: path, code: errno)
         }
@@ -118,6 +121,9 @@ public enum SafeFile {
         if close(descriptor) != 0 && errno != EINTR {
             throw PersistenceError.cannotWrite(path: file.path, code: errno)
         }
+        if let code = FaultInjection.before(.rename, path: file.path) {
+            throw PersistenceError.cannotReplace(path: file.path, code: code)
+        }
         if rename(temporary.path, file.path) != 0 {
             throw PersistenceError.cannotReplace(path: file.path, code: errno)
         }
@@ -132,6 +138,12 @@ public enum SafeFile {
             guard let base = buffer.baseAddress else { return }
             var offset = 0
             while offset < buffer.count {
+                let remaining = buffer.count - offset
+                if let code = FaultInjection.before(.write, path: path, tornWrite: {
+                    _ = calls.write(descriptor, base + offset, max(remaining / 2, 1))
+                }) {
+                    throw PersistenceError.cannotWrite(path: path, code: code)
+                }
                 let written = calls.write(descriptor, base + offset, buffer.count - offset)
                 if written < 0 {
                     let code = errno
@@ -151,6 +163,9 @@ public enum SafeFile {
     /// after a failed flush the system may have dropped the data, so the
     /// caller must treat the write as lost.
     static func flush(_ descriptor: Int32, path: String, calls: SystemCalls) throws {
+        if let code = FaultInjection.before(.flush, path: path) {
+            throw PersistenceError.cannotSaveToDisk(path: path, code: code)
+        }
         while calls.flush(descriptor) != 0 {
             let code = errno
             if code == EINTR { continue }

@@ -138,21 +138,33 @@ public final class SessionFiles<Document: Codable, Event: Codable> {
         report.privacyWarnings = FilePrivacy.checkTree(folder)
 
         var lock: SessionLock?
-        if readOnly {
+        var readOnly = readOnly
+        if !readOnly {
+            do {
+                switch try SessionLock.acquire(in: folder, at: date) {
+                case .acquired(let taken):
+                    lock = taken
+                case .recoveredStale(let taken, let previous):
+                    lock = taken
+                    report.recoveredStaleLock = previous
+                case .heldBy(let info):
+                    throw PersistenceError.lockedBy(info)
+                }
+            } catch let error as PersistenceError {
+                // A folder that cannot be written (read-only disk, no permission) is still shown, read-only.
+                guard let code = error.notWritableCode else { throw error }
+                readOnly = true
+                report.isReadOnly = true
+                report.readOnlyReasons.append(.folderNotWritable(code: code))
+                if let holder = try? SessionLock.current(in: folder), SessionLock.isHeld(holder) {
+                    report.heldBy = holder
+                }
+            }
+        } else {
             report.isReadOnly = true
             report.readOnlyReasons.append(.requested)
             if let holder = try? SessionLock.current(in: folder), SessionLock.isHeld(holder) {
                 report.heldBy = holder
-            }
-        } else {
-            switch try SessionLock.acquire(in: folder, at: date) {
-            case .acquired(let taken):
-                lock = taken
-            case .recoveredStale(let taken, let previous):
-                lock = taken
-                report.recoveredStaleLock = previous
-            case .heldBy(let info):
-                throw PersistenceError.lockedBy(info)
             }
         }
 
@@ -232,10 +244,28 @@ public final class SessionFiles<Document: Codable, Event: Codable> {
                 folder: folder, schema: schema, isReadOnly: true, lastSequence: lastSequence, writer: nil, lock: nil)
             return (files, result)
         }
+        tidyTemporaryFiles(in: folder)
         let writer = try JournalWriter<Event>(file: journalFile)
         let files = SessionFiles(
             folder: folder, schema: schema, isReadOnly: false, lastSequence: lastSequence, writer: writer, lock: lock)
         return (files, recovered)
+    }
+
+    /// Removes temporary files a crash left half-written (`.tmp-…`, in the folder and its stage
+    /// snapshots). Each is a copy of the session that never replaced anything — the file it was
+    /// meant to replace is whole and the journal holds every change — so it is only a stray copy of
+    /// people's words, which `campfire erase` would not know to clean. Called with the lock held.
+    private static func tidyTemporaryFiles(in folder: URL) {
+        for place in [folder, folder.appendingPathComponent(stagesName)] {
+            let names = (try? FileManager.default.contentsOfDirectory(atPath: place.path)) ?? []
+            let leftovers = names.filter { $0.hasPrefix(SafeFile.temporaryPrefix) }
+            guard !leftovers.isEmpty else { continue }
+            for name in leftovers {
+                if FaultInjection.before(.unlink, path: place.appendingPathComponent(name).path) != nil { return }
+                unlink(place.appendingPathComponent(name).path)
+            }
+            try? SafeFile.syncFolder(place)
+        }
     }
 
     /// Appends the torn tail to `quarantine.jsonl` (never overwriting it),
@@ -275,6 +305,9 @@ public final class SessionFiles<Document: Codable, Event: Codable> {
         let journal = Glibc_open(journalFile.path, O_WRONLY | O_CLOEXEC, 0)
         guard journal >= 0 else { throw PersistenceError.cannotOpen(path: journalFile.path, code: errno) }
         defer { _ = closeSessionFile(journal) }
+        if let code = FaultInjection.before(.truncate, path: journalFile.path) {
+            throw PersistenceError.cannotWrite(path: journalFile.path, code: code)
+        }
         while ftruncate(journal, off_t(goodLength)) != 0 {
             if errno == EINTR { continue }
             throw PersistenceError.cannotWrite(path: journalFile.path, code: errno)
@@ -296,6 +329,7 @@ public final class SessionFiles<Document: Codable, Event: Codable> {
         let sequence = lastSequence + 1
         try writer.append(event, sequence: sequence, at: date)
         lastSequence = sequence
+        SavedLog.note(sequence: sequence)
         return sequence
     }
 

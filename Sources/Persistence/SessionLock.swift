@@ -69,9 +69,30 @@ public final class SessionLock {
                 if let previousStale { return .recoveredStale(lock, previous: previousStale) }
                 return .acquired(lock)
             }
-            guard let existing = try read(file) else { continue }  // vanished meanwhile: retry
+            let found: LockInfo?
+            do {
+                found = try read(file)
+            } catch PersistenceError.unreadableLock {
+                // A Campfire writes its lock a moment after creating it, so an empty or cut-off
+                // lock that has been there a while was left by one stopped in between (a crash,
+                // a power cut). Without this, the session could not be opened until someone
+                // deleted the file by hand.
+                guard let since = abandonedSince(file, now: date) else { throw PersistenceError.unreadableLock(path: file.path) }
+                previousStale = LockInfo(pid: 0, host: "unknown (its lock file was cut off)", startedAt: since)
+                if let code = FaultInjection.before(.unlink, path: file.path) {
+                    throw PersistenceError.cannotWrite(path: file.path, code: code)
+                }
+                if unlink(file.path) != 0 && errno != ENOENT {
+                    throw PersistenceError.cannotWrite(path: file.path, code: errno)
+                }
+                continue
+            }
+            guard let existing = found else { continue }  // vanished meanwhile: retry
             guard isStale(existing, host: host) else { return .heldBy(existing) }
             previousStale = existing
+            if let code = FaultInjection.before(.unlink, path: file.path) {
+                throw PersistenceError.cannotWrite(path: file.path, code: code)
+            }
             if unlink(file.path) != 0 && errno != ENOENT {
                 throw PersistenceError.cannotWrite(path: file.path, code: errno)
             }
@@ -87,6 +108,9 @@ public final class SessionLock {
         guard !isReleased else { return }
         isReleased = true
         guard let current = try? SafeFile.read(file), current == writtenBytes else { return }
+        if let code = FaultInjection.before(.unlink, path: file.path) {
+            throw PersistenceError.cannotWrite(path: file.path, code: code)
+        }
         if unlink(file.path) != 0 && errno != ENOENT {
             throw PersistenceError.cannotWrite(path: file.path, code: errno)
         }
@@ -123,6 +147,22 @@ public final class SessionLock {
         // kill with signal 0 only asks whether the process exists.
         // EPERM means it exists but belongs to someone else: still held.
         return kill(pid_t(info.pid), 0) != 0 && errno == ESRCH
+    }
+
+    /// How long an unreadable lock must have been left before it counts as abandoned.
+    static let unreadableLockGrace: TimeInterval = 10
+
+    /// When an unreadable lock file was last written, if that is longer ago than `unreadableLockGrace`.
+    private static func abandonedSince(_ file: URL, now: Date) -> Date? {
+        var info = stat()
+        guard stat(file.path, &info) == 0 else { return nil }
+        #if os(Linux)
+        let seconds = info.st_mtim.tv_sec
+        #else
+        let seconds = info.st_mtimespec.tv_sec
+        #endif
+        let modified = Date(timeIntervalSince1970: TimeInterval(seconds))
+        return now.timeIntervalSince(modified) > unreadableLockGrace ? modified : nil
     }
 
     /// - Returns: true if the lock was created; false if one already exists.

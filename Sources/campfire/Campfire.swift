@@ -17,4 +17,12 @@ struct Campfire: ParsableCommand {
         subcommands: [Home.self, New.self, Resume.self, Present.self, List.self, Review.self, Export.self, Erase.self, Flow.self, Doctor.self, Practice.self],
         defaultSubcommand: Home.self
     )
+
+    static func main() {
+        // A file-size limit (`ulimit -f`) would otherwise kill Campfire in the middle of a write,
+        // leaving the terminal raw and the words typed lost. Ignored, the write fails with EFBIG
+        // instead, and the facilitator is told the change is not saved, as for a full disk.
+        signal(SIGXFSZ, SIG_IGN)
+        main(nil)
+    }
 }

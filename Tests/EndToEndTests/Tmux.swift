@@ -114,6 +114,26 @@ final class Tmux {
         throw TmuxTimeout()
     }
 
+    /// Waits until the screen shows `text` or `other`.
+    @discardableResult
+    func waitFor(_ name: String, _ text: String, orAny other: String, timeout: TimeInterval = 10, file: StaticString = #filePath, line: UInt = #line) throws -> String {
+        let deadline = Date().addingTimeInterval(timeout)
+        var last = ""
+        while Date() < deadline {
+            // A program stopped dead leaves the terminal raw, so the shell's message may wrap oddly: join the lines.
+            last = try screen(name).replacingOccurrences(of: "\n", with: "")
+            if last.contains(text) || last.contains(other) { return last }
+            usleep(30_000)
+        }
+        XCTFail("Timed out waiting for \"\(text)\" or \"\(other)\". The screen was:\n\(last)", file: file, line: line)
+        throw TmuxTimeout()
+    }
+
+    /// Ends one window.
+    func kill(_ name: String) {
+        _ = try? run(["kill-session", "-t", name], readOutput: false)
+    }
+
     struct TmuxTimeout: Error {}
 
     func stop() {
