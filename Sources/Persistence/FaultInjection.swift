@@ -73,6 +73,17 @@ public enum FaultInjection {
     /// Steps counted so far.
     public static var stepsTaken: Int { count }
 
+    nonisolated(unsafe) private static var uncounted = 0
+
+    /// Runs `body` with its disk steps left out of the plan: for courtesy copies (the console's
+    /// draft of an open box) whose failure is already ignored, so the plan's step numbers stay
+    /// those of the saved record, however fast or slow someone types.
+    public static func withoutCounting<T>(_ body: () throws -> T) rethrows -> T {
+        uncounted += 1
+        defer { uncounted -= 1 }
+        return try body()
+    }
+
     /// Reads the environment now (the program calls this once at start).
     public static func loadFromEnvironment() {
         plan = Plan.fromEnvironment(ProcessInfo.processInfo.environment)
@@ -93,6 +104,7 @@ public enum FaultInjection {
     @inline(__always)
     static func before(_ step: Step, path: String, tornWrite: (() -> Void)? = nil) -> Int32? {
         if !planLoaded { loadFromEnvironment() }
+        if uncounted > 0 { return nil }
         observer?(step, path)
         guard let plan else { return nil }
         count += 1

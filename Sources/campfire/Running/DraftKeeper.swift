@@ -35,7 +35,9 @@ final class DraftKeeper {
             return
         }
         guard force || now.timeIntervalSince(lastWrite) >= Self.interval else { return }
-        guard let data = try? JSONEncoder().encode(form), (try? SafeFile.writeAtomically(data, to: file)) != nil else { return }
+        // A courtesy copy: its disk steps are not part of the fault tests' plan (see FaultInjection).
+        guard let data = try? JSONEncoder().encode(form),
+              (try? FaultInjection.withoutCounting({ try SafeFile.writeAtomically(data, to: file) })) != nil else { return }
         written = form
         lastWrite = now
     }
