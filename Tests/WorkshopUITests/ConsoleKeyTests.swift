@@ -132,6 +132,16 @@ final class ConsoleKeyTests: XCTestCase {
         XCTAssertEqual(app.session.record.ideas.count, 3, "nothing is shown as saved that was not")
     }
 
+    func testALongMessageIsShownWholeAt80Columns() {
+        let (app, _) = ScreenFixtures.app(at: FlowStep(.goal))
+        let long = "Others can read this session's folder (/home/someone/.local/share/campfire/sessions/20261123-1405-7f3a). To keep stories private, run: chmod -R go-rwx on that folder."
+        app.state.message = StatusMessage(.problem, long)
+        let grid = ConsoleScreen.render(app, width: 80, height: 24)
+        let shown = grid.rows.map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
+        XCTAssertTrue(shown.contains("To keep stories private, run: chmod -R go-rwx on that folder."), shown)
+        XCTAssertTrue(grid.rowText(23).contains("q quit"), "the hint bar stays at the bottom")
+    }
+
     func testHintBarComesFromTheSameBindingsThatHandleKeys() {
         let (app, _) = ScreenFixtures.app(at: FlowStep(.goal))
         let bar = ConsoleScreen.render(app, width: 160, height: 48).rowText(47)

@@ -21,7 +21,10 @@ public enum ConsoleScreen {
         }
         let area = grid.area
         let (top, rest) = area.splitTop(2)
-        let (middle, bottom) = rest.splitBottom(2)
+        // The status line grows (up to three lines) when a message needs it, so no reason is cut off.
+        let status = statusLine(app)
+        let statusRows = status.map { min(max(TextLayout.wrap($0.text, width: width - 2).count, 1), 3) } ?? 1
+        let (middle, bottom) = rest.splitBottom(statusRows + 1)
         header(app, in: top, grid: &grid)
 
         // A side panel of people and warnings when there is room for it.
@@ -106,16 +109,16 @@ public enum ConsoleScreen {
 
     // MARK: - Footer
 
-    private static func footer(_ app: ConsoleApp, in rect: Rect, grid: inout Grid) {
-        let statusY = rect.y
+    /// What the status line says now, and in which role.
+    static func statusLine(_ app: ConsoleApp) -> (text: String, style: Style)? {
         if let reason = app.readOnlyReason, app.state.message == nil {
-            Draw.line("Read-only: \(reason)", x: rect.x + 1, y: statusY, width: rect.width - 2, grid: &grid, style: Style(.danger, bold: true))
+            return ("Read-only: \(reason)", Style(.danger, bold: true))
         } else if case .confirm(let question, _) = app.state.mode {
-            Draw.line(question, x: rect.x + 1, y: statusY, width: rect.width - 2, grid: &grid, style: Style(.warning, bold: true))
+            return (question, Style(.warning, bold: true))
         } else if case .confirmDiscard = app.state.mode {
-            Draw.line("Throw away what you typed? Press y to throw it away, any other key to keep typing.", x: rect.x + 1, y: statusY, width: rect.width - 2, grid: &grid, style: Style(.warning, bold: true))
+            return ("Throw away what you typed? Press y to throw it away, any other key to keep typing.", Style(.warning, bold: true))
         } else if let form = app.state.form, let jargon = FormView.jargonHint(form, content: app.content) {
-            Draw.line(jargon, x: rect.x + 1, y: statusY, width: rect.width - 2, grid: &grid, style: Style(.jargon, bold: true))
+            return (jargon, Style(.jargon, bold: true))
         } else if let message = app.state.message {
             let role: Role
             switch message.kind {
@@ -124,7 +127,14 @@ public enum ConsoleScreen {
             case .refusal: role = .warning
             case .problem: role = .danger
             }
-            Draw.line(message.text, x: rect.x + 1, y: statusY, width: rect.width - 2, grid: &grid, style: Style(role, bold: message.kind != .info))
+            return (message.text, Style(role, bold: message.kind != .info))
+        }
+        return nil
+    }
+
+    private static func footer(_ app: ConsoleApp, in rect: Rect, grid: inout Grid) {
+        if let status = statusLine(app) {
+            Draw.paragraph(status.text, in: Rect(x: rect.x + 1, y: rect.y, width: rect.width - 2, height: rect.height - 1), grid: &grid, style: status.style)
         }
         let hints: [(keys: String, label: String)]
         var pinned: [(keys: String, label: String)] = []
@@ -136,7 +146,7 @@ public enum ConsoleScreen {
             pinned = shown.filter { $0.command == .help || $0.command == .quit }.map { ($0.keyLabel, $0.label) }
             hints = shown.filter { $0.command != .help && $0.command != .quit }.map { ($0.keyLabel, $0.label) }
         }
-        HintBar.render(hints, pinned: pinned, y: rect.y + 1, x: rect.x, width: rect.width, grid: &grid)
+        HintBar.render(hints, pinned: pinned, y: rect.maxY - 1, x: rect.x, width: rect.width, grid: &grid)
     }
 
     // MARK: - Help
