@@ -4,19 +4,7 @@ import XCTest
 
 /// Hostile text and odd terminals: nothing raw reaches the terminal, exports keep the text exactly,
 /// a 100 KB paste is saved whole, and no terminal means a plain message, not a broken session.
-final class BadInputTerminalTests: XCTestCase {
-    var data: URL!
-    var tmux: Tmux!
-
-    override func setUpWithError() throws {
-        data = try Binary.temporaryDataFolder()
-        tmux = Tmux()
-    }
-
-    override func tearDownWithError() throws {
-        tmux.stop()
-        try? FileManager.default.removeItem(at: data)
-    }
+final class BadInputTerminalTests: TerminalTestCase {
 
     static let hostileNames = [
         "Ann\u{1B}[2J\u{1B}]0;pwned\u{07}",    // clear screen, set window title

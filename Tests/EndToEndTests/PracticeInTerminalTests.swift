@@ -3,27 +3,7 @@ import XCTest
 
 /// A whole practice run in a real terminal, through the keys only: the built-in day-service
 /// scenario with seed 7, run carelessly, ending on the debrief; then the files on disk.
-final class PracticeInTerminalTests: XCTestCase {
-    var data: URL!
-    var tmux: Tmux!
-
-    override func setUpWithError() throws {
-        data = try Binary.temporaryDataFolder()
-        tmux = Tmux()
-    }
-
-    override func tearDownWithError() throws {
-        tmux.stop()
-        try? FileManager.default.removeItem(at: data)
-    }
-
-    private var campfire: String { Binary.campfire.path }
-
-    private func sessionFolder() throws -> URL {
-        let sessions = try FileManager.default.contentsOfDirectory(atPath: data.appendingPathComponent("sessions").path).filter { !$0.hasPrefix(".") }
-        XCTAssertEqual(sessions.count, 1)
-        return data.appendingPathComponent("sessions").appendingPathComponent(sessions[0])
-    }
+final class PracticeInTerminalTests: TerminalTestCase {
 
     /// The debrief figures of this run: the same as `PracticeConsoleTests.expectedFigures`, which
     /// drives the console with the same keys on a fixed clock.

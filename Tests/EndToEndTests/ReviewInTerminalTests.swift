@@ -5,19 +5,7 @@ import Workshop
 
 /// `campfire review` in a real terminal: browse, search, open, timeline, mark an action, quit;
 /// then every file byte compared with before.
-final class ReviewInTerminalTests: XCTestCase {
-    var data: URL!
-    var tmux: Tmux!
-
-    override func setUpWithError() throws {
-        data = try Binary.temporaryDataFolder()
-        tmux = Tmux()
-    }
-
-    override func tearDownWithError() throws {
-        tmux.stop()
-        try? FileManager.default.removeItem(at: data)
-    }
+final class ReviewInTerminalTests: TerminalTestCase {
 
     /// A sample workshop saved through the real store, with its own id, title and group.
     static func make(in data: URL, id: String, title: String, group: String, daysLater: Double, extra: [SessionEvent] = []) throws {

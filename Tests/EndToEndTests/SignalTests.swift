@@ -2,21 +2,7 @@ import Foundation
 import XCTest
 
 /// Signals and a full disk during a workshop in a real terminal (tmux).
-final class SignalTests: XCTestCase {
-    var data: URL!
-    var tmux: Tmux!
-
-    override func setUpWithError() throws {
-        data = try Binary.temporaryDataFolder()
-        tmux = Tmux()
-    }
-
-    override func tearDownWithError() throws {
-        tmux.stop()
-        try? FileManager.default.removeItem(at: data)
-    }
-
-    private var campfire: String { Binary.campfire.path }
+final class SignalTests: TerminalTestCase {
 
     /// Starts `command` in a window whose shell records `stty -g` before and after it.
     private func startRecordingTerminal(_ name: String, command: String, environment: [String: String] = [:]) throws -> (before: URL, after: URL) {

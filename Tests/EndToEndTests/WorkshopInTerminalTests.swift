@@ -2,27 +2,7 @@ import Foundation
 import XCTest
 
 /// Whole workshops in a real terminal, through the keys only, then the files on disk.
-final class WorkshopInTerminalTests: XCTestCase {
-    var data: URL!
-    var tmux: Tmux!
-
-    override func setUpWithError() throws {
-        data = try Binary.temporaryDataFolder()
-        tmux = Tmux()
-    }
-
-    override func tearDownWithError() throws {
-        tmux.stop()
-        try? FileManager.default.removeItem(at: data)
-    }
-
-    private var campfire: String { Binary.campfire.path }
-
-    private func sessionFolder() throws -> URL {
-        let sessions = try FileManager.default.contentsOfDirectory(atPath: data.appendingPathComponent("sessions").path).filter { !$0.hasPrefix(".") }
-        XCTAssertEqual(sessions.count, 1)
-        return data.appendingPathComponent("sessions").appendingPathComponent(sessions[0])
-    }
+final class WorkshopInTerminalTests: TerminalTestCase {
 
     private func exported() throws -> [String: Any] {
         let result = try Binary.run(["export", "--data-dir", data.path, try sessionFolder().lastPathComponent, "--format", "json"])
