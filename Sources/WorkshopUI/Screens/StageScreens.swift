@@ -45,6 +45,12 @@ enum StageScreens {
         }
     }
 
+    /// A line that tells the facilitator which key to press, or plain words where nothing can be
+    /// changed (a read-only session, or review), so no screen invites a key that does nothing.
+    static func keyed(_ app: ConsoleApp, _ text: String, otherwise: String) -> String {
+        app.readOnlyReason == nil ? text : otherwise
+    }
+
     static func title(_ text: String, _ rect: Rect, _ grid: inout Grid, role: Role = .heading) -> Rect {
         Draw.line(text, x: rect.x, y: rect.y, width: rect.width, grid: &grid, style: Style(role, bold: true))
         return Rect(x: rect.x, y: rect.y + 1, width: rect.width, height: max(rect.height - 1, 0))
@@ -68,7 +74,7 @@ enum StageScreens {
             return (text, Style(person.hasLeft ? .muted : .text))
         }
         list(rows, selected: app.state.selected("people", count: people.count), active: true, in: body, grid: &grid,
-             empty: "Nobody yet. Press a to add each person by first name.")
+             empty: keyed(app, "Nobody yet. Press a to add each person by first name.", otherwise: "Nobody was added."))
         var y = bottom.y + 1
         guard y < bottom.maxY else { return }
         Draw.line("Ground rules", x: bottom.x, y: y, width: bottom.width, grid: &grid, style: Style(.heading, bold: true))
@@ -92,7 +98,7 @@ enum StageScreens {
         let peopleHeight = min(people.count + 1, max(rect.height / 2 - 1, 3))
         let (top, rest) = rect.splitTop(peopleHeight + 1)
         let teller = record.round.currentTeller.map { record.name(of: $0) }
-        let stickTitle = teller.map { "Talking stick: \($0)" } ?? "Talking stick: nobody — press n to start"
+        let stickTitle = teller.map { "Talking stick: \($0)" } ?? keyed(app, "Talking stick: nobody — press n to start", otherwise: "Talking stick: nobody")
         let peopleArea = title(stickTitle, top, &grid, role: teller == nil ? .heading : .highlight)
         let tallies = app.turnTallies
         list(count: people.count, row: { index -> (String, Style) in
@@ -115,7 +121,7 @@ enum StageScreens {
             if !story.smallThing.isEmpty { text += " — small thing: \(story.smallThing)" }
             return (text, Style(.text))
         }, selected: app.state.selected("stories", count: stories.count), active: app.state.focus == 1, in: storiesArea, grid: &grid,
-             empty: "No stories written down yet. Press a to write one down.")
+             empty: keyed(app, "No stories written down yet. Press a to write one down.", otherwise: "No stories were written down."))
     }
 
     static func consentWord(_ consent: Consent) -> String {
@@ -148,7 +154,7 @@ enum StageScreens {
             return ("\(mark)[\(tally)] \(draft.text)\(agreed)", Style(draft.count(of: .disagree) > 0 ? .warning : .text))
         }
         list(rows, selected: app.state.selected("drafts", count: drafts.count), active: true, in: body, grid: &grid,
-             empty: "No wordings yet. Press a to write down what someone suggests.")
+             empty: keyed(app, "No wordings yet. Press a to write down what someone suggests.", otherwise: "No goal wordings were written down."))
     }
 
     private static func consensusCheck(_ app: ConsoleApp, draft: GoalDraft, _ rect: Rect, _ grid: inout Grid) {
@@ -191,7 +197,7 @@ enum StageScreens {
         case .score:
             let chartHeight = 8
             let (top, bottom) = rect.splitTop(max(rect.height - chartHeight, 3))
-            let body = title("Each person's stage (press 1-4 for the selected person)", top, &grid)
+            let body = title(keyed(app, "Each person's stage (press 1-4 for the selected person)", otherwise: "Each person's stage"), top, &grid)
             let rows = record.present.map { person -> (String, Style) in
                 let stage = score.scores[person.id].map { "stage \($0)" } ?? "…"
                 let perspective = person.perspective.map { " (\(app.content.prompts.label(for: $0)))" } ?? ""
@@ -213,7 +219,7 @@ enum StageScreens {
             // The board of all four principles sits at the bottom when there is room for it.
             let boardHeight = rect.maxY - y >= 9 ? 5 : 0
             if y < rect.maxY - boardHeight {
-                let evidence = score.evidence.isEmpty ? "No evidence yet. Press Enter to write it down." : "Evidence: \(score.evidence)"
+                let evidence = score.evidence.isEmpty ? keyed(app, "No evidence yet. Press Enter to write it down.", otherwise: "No evidence was written down.") : "Evidence: \(score.evidence)"
                 Draw.paragraph(evidence, in: Rect(x: rect.x, y: y, width: rect.width, height: rect.maxY - y - boardHeight), grid: &grid, style: Style(score.evidence.isEmpty ? .muted : .text))
             }
             if boardHeight > 0 {
@@ -234,7 +240,7 @@ enum StageScreens {
             let idea = ideas[index]
             let links = idea.principles.compactMap { app.content.principles.guide($0)?.shortName }.joined(separator: ", ")
             return (idea.text + (links.isEmpty ? "" : "  → \(links)"), Style(.text))
-        }, selected: app.state.selected("ideas", count: ideas.count), active: true, in: body, grid: &grid, empty: "No ideas yet. Press a to add one.")
+        }, selected: app.state.selected("ideas", count: ideas.count), active: true, in: body, grid: &grid, empty: keyed(app, "No ideas yet. Press a to add one.", otherwise: "No ideas were written down."))
     }
 
     // MARK: - Choose
@@ -275,7 +281,7 @@ enum StageScreens {
             listArea = Rect(x: body.x, y: body.y + 1, width: body.width, height: max(body.height - 1, 0))
         }
         guard !record.actions.isEmpty else {
-            Draw.paragraph("No actions yet. Press a to plan one: what, who, when and how.", in: listArea, grid: &grid, style: Style(.muted))
+            Draw.paragraph(keyed(app, "No actions yet. Press a to plan one: what, who, when and how.", otherwise: "No actions were planned."), in: listArea, grid: &grid, style: Style(.muted))
             return
         }
         // Two rows an action: what, then who, when and how.
