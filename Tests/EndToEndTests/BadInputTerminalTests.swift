@@ -70,11 +70,7 @@ final class BadInputTerminalTests: TerminalTestCase {
         let t = "paste"
         try tmux.start(t, command: "\(Binary.campfire.path) resume --data-dir \(data.path) \(id)")
         try tmux.waitFor(t, "People in the room (1)")
-        try tmux.press(t, "]")
-        try tmux.waitFor(t, "Talking stick")
-        try tmux.press(t, "a")
-        try tmux.waitFor(t, "Write down a story")
-        try tmux.press(t, "Enter")
+        try tmux.openStoryTitle(t)
         try tmux.type(t, "Long one")
         try tmux.press(t, "Enter")
         try tmux.run(["load-buffer", "-b", "big", pasteFile.path])

@@ -80,11 +80,7 @@ final class FaultPrivacyTests: XCTestCase {
         let t = "canary"
         try tmux.start(t, command: "\(Binary.campfire.path) resume --data-dir \(data.path) \(id) 2>\(errors.path)")
         try tmux.waitFor(t, "People in the room (1)")
-        try tmux.press(t, "]")
-        try tmux.waitFor(t, "Talking stick")
-        try tmux.press(t, "a")
-        try tmux.waitFor(t, "Write down a story")
-        try tmux.press(t, "Enter")
+        try tmux.openStoryTitle(t)
         try tmux.type(t, canary)
         try tmux.press(t, "Enter", "Enter", "Enter", "Enter")
         try tmux.waitUntilGone(t, "Write down a story")

@@ -61,6 +61,15 @@ final class Tmux {
         }
     }
 
+    /// From the welcome step: on to the campfire round, open the story box, and move to its title.
+    func openStoryTitle(_ name: String) throws {
+        try press(name, "]")
+        try waitFor(name, "Talking stick")
+        try press(name, "a")
+        try waitFor(name, "Write down a story")
+        try press(name, "Enter")
+    }
+
     /// Waits until the screen no longer shows `text`.
     func waitUntilGone(_ name: String, _ text: String, timeout: TimeInterval = 10, file: StaticString = #filePath, line: UInt = #line) throws {
         let deadline = Date().addingTimeInterval(timeout)

@@ -435,45 +435,19 @@ public final class ConsoleApp {
         }
     }
 
-    var selectedPerson: Participant? {
-        let people = session.record.participants
-        return people.isEmpty ? nil : people[state.selected("people", count: people.count)]
+    /// The item selected in a list, or nil when the list is empty.
+    private func selected<Item>(_ items: [Item], in list: String) -> Item? {
+        items.isEmpty ? nil : items[state.selected(list, count: items.count)]
     }
 
-    var selectedPresentPerson: Participant? {
-        let people = session.record.present
-        return people.isEmpty ? nil : people[state.selected("stick", count: people.count)]
-    }
-
-    var selectedStory: Story? {
-        let stories = session.record.stories
-        return stories.isEmpty ? nil : stories[state.selected("stories", count: stories.count)]
-    }
-
-    var selectedDraft: GoalDraft? {
-        let drafts = session.record.openDrafts
-        return drafts.isEmpty ? nil : drafts[state.selected("drafts", count: drafts.count)]
-    }
-
-    var selectedIdea: Idea? {
-        let ideas = session.record.ideas
-        return ideas.isEmpty ? nil : ideas[state.selected("ideas", count: ideas.count)]
-    }
-
-    var selectedIdeaByVotes: Idea? {
-        let ideas = session.record.ideasByVotes
-        return ideas.isEmpty ? nil : ideas[state.selected("choose", count: ideas.count)]
-    }
-
-    var selectedVoter: Participant? {
-        let people = session.record.present
-        return people.isEmpty ? nil : people[state.selected("voters", count: people.count)]
-    }
-
-    var selectedAction: Action? {
-        let actions = session.record.actions
-        return actions.isEmpty ? nil : actions[state.selected("actions", count: actions.count)]
-    }
+    var selectedPerson: Participant? { selected(session.record.participants, in: "people") }
+    var selectedPresentPerson: Participant? { selected(session.record.present, in: "stick") }
+    var selectedStory: Story? { selected(session.record.stories, in: "stories") }
+    var selectedDraft: GoalDraft? { selected(session.record.openDrafts, in: "drafts") }
+    var selectedIdea: Idea? { selected(session.record.ideas, in: "ideas") }
+    var selectedIdeaByVotes: Idea? { selected(session.record.ideasByVotes, in: "choose") }
+    var selectedVoter: Participant? { selected(session.record.present, in: "voters") }
+    var selectedAction: Action? { selected(session.record.actions, in: "actions") }
 
     /// The next person round the circle after the current (or last) teller.
     private func nextTeller() -> Participant? {
