@@ -80,9 +80,10 @@ public final class SessionStore {
 
     /// Appends and applies in one go, on this store's own editor (for the command line and tests).
     public func record(_ event: SessionEvent, at date: Date) throws {
-        try editor.check(event, at: date)
+        var changed = editor
+        try changed.apply(event, at: date)
         try append(event, at: date)
-        try editor.apply(event, at: date)
+        editor = changed
         noteApplied(editor.session, at: date)
     }
 

@@ -30,13 +30,6 @@ public struct SessionEditor: Sendable {
     /// The event that would redo the last undone change, if there is one.
     public var redoEvent: SessionEvent? { redoStack.last.map { .redo(restoring: $0) } }
 
-    /// Checks an event without applying it.
-    /// - Throws: `ChangeRefusal` when the session would refuse it.
-    public func check(_ event: SessionEvent, at: Date) throws(ChangeRefusal) {
-        var copy = session
-        try SessionReducer.apply(event, at: at, to: &copy)
-    }
-
     /// Applies an event and keeps the history.
     /// - Throws: `ChangeRefusal` with a plain reason; nothing changes then.
     public mutating func apply(_ event: SessionEvent, at: Date) throws(ChangeRefusal) {

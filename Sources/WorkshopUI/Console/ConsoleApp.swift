@@ -316,8 +316,10 @@ public final class ConsoleApp {
 
     @discardableResult
     private func record(_ event: SessionEvent, at: Date) -> Bool {
+        // The change is worked out once, on a copy; the copy is kept only once the journal has it.
+        var changed = editor
         do {
-            try editor.check(event, at: at)
+            try changed.apply(event, at: at)
         } catch {
             state.message = StatusMessage(.refusal, error.reason)
             return false
@@ -332,13 +334,7 @@ public final class ConsoleApp {
             state.message = StatusMessage(.problem, "Not saved: \(error). Nothing typed is lost: it is still on screen.")
             return false
         }
-        do {
-            try editor.apply(event, at: at)
-        } catch {
-            // Checked a moment ago with the same time, so this cannot refuse; say so plainly if it ever does.
-            state.message = StatusMessage(.problem, "Saved, but the screen could not show it: \(error.reason)")
-            return false
-        }
+        editor = changed
         environment.didApply(editor.session, at)
         revision += 1
         state.lastSavedAt = at
