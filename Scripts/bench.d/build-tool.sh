@@ -1,14 +1,19 @@
 #!/usr/bin/env bash
-# Builds Scripts/bench.d/tool/main.swift into $1 with swiftc, against the modules and object
-# files of the release build in .build/release (run `swift build -c release` first).
+# Builds Scripts/bench.d/tool/main.swift into OUT with swiftc, against the modules and object
+# files of a release build (default: the static one Scripts/build-release makes, which the
+# tool is then linked like).
+#
+# Usage: build-tool.sh OUT [RELEASE_FOLDER]
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 out="$1"
-release="$root/.build/release"
+release="${2:-$root/.build-install/static/release}"
 objects=()
 for module in StateMachine Workshop Persistence TerminalUI WorkshopUI CTextWidth; do
   objects+=("$release/$module.build/"*.o)
 done
-swiftc -O -g -module-cache-path "$release/ModuleCache" -I "$release/Modules" \
+swiftc -O -g -static-executable -module-cache-path "$release/ModuleCache" -I "$release/Modules" \
   -Xcc -fmodule-map-file="$release/CTextWidth.build/module.modulemap" \
-  "$root/Scripts/bench.d/tool/main.swift" "${objects[@]}" -o "$out"
+  "$root/Scripts/bench.d/tool/main.swift" "${objects[@]}" -o "$out" 2>&1 |
+  grep -v -e "statically linked applications requires at runtime" -e "the use of \`mktemp' is dangerous" >&2 || true
+[ -x "$out" ] || { echo "The measuring tool did not build." >&2; exit 1; }

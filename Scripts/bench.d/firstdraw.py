@@ -1,66 +1,126 @@
 #!/usr/bin/env python3
-"""Runs inside a tmux pane (a real terminal) for Scripts/bench: starts each program many
-times, interleaved, and times it.
+"""Times start to first drawn screen for Scripts/bench (figures 1 and 7), on a terminal.
 
 Usage: firstdraw.py CONFIG.json OUTPUT.json
 
-CONFIG: {"reps": N, "programs": [{"name", "argv", "env": {...}, "stamp": bool,
+CONFIG: {"reps": N, "programs": [{"name", "argv", "env": {...}, "marker": "text" or null,
          "remove": [paths to delete after each run, outside the timing]}]}
 
-For a program with "stamp" (campfire under the first-draw shim), the time is from just
-before posix_spawn to the moment the shim saw the first drawn screen's wrefresh return;
-the shim also reports the peak resident memory (VmHWM) at that moment. For the others (the
-minimal ncurses program) it is from just before posix_spawn to the end of waitpid. The
-time to exit is recorded for every program.
+Each program runs on a pseudo-terminal this script owns (100x30, TERM=xterm-256color), as it
+would in a terminal window: its screen is whatever it writes there. The programs take turns,
+in a rotating order, N times each after one warm-up round.
+
+- For a program with a "marker" (campfire), the time runs from just before posix_spawn to the
+  moment the marker text, which is on the last row of the screen meant, has arrived on the
+  terminal (escape sequences left out when looking for it): the first screen, drawn whole.
+  The process's peak resident memory (VmHWM) is read from /proc at that moment, then it is
+  killed (what it does after its first screen is not timed).
+- For a program without one (the minimal ncurses program), the time runs to the end of
+  waitpid: it has started curses, drawn, ended curses and exited.
 """
+import fcntl
 import json
 import os
+import re
+import select
+import signal
+import struct
 import sys
+import termios
 import time
+
+ESCAPES = re.compile(rb"\x1b\[[0-9;?]*[A-Za-z]|\x1b\][^\x07]*\x07|\x1b[()][A-Z0-9]|\x1b[=>]")
+
+
+def spawn(argv, env):
+    """Starts argv on a new pseudo-terminal as its controlling terminal; returns (master, pid, began)."""
+    master, slave = os.openpty()
+    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 30, 100, 0, 0))
+    name = os.ttyname(slave)
+    began = time.monotonic_ns()
+    # A new session, then opening the terminal without O_NOCTTY, makes it the controlling one.
+    pid = os.posix_spawn(argv[0], argv, env, setsid=True, file_actions=[
+        (os.POSIX_SPAWN_CLOSE, 0), (os.POSIX_SPAWN_OPEN, 0, name, os.O_RDWR, 0),
+        (os.POSIX_SPAWN_DUP2, 0, 1), (os.POSIX_SPAWN_DUP2, 0, 2)])
+    os.close(slave)
+    return master, pid, began
+
+
+def peak_kb(pid):
+    for line in open(f"/proc/{pid}/status"):
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1])
+    return -1
+
+
+def until_marker(argv, env, marker, limit=20):
+    master, pid, began = spawn(argv, env)
+    seen = b""
+    try:
+        while True:
+            ready, _, _ = select.select([master], [], [], limit)
+            if not ready:
+                raise SystemExit(f"{argv} did not show {marker!r} within {limit} s; it showed: {ESCAPES.sub(b'', seen)[-400:]!r}")
+            try:
+                chunk = os.read(master, 65536)
+            except OSError:
+                raise SystemExit(f"{argv} ended before showing {marker!r}: {ESCAPES.sub(b'', seen)[-400:]!r}")
+            arrived = time.monotonic_ns()
+            seen += chunk
+            if marker in ESCAPES.sub(b"", seen):
+                return (arrived - began) / 1e6, peak_kb(pid)
+    finally:
+        os.kill(pid, signal.SIGKILL)
+        os.waitpid(pid, 0)
+        os.close(master)
+
+
+def until_exit(argv, env):
+    master, pid, began = spawn(argv, env)
+    while True:
+        ready, _, _ = select.select([master], [], [], 0.001)
+        if ready:
+            try:
+                os.read(master, 65536)
+            except OSError:
+                pass
+        done, status = os.waitpid(pid, os.WNOHANG)
+        if done:
+            ended = time.monotonic_ns()
+            break
+    os.close(master)
+    if status != 0:
+        raise SystemExit(f"{argv} exited with status {status}")
+    return (ended - began) / 1e6
 
 
 def main():
     config = json.load(open(sys.argv[1]))
-    output = sys.argv[2]
     programs = config["programs"]
-    results = {p["name"]: {"first": [], "exit": [], "hwm_kb": []} for p in programs}
-    stamp_file = output + ".stamp"
+    results = {p["name"]: {"first": [], "hwm_kb": []} for p in programs}
     for rep in range(config["reps"] + 1):
-        order = programs[rep % len(programs):] + programs[:rep % len(programs)]
+        shift = rep % len(programs)
+        order = programs[shift:] + programs[:shift]
         if rep % 2:
-            order = list(reversed(order))
+            order.reverse()
         for program in order:
-            env = dict(os.environ)
+            env = dict(os.environ, TERM="xterm-256color", LANG="C.UTF-8")
+            env.pop("NO_COLOR", None)
             env.update(program.get("env", {}))
-            if program.get("stamp"):
-                env["BENCH_STAMP"] = stamp_file
-                if os.path.exists(stamp_file):
-                    os.unlink(stamp_file)
-            began = time.monotonic_ns()
-            pid = os.posix_spawn(program["argv"][0], program["argv"], env)
-            _, status = os.waitpid(pid, 0)
-            ended = time.monotonic_ns()
+            if program.get("marker"):
+                ms, hwm = until_marker(program["argv"], env, program["marker"].encode())
+            else:
+                ms, hwm = until_exit(program["argv"], env), None
             for path in program.get("remove", []):
                 if os.path.exists(path):
                     os.unlink(path)
-            if status != 0:
-                raise SystemExit(f"{program['name']} exited with status {status}")
             if rep == 0:
-                continue  # warm-up: page cache, tmux
-            result = results[program["name"]]
-            result["exit"].append((ended - began) / 1e6)
-            if program.get("stamp"):
-                stamp, hwm = open(stamp_file).read().split()
-                result["first"].append((int(stamp) - began) / 1e6)
-                result["hwm_kb"].append(int(hwm))
-            else:
-                result["first"].append((ended - began) / 1e6)
-    # Leave the terminal tidy for the next program in this pane.
-    sys.stdout.write("\033[H\033[2J")
-    sys.stdout.flush()
-    with open(output + ".tmp", "w") as out:
+                continue  # warm-up: page cache
+            results[program["name"]]["first"].append(ms)
+            if hwm is not None:
+                results[program["name"]]["hwm_kb"].append(hwm)
+    with open(sys.argv[2], "w") as out:
         json.dump(results, out)
-    os.rename(output + ".tmp", output)
 
 
 if __name__ == "__main__":

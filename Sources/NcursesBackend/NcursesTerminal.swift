@@ -81,6 +81,13 @@ public final class NcursesTerminal {
         nonl()
         keypad(window, true)
         intrflush(window, false)
+        // ncurses 6.4 flushes its output after every cursor move until the screen has been
+        // through endwin() once (it cannot tell itself from a low-level terminfo program
+        // before then), so each screen line went out in its own write(): ~30 system calls
+        // and terminal wake-ups per frame, about 1 ms of a 4 ms start (docs/performance.md).
+        // One endwin() now, before anything is drawn, leaves the screen as it was and makes
+        // the next refresh write a whole frame at once.
+        endwin()
         _ = campfire_set_escape_delay(25)
         curs_set(0)
 

@@ -26,7 +26,20 @@ public struct DataFolder: Sendable, Equatable {
     public static func resolve(
         explicitPath: String?,
         environment: [String: String],
-        homeFolder: String = NSHomeDirectory()
+        homeFolder: @autoclosure () -> String = NSHomeDirectory()
+    ) -> DataFolder {
+        resolve(explicitPath: explicitPath, variable: { environment[$0] }, homeFolder: homeFolder())
+    }
+
+    /// Works out the data folder from this process's own environment.
+    public static func resolve(explicitPath: String?) -> DataFolder {
+        resolve(explicitPath: explicitPath, variable: ProcessEnvironment.value, homeFolder: NSHomeDirectory())
+    }
+
+    private static func resolve(
+        explicitPath: String?,
+        variable environment: (String) -> String?,
+        homeFolder: @autoclosure () -> String
     ) -> DataFolder {
         func nonEmpty(_ value: String?) -> String? {
             guard let value, !value.isEmpty else { return nil }
@@ -35,14 +48,14 @@ public struct DataFolder: Sendable, Equatable {
         if let path = nonEmpty(explicitPath) {
             return DataFolder(url: URL(fileURLWithPath: expandTilde(path, environment, homeFolder), isDirectory: true))
         }
-        if let path = nonEmpty(environment["CAMPFIRE_DATA_DIR"]) {
+        if let path = nonEmpty(environment("CAMPFIRE_DATA_DIR")) {
             return DataFolder(url: URL(fileURLWithPath: expandTilde(path, environment, homeFolder), isDirectory: true))
         }
-        if let path = nonEmpty(environment["XDG_DATA_HOME"]) {
+        if let path = nonEmpty(environment("XDG_DATA_HOME")) {
             return DataFolder(url: URL(fileURLWithPath: path, isDirectory: true)
                 .appendingPathComponent("campfire", isDirectory: true))
         }
-        let home = nonEmpty(environment["HOME"]) ?? homeFolder
+        let home = nonEmpty(environment("HOME")) ?? homeFolder()
         return DataFolder(url: URL(fileURLWithPath: home, isDirectory: true)
             .appendingPathComponent(".local/share/campfire", isDirectory: true))
     }
@@ -61,9 +74,20 @@ public struct DataFolder: Sendable, Equatable {
 
     // A shell expands `~` in `--data-dir ~/x`, but not in `--data-dir=~/x` or in
     // an environment variable set in a config file, so do it here too.
-    private static func expandTilde(_ path: String, _ environment: [String: String], _ homeFolder: String) -> String {
+    private static func expandTilde(_ path: String, _ environment: (String) -> String?, _ homeFolder: () -> String) -> String {
         guard path == "~" || path.hasPrefix("~/") else { return path }
-        let home = environment["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? homeFolder
+        let home = environment("HOME").flatMap { $0.isEmpty ? nil : $0 } ?? homeFolder()
         return home + path.dropFirst()
+    }
+}
+
+/// One variable of this process's environment.
+///
+/// `getenv` reads the one value; `ProcessInfo.processInfo.environment` builds a dictionary of
+/// every variable, which on the path to the first screen costs a measurable share of a
+/// millisecond (docs/performance.md).
+public enum ProcessEnvironment {
+    public static func value(_ name: String) -> String? {
+        getenv(name).map { String(cString: $0) }
     }
 }

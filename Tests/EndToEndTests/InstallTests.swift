@@ -48,7 +48,7 @@ final class InstallTests: XCTestCase {
         // The timings are printed with the test results, to be read in one place.
         print(installed.log.split(separator: "\n").filter { $0.contains("median") || $0.hasPrefix("Installing the program") }.joined(separator: "\n"))
         XCTAssertTrue(installed.log.contains("shared Swift libraries:"), installed.log)
-        XCTAssertTrue(installed.log.contains("static Swift standard library:"), installed.log)
+        XCTAssertTrue(installed.log.contains("one static program:"), installed.log)
         XCTAssertTrue(installed.log.contains("Installed Campfire 0.1.0"), installed.log)
     }
 

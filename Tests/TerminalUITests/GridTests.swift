@@ -92,4 +92,39 @@ final class GridRenderTests: XCTestCase {
         grid.render(Paragraph("abcdefgh", wraps: false), in: Rect(x: 1, y: 1, width: 4, height: 1))
         XCTAssertEqual(grid.quotedRows(), "\"      \"\n\" abc… \"\n\"      \"\n")
     }
+
+    /// A line laid out once (`Grid.run`) and placed (`Grid.place`) must give exactly the cells
+    /// `write` gives, over text that mixes ASCII, wide characters, combining marks, emoji and
+    /// controls, at every column, over a row already holding wide characters, and cut by the
+    /// grid's edge.
+    func testPlacingALaidOutLineEqualsWritingIt() {
+        let pieces = ["a", "Zoë", "語", "e\u{301}", "👍", "❤️", "🇬🇧", "\t", "→", " ", "ab", "x\u{7}"]
+        var seed: UInt64 = 42
+        func next(_ bound: Int) -> Int {
+            seed = seed &* 6364136223846793005 &+ 1442695040888963407
+            return Int((seed >> 33) % UInt64(bound))
+        }
+        for round in 0..<400 {
+            let text = (0..<(1 + next(8))).map { _ in pieces[next(pieces.count)] }.joined()
+            let width = 1 + next(14)
+            let x = next(12)
+            var background = Grid(width: 12, height: 1)
+            background.write(String(repeating: "語", count: 6), x: next(2), y: 0)
+            var written = background, placed = background
+            written.write(text, x: x, y: 0, style: Style(.accent), maxWidth: width)
+            placed.place(Grid.run(of: text, style: Style(.accent), maxWidth: width), x: x, y: 0)
+            XCTAssertEqual(placed, written, "round \(round): \(text.debugDescription) at \(x), width \(width)")
+        }
+    }
+
+    func testPrintableASCIIIsMeasuredByItsBytes() {
+        XCTAssertEqual(TextWidth.printableASCIIWidth("Hello, world"), 12)
+        XCTAssertEqual(TextWidth.printableASCIIWidth(""), 0)
+        XCTAssertNil(TextWidth.printableASCIIWidth("tab\there"))
+        XCTAssertNil(TextWidth.printableASCIIWidth("café"))
+        XCTAssertNil(TextWidth.printableASCIIWidth("\r\n"))
+        XCTAssertEqual(TextLayout.prefix("Hello, world", width: 5), "Hello")
+        XCTAssertEqual(TextLayout.prefix("Hi", width: 5), "Hi")
+        XCTAssertEqual(TextLayout.truncate("Hello, world", width: 6), "Hello…")
+    }
 }

@@ -181,6 +181,30 @@ final class SessionReducerTests: XCTestCase {
         XCTAssertNil(Day("2026-02-30"))
         XCTAssertNil(Day("tomorrow"))
         XCTAssertEqual(Day(year: 2026, month: 11, day: 17).adding(days: 28).description, "2026-12-15")
+        XCTAssertNil(Day("2026-13-01"))
+        XCTAssertNil(Day("2026-00-10"))
+        XCTAssertNil(Day("2100-02-29"))  // not a leap year
+        XCTAssertEqual(Day("2000-02-29"), Day(year: 2000, month: 2, day: 29))
+    }
+
+    /// Day works out dates with plain arithmetic; it must agree with Foundation's Gregorian
+    /// calendar in UTC on every day it can meet, and across the leap-year rules.
+    func testDayArithmeticAgreesWithTheCalendar() {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC")!
+        let start = calendar.date(from: DateComponents(year: 1899, month: 12, day: 25))!
+        for offset in stride(from: 0, to: 365 * 260, by: 1) {
+            let moment = start.addingTimeInterval(TimeInterval(offset) * 86_400 + TimeInterval(offset % 86_400))
+            let parts = calendar.dateComponents([.year, .month, .day], from: moment)
+            let day = Day(moment)
+            XCTAssertEqual([day.year, day.month, day.day], [parts.year!, parts.month!, parts.day!], "\(moment)")
+            XCTAssertEqual(day.date, calendar.date(from: DateComponents(year: parts.year, month: parts.month, day: parts.day)))
+            if day.year != parts.year { return }  // one failure is enough to read
+        }
+        XCTAssertEqual(Day(year: 2026, month: 3, day: 1).days(until: Day(year: 2027, month: 3, day: 1)), 365)
+        XCTAssertEqual(Day(year: 2028, month: 2, day: 1).days(until: Day(year: 2028, month: 3, day: 1)), 29)
+        XCTAssertEqual(Day(daysSince1970: -1).description, "1969-12-31")
+        XCTAssertEqual(Day(Date(timeIntervalSince1970: -0.5)).description, "1969-12-31")
     }
 
     // MARK: Undo and redo

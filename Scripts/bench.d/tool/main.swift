@@ -195,6 +195,13 @@ func fixtures(_ root: URL) throws {
     let big = try writeSession("20261118-0930-b10k", events: bigEvents(template: template, total: 10_000), in: root.appendingPathComponent("big"), template: template)
     let small = try writeSession("20261118-0930-s010", events: smallEvents(count: 10), in: root.appendingPathComponent("small"), template: template)
     let empty = try writeSession("20261118-0930-e000", events: [], in: root.appendingPathComponent("empty"), template: template)
+    // For figure 2 in the real program: the busy session and empty ones at the steps whose
+    // keys are timed (the 10,000-event session is already at the ideas step).
+    func at(_ step: FlowStep) -> SessionEvent { .moveTo(step: step, overriddenGuards: [], overrideReason: nil) }
+    let bigStories = try writeSession("20261118-0930-b0st", events: bigEvents(template: template, total: nil) + [at(FlowStep(.storytelling))],
+                                      in: root.appendingPathComponent("big-stories"), template: template)
+    let emptyStories = try writeSession("20261118-0930-e0st", events: [at(FlowStep(.storytelling))], in: root.appendingPathComponent("empty-stories"), template: template)
+    let emptyIdeas = try writeSession("20261118-0930-e0id", events: [at(FlowStep(.ideas))], in: root.appendingPathComponent("empty-ideas"), template: template)
 
     // The worst case for reopening: the same 10,000-line journal with only the first snapshot,
     // so every event is replayed (as after a crash just before the first regular snapshot,
@@ -222,6 +229,7 @@ func fixtures(_ root: URL) throws {
     let listed = nowNanos()
     emit([
         "big": big.path, "small": small.path, "empty": empty.path, "replay": replay.path,
+        "bigStories": bigStories.path, "emptyStories": emptyStories.path, "emptyIdeas": emptyIdeas.path,
         "bigJournalLines": journalLines(big), "smallJournalLines": journalLines(small), "emptyJournalLines": journalLines(empty),
         "bigJournalBytes": fileSize(big.appendingPathComponent("journal.jsonl")),
         "bigSnapshotBytes": fileSize(big.appendingPathComponent("snapshot.json")),
@@ -271,10 +279,8 @@ final class Driver {
 }
 
 func render(reps: Int) {
-    var content: ContentLibrary
+    let content: ContentLibrary
     do { content = try ContentLibrary.load() } catch { fail("content: \(error)") }
-    // BENCH_NO_GLOSSARY=1: every case without the jargon scan (for profiling what is left).
-    if ProcessInfo.processInfo.environment["BENCH_NO_GLOSSARY"] != nil { content.glossary = Glossary(entries: []) }
     let template = template()
     let bigEditor = buildInMemory(bigEvents(template: template, total: nil), template: template)
     let record = bigEditor.session.record
@@ -323,28 +329,7 @@ func render(reps: Int) {
             ])
         }
     }
-    // What is left once the side panel's jargon scan is out of the way (the fix suggested in
-    // docs/performance.md): the same keys with an empty glossary, 80x24 only. Not a target row.
-    var withoutScan: [[String: Any]] = []
-    var plain = content
-    plain.glossary = Glossary(entries: [])
-    for testCase in cases where only == nil || testCase.name.hasPrefix(only!) {
-        var big = bigEditor, empty = SessionEditor(session: newSession("20261118-0930-e000", template))
-        let event = SessionEvent.moveTo(step: testCase.step, overriddenGuards: [], overrideReason: nil)
-        try! big.apply(event, at: start); try! empty.apply(event, at: start)
-        let bigDriver = Driver(makeApp(big, content: plain), width: 80, height: 24)
-        let emptyDriver = Driver(makeApp(empty, content: plain), width: 80, height: 24)
-        for key in testCase.setup { bigDriver.press(key); emptyDriver.press(key) }
-        var bigTimes: [Double] = [], emptyTimes: [Double] = []
-        for index in 0..<(reps * 5) {
-            let key = testCase.keys[index % testCase.keys.count]
-            let (b, e) = interleaved(1, { bigDriver.press(key) }, { emptyDriver.press(key) })
-            if index >= 8 { bigTimes += b; emptyTimes += e }
-        }
-        withoutScan.append(["case": testCase.name, "big": summary(bigTimes), "empty": summary(emptyTimes), "ratio": median(bigTimes) / median(emptyTimes)])
-    }
-    emit(["people": record.participants.count, "stories": record.stories.count, "ideas": record.ideas.count, "cases": results,
-          "withoutJargonScan": withoutScan])
+    emit(["people": record.participants.count, "stories": record.stories.count, "ideas": record.ideas.count, "cases": results])
 }
 
 // MARK: - append (figure 3)

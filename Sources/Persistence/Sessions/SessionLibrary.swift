@@ -20,7 +20,7 @@ public enum LibraryError: Error, Equatable, CustomStringConvertible {
 }
 
 /// The sessions in a data folder.
-public struct SessionLibrary {
+public struct SessionLibrary: Sendable {
     public let dataFolder: DataFolder
 
     public init(dataFolder: DataFolder) {

@@ -64,6 +64,24 @@ public struct Grid: Equatable, Sendable {
         var column = x
         var firstWritten: Int?
         var lastWritten: Int?
+        if TextWidth.printableASCIIWidth(text) != nil {
+            // Plain ASCII: one cell per byte, no grapheme breaking or width look-ups.
+            var text = text
+            text.withUTF8 { bytes in
+                for byte in bytes {
+                    if column >= limit { break }
+                    if column >= 0 {
+                        cells[y * width + column] = Cell(text: String(Unicode.Scalar(byte)), style: style)
+                        firstWritten = firstWritten ?? column
+                        lastWritten = column
+                    }
+                    column += 1
+                }
+            }
+            guard let first = firstWritten, let last = lastWritten else { return 0 }
+            repairEdges(row: y, from: first, through: last)
+            return last - first + 1
+        }
         for character in TextLayout.sanitize(text) {
             if column >= limit { break }
             let columns = TextWidth.of(character)
@@ -95,6 +113,29 @@ public struct Grid: Equatable, Sendable {
         guard let first = firstWritten, let last = lastWritten else { return 0 }
         repairEdges(row: y, from: first, through: last)
         return last - first + 1
+    }
+
+    /// The cells `write` puts down for `text` from column 0 of an empty row `maxWidth` wide,
+    /// to be placed again with ``place(_:x:y:)``: laying a line out once and placing it on
+    /// every frame gives the same cells as writing it each time, for much less work.
+    public static func run(of text: String, style: Style, maxWidth: Int) -> [Cell] {
+        var row = Grid(width: max(0, maxWidth), height: 1)
+        let written = row.write(text, x: 0, y: 0, style: style)
+        return Array(row.cells.prefix(written))
+    }
+
+    /// Puts down cells made by ``run(of:style:maxWidth:)`` from column `x`, clipped to the
+    /// grid, repairing any wide character cut at either end as ``write(_:x:y:style:maxWidth:)``
+    /// does.
+    public mutating func place(_ run: [Cell], x: Int, y: Int) {
+        guard y >= 0, y < height, x >= 0, x < width, !run.isEmpty else { return }
+        let count = min(run.count, width - x)
+        let base = y * width + x
+        for offset in 0..<count { cells[base + offset] = run[offset] }
+        if count < run.count, run[count].isContinuation {
+            cells[base + count - 1].text = " "  // a wide character cut by the grid's edge
+        }
+        repairEdges(row: y, from: x, through: x + count - 1)
     }
 
     /// Fills a rectangle with blanks in a style.

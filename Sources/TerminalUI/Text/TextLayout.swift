@@ -24,7 +24,8 @@ public enum TextLayout {
     /// - Parameter text: Untrusted text.
     /// - Returns: Text safe to write to one row of the terminal.
     public static func sanitize(_ text: String) -> String {
-        // Fast path: nothing to change in ordinary text.
+        // Fast paths: nothing to change in ordinary text.
+        if TextWidth.printableASCIIWidth(text) != nil { return text }
         if !text.unicodeScalars.contains(where: needsSanitizing) { return text }
         var result = String.UnicodeScalarView()
         var previousWasCarriageReturn = false
@@ -194,6 +195,9 @@ public enum TextLayout {
     ///   - width: Maximum columns.
     /// - Returns: The fitting prefix.
     public static func prefix(_ text: String, width: Int) -> String {
+        if let columns = TextWidth.printableASCIIWidth(text) {
+            return columns <= width ? text : String(decoding: text.utf8.prefix(max(0, width)), as: UTF8.self)
+        }
         var result = "", used = 0
         for character in text {
             let columns = TextWidth.of(character)

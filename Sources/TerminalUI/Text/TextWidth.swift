@@ -23,6 +23,7 @@ public enum TextWidth {
     /// - Parameter text: The text to measure.
     /// - Returns: Columns the text occupies on one line.
     public static func of(_ text: String) -> Int {
+        if let columns = printableASCIIWidth(text) { return columns }
         var total = 0
         for character in text { total += of(character) }
         return total
@@ -41,6 +42,17 @@ public enum TextWidth {
             if isRegionalIndicator(first), scalars.dropFirst().contains(where: isRegionalIndicator) { return 2 }
         }
         return columns(of: first)
+    }
+
+    /// The width of text made only of printable ASCII (one column per byte), or nil for any
+    /// other text. Most of what is drawn is plain ASCII; looking at its bytes skips the
+    /// grapheme breaking and per-cluster measuring that other text needs.
+    public static func printableASCIIWidth(_ text: String) -> Int? {
+        var text = text
+        return text.withUTF8 { bytes in
+            for byte in bytes where byte < 0x20 || byte >= 0x7F { return nil }
+            return bytes.count
+        }
     }
 
     /// Display columns of one Unicode scalar on its own.

@@ -28,24 +28,50 @@ public struct Day: Codable, Hashable, Sendable, Comparable, CustomStringConverti
 
     /// The day a moment falls on, in UTC (sessions store UTC moments).
     public init(_ date: Date) {
-        let parts = Day.calendar.dateComponents([.year, .month, .day], from: date)
-        self.init(year: parts.year!, month: parts.month!, day: parts.day!)
+        let days = Int((date.timeIntervalSince1970 / 86_400).rounded(.down))
+        self = Day(daysSince1970: days)
     }
 
     /// Midnight UTC at the start of the day.
     public var date: Date? {
-        Day.calendar.date(from: DateComponents(year: year, month: month, day: day))
+        Date(timeIntervalSince1970: TimeInterval(daysSince1970) * 86_400)
+    }
+
+    /// Whole days since 1970-01-01, in the Gregorian calendar (negative before it).
+    ///
+    /// Plain arithmetic in 400-year eras (after H. Hinnant's `days_from_civil`), so that
+    /// working out a day needs no calendar or time-zone set-up: it is on the path to the
+    /// first screen, and UTC days need neither.
+    public var daysSince1970: Int {
+        let y = month <= 2 ? year - 1 : year
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yearOfEra = y - era * 400
+        let dayOfYear = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1
+        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
+        return era * 146_097 + dayOfEra - 719_468
+    }
+
+    /// The day `days` whole days after 1970-01-01 (the inverse of `daysSince1970`).
+    public init(daysSince1970 days: Int) {
+        let z = days + 719_468
+        let era = (z >= 0 ? z : z - 146_096) / 146_097
+        let dayOfEra = z - era * 146_097
+        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
+        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
+        let shifted = (5 * dayOfYear + 2) / 153
+        let day = dayOfYear - (153 * shifted + 2) / 5 + 1
+        let month = shifted < 10 ? shifted + 3 : shifted - 9
+        self.init(year: yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month: month, day: day)
     }
 
     /// Whole days from `self` to `other`.
     public func days(until other: Day) -> Int {
-        guard let a = date, let b = other.date else { return 0 }
-        return Int((b.timeIntervalSince(a) / 86_400).rounded())
+        other.daysSince1970 - daysSince1970
     }
 
     /// The day `count` days later.
     public func adding(days count: Int) -> Day {
-        Day(date!.addingTimeInterval(TimeInterval(count) * 86_400))
+        Day(daysSince1970: daysSince1970 + count)
     }
 
     public var description: String { String(format: "%04d-%02d-%02d", year, month, day) }
@@ -67,12 +93,6 @@ public struct Day: Codable, Hashable, Sendable, Comparable, CustomStringConverti
         var container = encoder.singleValueContainer()
         try container.encode(description)
     }
-
-    private static let calendar: Calendar = {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "UTC")!
-        return calendar
-    }()
 }
 
 /// A small purposeful movement: what, who, when and how.

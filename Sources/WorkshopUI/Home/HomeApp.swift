@@ -43,7 +43,10 @@ public enum HomeChoice: Equatable, Sendable {
 /// The home screen: start a workshop, carry one on, or look back at one.
 public final class HomeApp {
     public private(set) var entries: [HomeEntry]
-    public let content: ContentLibrary
+    /// The content (templates, prompts, glossary). The program draws the first screen before
+    /// reading the content files, so this is nil until it has; nothing on the list needs it,
+    /// and every key is handled after it is set.
+    public var content: ContentLibrary?
     public var selected = 0
     public var form: Form?
     public var message: StatusMessage?
@@ -51,13 +54,16 @@ public final class HomeApp {
     private var pendingDelete: String?
     /// The practice scenarios offered by `p` (see `HomeScenario`).
     public var scenarios: [HomeScenario] = []
+    /// Reads the scenarios the first time `p` is pressed, when `scenarios` is empty (reading and
+    /// checking them is too slow to do before the first screen, for a list rarely opened).
+    public var loadScenarios: (() -> [HomeScenario])?
     /// Whether the list shows the practice scenarios instead of the workshops.
     public internal(set) var choosingScenario = false
     public var selectedScenario = 0
 
     func leaveScenarios() { choosingScenario = false }
 
-    public init(entries: [HomeEntry], content: ContentLibrary) {
+    public init(entries: [HomeEntry], content: ContentLibrary?) {
         // Newest first: the workshop of today is the one most likely wanted.
         self.entries = entries.reversed()
         self.content = content
@@ -88,7 +94,8 @@ public final class HomeApp {
                 }
                 let group = form.text("Group")
                 let templateIndex = form.field("Plan")?.index ?? 0
-                let template = content.templates[min(templateIndex, content.templates.count - 1)].name
+                guard let templates = content?.templates, !templates.isEmpty else { return }
+                let template = templates[min(templateIndex, templates.count - 1)].name
                 choice = .newWorkshop(title: title, group: group.isEmpty ? nil : group, template: template)
             }
             return
@@ -98,6 +105,7 @@ public final class HomeApp {
         if binding.command != .delete { pendingDelete = nil }
         switch binding.command {
         case .add:
+            guard let content else { return }
             form = Form(title: "A new workshop", purpose: .addPerson, fields: [
                 FormField("Title", kind: .text(checksJargon: false), isOptional: false),
                 FormField("Group", kind: .text(checksJargon: false)),
@@ -110,6 +118,10 @@ public final class HomeApp {
             guard !entries.isEmpty else { return }
             choice = .lookBack(id: entries[selected].id)
         case .invite:
+            if scenarios.isEmpty, let load = loadScenarios {
+                scenarios = load()
+                loadScenarios = nil
+            }
             guard !scenarios.isEmpty else { message = StatusMessage(.info, "No practice scenarios were found."); return }
             choosingScenario = true
         case .help: choice = .tour
@@ -168,7 +180,7 @@ public final class HomeApp {
         if let form {
             let formArea = Rect(x: 0, y: area.y + 2, width: grid.width, height: min(10, area.height - 2))
             grid.fill(formArea, style: .plain)
-            FormView.render(form, content: content, in: formArea, grid: &grid)
+            if let content { FormView.render(form, content: content, in: formArea, grid: &grid) }
         }
         if let message {
             Draw.line(message.text, x: area.x, y: grid.height - 2, width: area.width, grid: &grid, style: Style(.warning, bold: true))

@@ -20,15 +20,27 @@ enum Draw {
     }
 
     /// Writes one line, cut to fit with an ellipsis.
+    ///
+    /// Lines are laid out once and kept (see `LineCache`): a list of a thousand stories redraws
+    /// the same twenty rows on every key, and laying out a row (cleaning, measuring and cutting
+    /// the text by grapheme cluster) costs ten times as much as placing its cells again.
     static func line(_ text: String, x: Int, y: Int, width: Int, grid: inout Grid, style: Style = .plain) {
         guard width > 0 else { return }
-        grid.write(TextLayout.truncate(TextLayout.sanitize(text), width: width), x: x, y: y, style: style, maxWidth: width)
+        guard x >= 0, y >= 0, y < grid.height, x < grid.width else {
+            grid.write(TextLayout.truncate(text, width: width), x: x, y: y, style: style, maxWidth: width)
+            return
+        }
+        let run = LineCache.shared.run(text, width: width, style: style) {
+            Grid.run(of: TextLayout.truncate(text, width: width), style: style, maxWidth: width)
+        }
+        grid.place(run, x: x, y: y)
     }
 
     /// Seconds as "12:05".
     static func clock(_ seconds: TimeInterval) -> String {
         let total = max(0, Int(seconds))
-        return String(format: "%d:%02d", total / 60, total % 60)
+        let seconds = total % 60
+        return "\(total / 60):\(seconds < 10 ? "0" : "")\(seconds)"
     }
 
     /// A RAG score as symbol and word, so colour never carries the meaning alone.
@@ -58,5 +70,54 @@ enum Draw {
         guard count > rows, rows > 0 else { return 0..<count }
         let start = min(max(selected - rows / 2, 0), count - rows)
         return start..<(start + rows)
+    }
+}
+
+/// Laid-out lines by text, width and style, shared by every screen drawn in this process.
+/// Bounded: it starts again empty when it holds more than `limit` lines.
+final class LineCache: @unchecked Sendable {
+    static let shared = LineCache()
+
+    /// Compared and hashed by the text's bytes: quicker than `String`'s own (which compares
+    /// by meaning, normalising accented letters first), and exact, which is what drawing needs.
+    private struct Key: Hashable {
+        let text: String
+        let width: Int
+        let style: Style
+
+        static func == (lhs: Key, rhs: Key) -> Bool {
+            guard lhs.width == rhs.width, lhs.style == rhs.style else { return false }
+            var left = lhs.text, right = rhs.text
+            return left.withUTF8 { a in
+                right.withUTF8 { b in a.count == b.count && (a.isEmpty || memcmp(a.baseAddress!, b.baseAddress!, a.count) == 0) }
+            }
+        }
+
+        func hash(into hasher: inout Hasher) {
+            var text = text
+            text.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+            hasher.combine(width)
+            hasher.combine(style)
+        }
+    }
+
+    private let lock = NSLock()
+    private var runs: [Key: [Cell]] = [:]
+    private let limit = 4096
+
+    func run(_ text: String, width: Int, style: Style, make: () -> [Cell]) -> [Cell] {
+        let key = Key(text: text, width: width, style: style)
+        lock.lock()
+        if let known = runs[key] {
+            lock.unlock()
+            return known
+        }
+        lock.unlock()
+        let made = make()
+        lock.lock()
+        if runs.count >= limit { runs.removeAll(keepingCapacity: true) }
+        runs[key] = made
+        lock.unlock()
+        return made
     }
 }

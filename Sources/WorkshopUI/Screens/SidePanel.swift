@@ -22,11 +22,12 @@ enum SidePanel {
             let seconds = tally.seconds
             let heard = tally.hasHadTurn
             let marker = holds ? "▶" : (heard ? " " : "○")
-            let figures = String(format: "%5d %6@", turns, Draw.clock(seconds))
-            let nameWidth = inner.width - 2 - TextWidth.of(figures)
-            grid.write(marker, x: inner.x, y: y, style: Style(holds ? .highlight : .muted, bold: true))
+            let figures = TextLayout.aligned(String(turns), width: 5, alignment: .right) + " " + Draw.clock(seconds)
+            let figuresWidth = TextWidth.of(figures)
+            let nameWidth = inner.width - 2 - figuresWidth
+            Draw.line(marker, x: inner.x, y: y, width: 1, grid: &grid, style: Style(holds ? .highlight : .muted, bold: true))
             Draw.line(person.name, x: inner.x + 2, y: y, width: nameWidth - 1, grid: &grid, style: Style(holds ? .highlight : .text, bold: holds))
-            grid.write(figures, x: inner.maxX - TextWidth.of(figures), y: y, style: Style(.muted))
+            Draw.line(figures, x: inner.maxX - figuresWidth, y: y, width: figuresWidth, grid: &grid, style: Style(.muted))
             y += 1
         }
         if people.count > maxRows, y < inner.maxY {

@@ -236,9 +236,12 @@ enum StageScreens {
         let record = app.session.record
         let body = title("Ideas (\(record.ideas.count)) — nothing is too silly", rect, &grid)
         let ideas = record.ideas
+        let shortNames = Dictionary(uniqueKeysWithValues: PrincipleID.allCases.compactMap { id in
+            app.content.principles.guide(id).map { (id, $0.shortName) }
+        })
         list(count: ideas.count, row: { index -> (String, Style) in
             let idea = ideas[index]
-            let links = idea.principles.compactMap { app.content.principles.guide($0)?.shortName }.joined(separator: ", ")
+            let links = idea.principles.compactMap { shortNames[$0] }.joined(separator: ", ")
             return (idea.text + (links.isEmpty ? "" : "  → \(links)"), Style(.text))
         }, selected: app.state.selected("ideas", count: ideas.count), active: true, in: body, grid: &grid, empty: keyed(app, "No ideas yet. Press a to add one.", otherwise: "No ideas were written down."))
     }

@@ -11,6 +11,21 @@ struct CommonOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("Colours for the screen: dark or light (projectors vary). Also CAMPFIRE_THEME. NO_COLOR turns colour off.", valueName: "theme"))
     var theme: String?
 
+    /// The same choices as plain values, for code that runs without the parser.
+    var settings: Settings { Settings(dataDir: dataDir, theme: theme) }
+
+    func startTerminal() throws -> TerminalSession { try settings.startTerminal() }
+    var dataFolder: DataFolder { settings.dataFolder }
+    var library: SessionLibrary { settings.library }
+    func content() throws -> ContentLibrary { try settings.content() }
+}
+
+/// The options every command takes, as plain values. `campfire` on its own opens the home
+/// screen with these at their defaults, without building the command-line parser at all.
+struct Settings: Sendable {
+    var dataDir: String?
+    var theme: String?
+
     /// Starts the terminal with the chosen theme.
     func startTerminal() throws -> TerminalSession {
         if let theme, theme != "dark", theme != "light" {
@@ -20,7 +35,7 @@ struct CommonOptions: ParsableArguments {
     }
 
     var dataFolder: DataFolder {
-        DataFolder.resolve(explicitPath: dataDir, environment: ProcessInfo.processInfo.environment)
+        DataFolder.resolve(explicitPath: dataDir)
     }
 
     var library: SessionLibrary { SessionLibrary(dataFolder: dataFolder) }

@@ -14,6 +14,7 @@ import Darwin
 /// can be run with its output sent to a file or pasted into a message asking for help.
 struct Doctor: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "doctor",
         abstract: "Check this computer for anything that would stop a workshop, and say how to fix it.",
         discussion: """
         Each line starts with OK, WARNING or PROBLEM. Doctor changes nothing. \

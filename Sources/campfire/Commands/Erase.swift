@@ -9,6 +9,7 @@ import Glibc
 /// `campfire erase`: remove a whole session, or everything one person said in it, from every file.
 struct Erase: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "erase",
         abstract: "Erase a whole session, or everything one person said in it, from every file.",
         discussion: """
         Erasing one person removes their stories, responses, scores and dots, takes them off \

@@ -6,6 +6,7 @@ import Workshop
 /// `campfire export`: the session in a form that can leave the room.
 struct Export: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "export",
         abstract: "Export a workshop. Stories whose teller did not agree to sharing are left out.",
         discussion: """
         markdown: a report to read, print or email. csv: the action plan, for a spreadsheet. \

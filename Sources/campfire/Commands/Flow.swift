@@ -4,7 +4,7 @@ import Workshop
 
 /// `campfire flow`: the workshop flow graph, drawn from the state machine itself.
 struct Flow: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Print the workshop flow as a graph (Graphviz dot or Mermaid).")
+    static let configuration = CommandConfiguration(commandName: "flow", abstract: "Print the workshop flow as a graph (Graphviz dot or Mermaid).")
 
     enum Format: String, ExpressibleByArgument, CaseIterable {
         case dot, mermaid

@@ -6,32 +6,56 @@ import WorkshopUI
 
 /// `campfire` with no command: the home screen.
 struct Home: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Open the home screen: start, carry on with, or look back at a workshop.", shouldDisplay: false)
+    static let configuration = CommandConfiguration(commandName: "home", abstract: "Open the home screen: start, carry on with, or look back at a workshop.", shouldDisplay: false)
 
     @OptionGroup var options: CommonOptions
 
     func run() throws {
-        let content = try options.content()
+        try HomeScreen(options: options.settings).run()
+    }
+}
+
+/// The home screen's loop: list, new workshop, carry on, look back, tour, practice.
+struct HomeScreen {
+    let options: Settings
+
+    func run() throws {
+        // The list is read while the terminal starts, and the content files after the first
+        // screen is drawn (the list needs none of them) and before the first key is handled,
+        // so the home screen appears sooner (docs/performance.md, figure 1).
+        let library = options.library
+        var firstList: InBackground<[SessionSummary]>? = InBackground { library.summaries().map(\.summary) }
         let terminal = try options.startTerminal()
         defer { terminal.stop() }
+        var loaded: ContentLibrary?
         while true {
-            let entries = options.library.summaries().map(\.summary).map {
+            let summaries = firstList?.value ?? library.summaries().map(\.summary)
+            firstList = nil
+            let entries = summaries.map {
                 HomeEntry(id: $0.id, date: Day($0.createdAt).description, title: $0.title, group: $0.group ?? "–", stage: $0.stage.title, people: $0.people, rag: $0.rag, isPractice: $0.isPractice, isSample: SampleSession.isSample($0))
             }
-            let home = HomeApp(entries: entries, content: content)
-            let scenarios = (try? ScenarioLibrary.builtIn(glossary: content.glossary))?.scenarios ?? []
-            home.scenarios = scenarios.map { HomeScenario(name: $0.name, title: $0.title, description: $0.description) }
+            let home = HomeApp(entries: entries, content: loaded)
+            home.loadScenarios = { [weak home] in
+                guard let content = home?.content else { return [] }
+                return Self.scenarios(content).map { HomeScenario(name: $0.name, title: $0.title, description: $0.description) }
+            }
             var choice: HomeChoice?
             while choice == nil {
                 if let signal = terminal.pendingSignal { terminal.stop(); throw ExitCode(128 + signal) }
                 let size = terminal.size
-                terminal.draw(home.render(width: size.width, height: size.height))
+                let g = home.render(width: size.width, height: size.height)
+                terminal.draw(g)
+                if loaded == nil {
+                    do { loaded = try options.content() } catch { terminal.stop(); throw error }
+                    home.content = loaded
+                }
                 guard let key = terminal.readKey(timeoutMilliseconds: 250) else { continue }
                 home.message = nil
                 home.handle(key)
                 choice = home.choice
             }
-            if case .practice(let name) = choice!, let scenario = scenarios.first(where: { $0.name == name }) {
+            guard let content = loaded else { return }
+            if case .practice(let name) = choice!, let scenario = Self.scenarios(content).first(where: { $0.name == name }) {
                 let code = try PracticeRunner.run(scenario: scenario, seed: UInt64.random(in: 0...UInt64.max), coach: true,
                                                   library: options.library, content: content, terminal: terminal, stopTerminal: false)
                 if code != 0 { terminal.stop(); throw ExitCode(code) }
@@ -73,6 +97,11 @@ struct Home: ParsableCommand {
             let code = ConsoleRunner.run(store: store, content: content, terminal: terminal, notes: store.openingNotes, stopTerminal: false)
             if code != 0 { terminal.stop(); throw ExitCode(code) }
         }
+    }
+
+    /// The built-in practice scenarios (read and checked when first asked for).
+    private static func scenarios(_ content: ContentLibrary) -> [Scenario] {
+        (try? ScenarioLibrary.builtIn(glossary: content.glossary))?.scenarios ?? []
     }
 
     /// Runs the guided tour; returns the sample, opened, if the person wants to try it themselves.

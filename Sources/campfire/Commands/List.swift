@@ -6,7 +6,7 @@ import Workshop
 
 /// `campfire list`: every session as a table.
 struct List: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "List the workshops kept in the data folder.")
+    static let configuration = CommandConfiguration(commandName: "list", abstract: "List the workshops kept in the data folder.")
 
     @OptionGroup var options: CommonOptions
 

@@ -5,7 +5,7 @@ import Workshop
 
 /// `campfire new`: set up a workshop, and open the console unless it is being prepared ahead.
 struct New: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Start a new workshop.")
+    static let configuration = CommandConfiguration(commandName: "new", abstract: "Start a new workshop.")
 
     @OptionGroup var options: CommonOptions
 

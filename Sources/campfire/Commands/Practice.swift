@@ -9,6 +9,7 @@ import Workshop
 /// like a real one, with the simulated group of the scenario wired into the console.
 struct Practice: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "practice",
         abstract: "Practise facilitating with a simulated group, coached, with a debrief at the end.",
         discussion: """
         Runs the whole workshop with a simulated group from a scenario (a built-in one by name, \

@@ -7,7 +7,7 @@ import WorkshopUI
 
 /// `campfire present`: the projector view of a live session, for a second terminal.
 struct Present: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Show a workshop's projector view in this terminal, following it live. Changes nothing.")
+    static let configuration = CommandConfiguration(commandName: "present", abstract: "Show a workshop's projector view in this terminal, following it live. Changes nothing.")
 
     @OptionGroup var options: CommonOptions
 

@@ -5,7 +5,7 @@ import Workshop
 
 /// `campfire resume`: reopen a session, recovering whatever a crash left.
 struct Resume: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Reopen a workshop, recovering it after a crash.")
+    static let configuration = CommandConfiguration(commandName: "resume", abstract: "Reopen a workshop, recovering it after a crash.")
 
     @OptionGroup var options: CommonOptions
 

@@ -7,6 +7,7 @@ import WorkshopUI
 /// `campfire review`: look back at sessions, read-only (except marking what became of actions).
 struct Review: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "review",
         abstract: "Look back at workshops: browse, read a session stage by stage, replay its timeline, follow a group over time.",
         discussion: """
         Review never changes a session, with one exception it says so on screen: marking an action \

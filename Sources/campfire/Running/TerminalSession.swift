@@ -1,5 +1,6 @@
 import Foundation
 import NcursesBackend
+import Persistence
 import TerminalUI
 
 /// The terminal while Campfire draws on it: started once, always stopped, whatever happens.
@@ -13,10 +14,9 @@ final class TerminalSession {
     /// Starts full-screen drawing, or explains in one sentence why it can't.
     /// - Parameter theme: "light" or "dark"; otherwise CAMPFIRE_THEME, then dark.
     static func start(theme: String? = nil) throws -> TerminalSession {
-        let environment = ProcessInfo.processInfo.environment
-        let themeName = (theme ?? environment["CAMPFIRE_THEME"]) == "light" ? "light" : "dark"
+        let themeName = (theme ?? ProcessEnvironment.value("CAMPFIRE_THEME")) == "light" ? "light" : "dark"
         // NO_COLOR (https://no-color.org): any non-empty value turns colour off.
-        let useColour = (environment["NO_COLOR"] ?? "").isEmpty
+        let useColour = (ProcessEnvironment.value("NO_COLOR") ?? "").isEmpty
         do {
             let terminal = try NcursesTerminal(theme: themeName == "light" ? .light : .dark, useColour: useColour)
             return TerminalSession(terminal: terminal)

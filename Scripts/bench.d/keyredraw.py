@@ -1,0 +1,123 @@
+#!/usr/bin/env python3
+"""Handle one key and redraw, in the real program on a terminal, for Scripts/bench (figure 2).
+
+Usage: keyredraw.py CONFIG.json OUTPUT.json
+
+CONFIG: {"campfire": path, "reps": N, "cases": [{"name", "setup": "keys", "keys": ["k", ...],
+         "big": session folder, "empty": session folder}]}
+
+For each case, `campfire resume` runs twice at once, on two pseudo-terminals of 80x24 (the
+big session and the empty one, both at the same step), and gets the same setup keys. Then the
+case's keys are typed in turn, one at a time and alternating between the two, and for each
+key this measures:
+
+- cpu: the processor time the campfire process used from just before the key was written
+  until its output had been quiet for 25 ms, from /proc/PID/schedstat (nanoseconds, as the
+  kernel counts them): reading the key, handling it, laying out the screen, ncurses working
+  out the changes, and writing them;
+- latency: from writing the key to the arrival of the last byte of the redraw (only when
+  the key changed something on the screen).
+
+The console also wakes four times a second to keep its timers current; a wake-up falling in a
+key's window adds to that key, which the medians leave out.
+"""
+import fcntl
+import json
+import os
+import select
+import signal
+import struct
+import sys
+import termios
+import time
+
+
+class Console:
+    def __init__(self, campfire, folder):
+        self.folder = folder
+        master, slave = os.openpty()
+        fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 80, 0, 0))
+        env = dict(os.environ, TERM="xterm-256color", LANG="C.UTF-8")
+        env.pop("NO_COLOR", None)
+        name = os.ttyname(slave)
+        self.pid = os.posix_spawn(campfire, [campfire, "resume", folder], env, setsid=True, file_actions=[
+            (os.POSIX_SPAWN_CLOSE, 0), (os.POSIX_SPAWN_OPEN, 0, name, os.O_RDWR, 0),
+            (os.POSIX_SPAWN_DUP2, 0, 1), (os.POSIX_SPAWN_DUP2, 0, 2)])
+        os.close(slave)
+        self.master = master
+        self.quiet(0.5, 30)
+
+    def quiet(self, gap, limit=5):
+        """Reads until nothing arrives for `gap` seconds; returns (bytes, arrival of the last)."""
+        data, last = b"", None
+        deadline = time.monotonic() + limit
+        while time.monotonic() < deadline:
+            ready, _, _ = select.select([self.master], [], [], gap)
+            if not ready:
+                break
+            chunk = os.read(self.master, 65536)
+            if not chunk:
+                break
+            data += chunk
+            last = time.monotonic_ns()
+        return data, last
+
+    def cpu_ns(self):
+        return int(open(f"/proc/{self.pid}/schedstat").read().split()[0])
+
+    def type(self, keys):
+        for key in keys:
+            os.write(self.master, key.encode())
+            self.quiet(0.15)
+
+    def press(self, key):
+        self.quiet(0.005, 1)  # nothing left over from before
+        before = self.cpu_ns()
+        began = time.monotonic_ns()
+        os.write(self.master, key.encode())
+        data, last = self.quiet(0.025, 2)
+        cpu = (self.cpu_ns() - before) / 1e6
+        return cpu, ((last - began) / 1e6 if data else None), len(data)
+
+    def stop(self):
+        os.kill(self.pid, signal.SIGKILL)
+        os.waitpid(self.pid, 0)
+        os.close(self.master)
+        lock = os.path.join(self.folder, "lock")
+        if os.path.exists(lock):
+            os.unlink(lock)
+
+
+def main():
+    config = json.load(open(sys.argv[1]))
+    results = []
+    for case in config["cases"]:
+        big, empty = Console(config["campfire"], case["big"]), Console(config["campfire"], case["empty"])
+        try:
+            big.type(case["setup"])
+            empty.type(case["setup"])
+            times = {"big": {"cpu": [], "latency": [], "bytes": []}, "empty": {"cpu": [], "latency": [], "bytes": []}}
+            keys = case["keys"]
+            for index in range(config["reps"] + len(keys)):
+                key = keys[index % len(keys)]
+                order = [("big", big), ("empty", empty)]
+                if index % 2:
+                    order.reverse()
+                for side, console in order:
+                    cpu, latency, count = console.press(key)
+                    if index < len(keys):
+                        continue  # warm-up
+                    times[side]["cpu"].append(cpu)
+                    times[side]["bytes"].append(count)
+                    if latency is not None:
+                        times[side]["latency"].append(latency)
+            results.append({"case": case["name"], **times})
+        finally:
+            big.stop()
+            empty.stop()
+    with open(sys.argv[2], "w") as out:
+        json.dump(results, out)
+
+
+if __name__ == "__main__":
+    main()
