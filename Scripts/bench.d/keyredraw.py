@@ -83,9 +83,12 @@ class Console:
         os.kill(self.pid, signal.SIGKILL)
         os.waitpid(self.pid, 0)
         os.close(self.master)
-        lock = os.path.join(self.folder, "lock")
-        if os.path.exists(lock):
-            os.unlink(lock)
+        # A killed console leaves its lock and the words of an open box (draft.json), as it
+        # should; neither may carry over to the next case.
+        for name in ("lock", "draft.json"):
+            path = os.path.join(self.folder, name)
+            if os.path.exists(path):
+                os.unlink(path)
 
 
 def main():

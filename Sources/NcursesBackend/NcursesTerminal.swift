@@ -23,6 +23,7 @@ public final class NcursesTerminal {
     private let window: UnsafeMutablePointer<WINDOW>
     private let colourPairs: ColourPairTable
     private var extraBold: [Role: Bool] = [:]
+    private var lastAttributes: (style: Style, attributes: attr_t, pair: Int16)?
     private let attributeBold: attr_t
     private let attributeUnderline: attr_t
     private let attributeReverse: attr_t
@@ -292,6 +293,13 @@ public final class NcursesTerminal {
     /// - a sequence with further wide parts (ZWJ families, skin tones) is drawn as its first
     ///   emoji.
     private func put(_ cell: Cell, x: Int, y: Int, columns: Int, rows: Int) {
+        // Most cells hold one printable ASCII character: draw those directly, without the
+        // arrays and measuring below (a first screen is thousands of cells).
+        if !(x == columns - 1 && y == rows - 1), cell.text.utf8.count == 1,
+           let byte = cell.text.utf8.first, byte >= 0x20, byte < 0x7F {
+            putASCII(byte, style: cell.style, x: x, y: y)
+            return
+        }
         var text = cell.text
         if text.isEmpty || TextLayout.sanitize(text) != text { text = "\u{FFFD}" }
         let gridWidth = TextWidth.of(text)
@@ -337,14 +345,33 @@ public final class NcursesTerminal {
         // ncurses keeps at most CCHARW_MAX code points per cell.
         var characters = scalars.prefix(longestCluster).map { wchar_t(bitPattern: $0.value) }
         characters.append(0)
+        let (attributes, pair) = cursesAttributes(for: style)
+        var character = cchar_t()
+        setcchar(&character, characters, attributes, pair, nil)
+        mvwadd_wch(window, Int32(y), Int32(x), &character)
+    }
+
+    private func putASCII(_ byte: UInt8, style: Style, x: Int, y: Int) {
+        let (attributes, pair) = cursesAttributes(for: style)
+        var characters: (wchar_t, wchar_t) = (wchar_t(byte), 0)
+        var character = cchar_t()
+        withUnsafePointer(to: &characters) { pointer in
+            pointer.withMemoryRebound(to: wchar_t.self, capacity: 2) { _ = setcchar(&character, $0, attributes, pair, nil) }
+        }
+        mvwadd_wch(window, Int32(y), Int32(x), &character)
+    }
+
+    /// The ncurses attributes and colour pair for a style; the last one is kept, as
+    /// neighbouring cells nearly always share a style.
+    private func cursesAttributes(for style: Style) -> (attr_t, Int16) {
+        if let last = lastAttributes, last.style == style { return (last.attributes, last.pair) }
         var attributes = campfire_attribute_normal()
         let flags = colourPairs.attributes(for: style)
         if flags.bold || extraBold[style.role] == true { attributes |= attributeBold }
         if flags.underline { attributes |= attributeUnderline }
         if flags.reverse { attributes |= attributeReverse }
         let pair = Int16(colourPairs.entry(for: style.role).pair)
-        var character = cchar_t()
-        setcchar(&character, characters, attributes, pair, nil)
-        mvwadd_wch(window, Int32(y), Int32(x), &character)
+        lastAttributes = (style, attributes, pair)
+        return (attributes, pair)
     }
 }

@@ -36,7 +36,9 @@ public enum TerminalStartError: Error, Equatable, Sendable, CustomStringConverti
     /// - Returns: The problem, or nil if the terminal library may be started.
     public static func check(inputIsTerminal: Bool, outputIsTerminal: Bool, term: String?) -> TerminalStartError? {
         guard inputIsTerminal, outputIsTerminal else { return .notATerminal }
-        guard let term, !term.allSatisfy(\.isWhitespace) else { return .terminalTypeNotSet }
+        // Bytes, not Character.isWhitespace: the Unicode tables would be touched for the
+        // first time here, on the path to the first screen.
+        guard let term, !term.utf8.allSatisfy({ $0 == 0x20 || (0x09...0x0D).contains($0) }) else { return .terminalTypeNotSet }
         if ["dumb", "unknown", "emacs"].contains(term) { return .cannotMoveCursor(term: term) }
         return nil
     }

@@ -20,17 +20,15 @@ struct HomeScreen {
     let options: Settings
 
     func run() throws {
-        // The list is read while the terminal starts, and the content files after the first
-        // screen is drawn (the list needs none of them) and before the first key is handled,
-        // so the home screen appears sooner (docs/performance.md, figure 1).
+        // The content files are read after the first screen is drawn (the list needs none of
+        // them) and before the first key is handled, so the home screen appears sooner
+        // (docs/performance.md, figure 1).
         let library = options.library
-        var firstList: InBackground<[SessionSummary]>? = InBackground { library.summaries().map(\.summary) }
         let terminal = try options.startTerminal()
         defer { terminal.stop() }
         var loaded: ContentLibrary?
         while true {
-            let summaries = firstList?.value ?? library.summaries().map(\.summary)
-            firstList = nil
+            let summaries = library.summaries().map(\.summary)
             let entries = summaries.map {
                 HomeEntry(id: $0.id, date: Day($0.createdAt).description, title: $0.title, group: $0.group ?? "–", stage: $0.stage.title, people: $0.people, rag: $0.rag, isPractice: $0.isPractice, isSample: SampleSession.isSample($0))
             }
