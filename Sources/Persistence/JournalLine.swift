@@ -71,6 +71,26 @@ enum JournalLine {
     static func decode<Event: Decodable>(
         _ line: ArraySlice<UInt8>, as type: Event.Type, decoder: JSONDecoder
     ) -> Result<JournalRecord<Event>, Problem> {
+        switch decode(line, as: type, decoder: decoder, eventsAfter: 0) {
+        case .success(.record(let record)): return .success(record)
+        case .success(.covered): preconditionFailure("every event is decoded after sequence 0")
+        case .failure(let problem): return .failure(problem)
+        }
+    }
+
+    /// A checked line: its record, or only its sequence number for a line whose event was not
+    /// needed (see `eventsAfter`).
+    enum Checked<Event> {
+        case record(JournalRecord<Event>)
+        case covered(sequence: Int)
+    }
+
+    /// Checks one line (without its "\n"): checksum, sequence and time always; the event only
+    /// if the line's sequence is above `eventsAfter` (lines a snapshot already covers need not
+    /// be decoded, which is most of the time of reopening a long session).
+    static func decode<Event: Decodable>(
+        _ line: ArraySlice<UInt8>, as type: Event.Type, decoder: JSONDecoder, eventsAfter: Int
+    ) -> Result<Checked<Event>, Problem> {
         guard let markerStart = lastIndex(of: sumMarker, in: line) else {
             return .failure(.damaged("it has no checksum"))
         }
@@ -94,9 +114,10 @@ enum JournalLine {
         guard let date = Timestamp.parse(header.at) else {
             return .failure(.damaged("its time is not readable"))
         }
+        if header.seq <= eventsAfter { return .success(.covered(sequence: header.seq)) }
         do {
             let event = try decoder.decode(EventOnly<Event>.self, from: bodyData).event
-            return .success(JournalRecord(sequence: header.seq, at: date, event: event))
+            return .success(.record(JournalRecord(sequence: header.seq, at: date, event: event)))
         } catch {
             return .failure(.unknownEvent(
                 "it records something this version of Campfire does not know; "

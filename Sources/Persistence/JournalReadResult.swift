@@ -14,8 +14,17 @@ public struct JournalReadResult<Event> {
     /// the torn tail (the whole file if there is none).
     public var goodLength: Int
 
-    /// The last good sequence number, or nil if there are no records.
-    public var lastSequence: Int? { records.last?.sequence }
+    /// The last good sequence number, or nil if there are none (including lines whose
+    /// events were not decoded, see `JournalReader.read(_:as:firstSequence:eventsAfter:)`).
+    public var lastSequence: Int?
+
+    public init(records: [JournalRecord<Event>], tornTail: TornTail?, corruptLines: [CorruptLine], goodLength: Int) {
+        self.records = records
+        self.tornTail = tornTail
+        self.corruptLines = corruptLines
+        self.goodLength = goodLength
+        lastSequence = records.last?.sequence
+    }
 }
 
 extension JournalReadResult: Sendable where Event: Sendable {}

@@ -13,15 +13,18 @@ public enum JournalReader {
     ///   line whose sequence number is not one more than the line before.
     /// - Parameter firstSequence: the number the first line must have.
     /// - Throws: `PersistenceError.cannotRead` (code `ENOENT` if missing).
+    /// - Parameter eventsAfter: Lines numbered up to this are checked (checksum, numbering,
+    ///   time) but their events are not decoded and they are left out of `records`; for
+    ///   reopening, where a snapshot already holds what they did.
     public static func read<Event: Decodable>(
-        _ file: URL, as type: Event.Type = Event.self, firstSequence: Int = 1
+        _ file: URL, as type: Event.Type = Event.self, firstSequence: Int = 1, eventsAfter: Int = 0
     ) throws -> JournalReadResult<Event> {
         let bytes = [UInt8](try SafeFile.read(file))
-        return parse(bytes, as: type, firstSequence: firstSequence)
+        return parse(bytes, as: type, firstSequence: firstSequence, eventsAfter: eventsAfter)
     }
 
     static func parse<Event: Decodable>(
-        _ bytes: [UInt8], as type: Event.Type, firstSequence: Int = 1
+        _ bytes: [UInt8], as type: Event.Type, firstSequence: Int = 1, eventsAfter: Int = 0
     ) -> JournalReadResult<Event> {
         let decoder = JSONCoding.decoder()
         var result = JournalReadResult<Event>(records: [], tornTail: nil, corruptLines: [], goodLength: bytes.count)
@@ -47,7 +50,7 @@ public enum JournalReader {
                 markTorn()
                 break
             }
-            switch JournalLine.decode(bytes[lineStart..<lineEnd], as: type, decoder: decoder) {
+            switch JournalLine.decode(bytes[lineStart..<lineEnd], as: type, decoder: decoder, eventsAfter: eventsAfter) {
             case .failure(.damaged(let reason)):
                 if isLast {
                     markTorn()
@@ -58,21 +61,31 @@ public enum JournalReader {
             case .failure(.unknownEvent(let reason)):
                 result.corruptLines.append(CorruptLine(lineNumber: lineNumber, reason: reason))
                 badSinceLastGood = true
-            case .success(let record):
-                let expected = (result.records.last?.sequence).map { $0 + 1 } ?? firstSequence
-                if record.sequence == expected {
-                    result.records.append(record)
-                } else if record.sequence > expected && badSinceLastGood {
+            case .success(let checked):
+                let sequence: Int
+                var record: JournalRecord<Event>?
+                switch checked {
+                case .record(let decoded): sequence = decoded.sequence; record = decoded
+                case .covered(let number): sequence = number
+                }
+                func keep() {
+                    result.lastSequence = sequence
+                    if let record { result.records.append(record) }
+                }
+                let expected = result.lastSequence.map { $0 + 1 } ?? firstSequence
+                if sequence == expected {
+                    keep()
+                } else if sequence > expected && badSinceLastGood {
                     // The gap is explained by the bad lines already reported.
-                    result.records.append(record)
+                    keep()
                 } else {
                     result.corruptLines.append(CorruptLine(
                         lineNumber: lineNumber,
-                        reason: "it is numbered \(record.sequence) but \(expected) was expected here"))
+                        reason: "it is numbered \(sequence) but \(expected) was expected here"))
                     badSinceLastGood = true
                     // A forward jump keeps the record (nothing is lost by showing it);
                     // a repeat or step back does not, as it would replay twice.
-                    if record.sequence > expected { result.records.append(record) }
+                    if sequence > expected { keep() }
                     lineStart = nextStart
                     continue
                 }

@@ -192,7 +192,8 @@ public final class SessionFiles<Document: Codable, Event: Codable> {
 
         var journal = JournalReadResult<Event>(records: [], tornTail: nil, corruptLines: [], goodLength: 0)
         if SafeFile.exists(journalFile) {
-            journal = try JournalReader.read(journalFile, as: Event.self)
+            // Lines the snapshot covers are checked but not decoded.
+            journal = try JournalReader.read(journalFile, as: Event.self, eventsAfter: snapshot.journalSequence)
         }
         report.corruptLines = journal.corruptLines
         let lastSequence = journal.lastSequence ?? 0

@@ -129,6 +129,31 @@ final class RecoveryTests: XCTestCase {
         XCTAssertEqual(result.records.map(\.sequence), [1, 2])
     }
 
+    /// Reopening checks every line but decodes only the events after the snapshot: the lines
+    /// it covers are still numbered and checksummed, so damage there is still found.
+    func testLinesTheSnapshotCoversAreCheckedButNotDecoded() throws {
+        let lines = (1...6).map { JournalLine.encode(eventJSON: Data(#"{"added":{"_0":"\#($0)"}}"#.utf8), sequence: $0, at: baseTime) }
+        let bytes = [UInt8](lines.reduce(Data(), +))
+        let covered = JournalReader.parse(bytes, as: ToyEvent.self, eventsAfter: 4)
+        XCTAssertEqual(covered.records.map(\.sequence), [5, 6])
+        XCTAssertEqual(covered.records.map(\.event), [.added("5"), .added("6")])
+        XCTAssertEqual(covered.lastSequence, 6)
+        XCTAssertEqual(covered.corruptLines, [])
+        XCTAssertEqual(JournalReader.parse(bytes, as: ToyEvent.self, eventsAfter: 6).lastSequence, 6)
+
+        // A flipped byte in a covered line: still damage, reported by line.
+        var damaged = bytes
+        let secondLine = lines[0].count + 20
+        damaged[secondLine] = damaged[secondLine] == UInt8(ascii: "a") ? UInt8(ascii: "b") : UInt8(ascii: "a")
+        let result = JournalReader.parse(damaged, as: ToyEvent.self, eventsAfter: 4)
+        XCTAssertEqual(result.corruptLines.map(\.lineNumber), [2])
+        XCTAssertEqual(result.records.map(\.sequence), [5, 6])
+
+        // A repeated covered line is still caught by its number.
+        let repeated = [UInt8](lines[0] + lines[1] + lines[1] + lines[2])
+        XCTAssertEqual(JournalReader.parse(repeated, as: ToyEvent.self, eventsAfter: 3).corruptLines.map(\.lineNumber), [3])
+    }
+
     func testReadOnlyOpenOfTornJournalWritesNothing() throws {
         let root = try makeTemporaryFolder(self)
         let folder = root.appendingPathComponent("session")
