@@ -61,6 +61,28 @@ final class SessionStoreTests: XCTestCase {
         XCTAssertEqual(closed.people, SessionStore.snapshotEvery + 3)
     }
 
+    /// The console saves each change at once but leaves a due snapshot until after the redraw.
+    func testADueSnapshotCanWaitUntilTheCallerHasAMoment() throws {
+        let template = try template()
+        let store = try SessionStore.create(Session(id: "s", title: "T", createdAt: start, template: template), in: folder, at: start)
+        var editor = store.editor
+        func journalSequenceInSnapshot() throws -> Int? {
+            let snapshot = try JSONSerialization.jsonObject(with: Data(contentsOf: folder.appendingPathComponent("snapshot.json"))) as? [String: Any]
+            return snapshot?["journalSequence"] as? Int
+        }
+        for n in 1...SessionStore.snapshotEvery {
+            let event = SessionEvent.addParticipant(Participant(id: "p\(n)", name: "Person \(n)"))
+            try store.append(event, at: start)
+            try editor.apply(event, at: start)
+            store.noteApplied(editor.session, at: start, later: true)
+        }
+        XCTAssertEqual(try journalSequenceInSnapshot(), 0, "not yet: the console is still drawing")
+        store.snapshotIfDue(editor.session, at: start)
+        XCTAssertEqual(try journalSequenceInSnapshot(), SessionStore.snapshotEvery)
+        store.adopt(editor)
+        store.close(at: start)
+    }
+
     func testExportLeavesOutStoriesNotSharedAndResolvesIdPrefixes() throws {
         let template = try template()
         let data = DataFolder(url: folder)

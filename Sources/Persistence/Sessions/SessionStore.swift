@@ -70,9 +70,16 @@ public final class SessionStore {
     }
 
     /// Notes that an appended event was applied to `session` (by whoever holds the live editor,
-    /// such as the console), and writes a snapshot when one is due.
-    public func noteApplied(_ session: Session, at date: Date) {
+    /// such as the console), and writes a snapshot when one is due, unless `later`: then the
+    /// caller writes it with `snapshotIfDue` when it has a moment (the console, after showing
+    /// the change: on a big session the snapshot takes tens of milliseconds).
+    public func noteApplied(_ session: Session, at date: Date, later: Bool = false) {
         eventsSinceSnapshot += 1
+        if !later { snapshotIfDue(session, at: date) }
+    }
+
+    /// Writes a snapshot if `snapshotEvery` changes have been saved since the last one.
+    public func snapshotIfDue(_ session: Session, at date: Date) {
         if eventsSinceSnapshot >= Self.snapshotEvery {
             try? snapshot(session, at: date)
         }

@@ -19,7 +19,7 @@ enum ConsoleRunner {
         let environment = ConsoleEnvironment(
             clock: clock,
             save: { event, at in try store.append(event, at: at) },
-            didApply: { session, at in store.noteApplied(session, at: at) },
+            didApply: { session, at in store.noteApplied(session, at: at, later: true) },
             keepStageSnapshot: { session, step in store.keepStageSnapshot(session, leaving: step, at: clock.now()) }
         )
         let readOnly: String? = store.isReadOnly ? "this workshop is open read-only, so nothing can be changed." : nil
@@ -34,7 +34,7 @@ enum ConsoleRunner {
             app.state.form = form
             app.state.message = StatusMessage(.info, "What you were typing when Campfire stopped is back. Press Enter to save it, or Esc.")
         }
-        let code = loop(app: app, terminal: terminal, drafts: drafts)
+        let code = loop(app: app, store: store, terminal: terminal, drafts: drafts)
         drafts?.update(app.state.form, now: clock.now(), force: true)
         store.adopt(app.editor)
         if let practice, !store.isReadOnly { PracticeRunner.leave(practice, session: app.session) }
@@ -43,12 +43,14 @@ enum ConsoleRunner {
         return code
     }
 
-    private static func loop(app: ConsoleApp, terminal: TerminalSession, drafts: DraftKeeper?) -> Int32 {
+    private static func loop(app: ConsoleApp, store: SessionStore, terminal: TerminalSession, drafts: DraftKeeper?) -> Int32 {
         while true {
             if let signal = terminal.pendingSignal { return 128 + signal }
             if terminal.isInputClosed { return 0 }
             let size = terminal.size
             terminal.draw(ConsoleScreen.render(app, width: size.width, height: size.height))
+            // The change is on screen (and in the journal): now the snapshot, if one is due.
+            store.snapshotIfDue(app.session, at: app.now)
             drafts?.update(app.state.form, now: app.now)
             guard let key = terminal.readKey(timeoutMilliseconds: tickMilliseconds) else { continue }
             app.handle(key)
