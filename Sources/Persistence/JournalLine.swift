@@ -67,17 +67,6 @@ enum JournalLine {
         let event: Event
     }
 
-    /// Checks one line (without its "\n") and decodes it.
-    static func decode<Event: Decodable>(
-        _ line: ArraySlice<UInt8>, as type: Event.Type, decoder: JSONDecoder
-    ) -> Result<JournalRecord<Event>, Problem> {
-        switch decode(line, as: type, decoder: decoder, eventsAfter: 0) {
-        case .success(.record(let record)): return .success(record)
-        case .success(.covered): preconditionFailure("every event is decoded after sequence 0")
-        case .failure(let problem): return .failure(problem)
-        }
-    }
-
     /// A checked line: its record, or only its sequence number for a line whose event was not
     /// needed (see `eventsAfter`).
     enum Checked<Event> {

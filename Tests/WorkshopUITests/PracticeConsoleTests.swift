@@ -231,6 +231,35 @@ final class PracticeConsoleTests: XCTestCase {
 }
 
 final class HomePractiseTests: XCTestCase {
+    /// The scenarios are read when `p` is first pressed, not before the first screen, and once.
+    func testTheScenariosAreReadOnFirstAskingOnly() {
+        let home = HomeApp(entries: [], content: ScreenFixtures.content)
+        var reads = 0
+        home.loadScenarios = {
+            reads += 1
+            return [HomeScenario(name: "day-service", title: "A day service", description: "Eight people.")]
+        }
+        _ = home.render(width: 80, height: 24)
+        XCTAssertEqual(reads, 0)
+        home.handle(.character("p"))
+        XCTAssertTrue(home.choosingScenario)
+        home.handle(.escape)
+        home.handle(.character("p"))
+        XCTAssertEqual(reads, 1)
+        XCTAssertEqual(home.scenarios.map(\.name), ["day-service"])
+    }
+
+    /// Until the content is read (just after the first screen), `n` does nothing rather than
+    /// open a form without its choices.
+    func testNoFormBeforeTheContentIsRead() {
+        let home = HomeApp(entries: [], content: nil)
+        home.handle(.character("n"))
+        XCTAssertNil(home.form)
+        home.content = ScreenFixtures.content
+        home.handle(.character("n"))
+        XCTAssertNotNil(home.form)
+    }
+
     func testTheHomeScreenListsTheScenariosAndStartsOne() throws {
         let home = HomeApp(entries: [], content: ScreenFixtures.content)
         let library = try ScenarioLibrary.builtIn(glossary: ScreenFixtures.content.glossary)

@@ -41,8 +41,7 @@ struct HomeScreen {
             while choice == nil {
                 if let signal = terminal.pendingSignal { terminal.stop(); throw ExitCode(128 + signal) }
                 let size = terminal.size
-                let g = home.render(width: size.width, height: size.height)
-                terminal.draw(g)
+                terminal.draw(home.render(width: size.width, height: size.height))
                 if loaded == nil {
                     do { loaded = try options.content() } catch { terminal.stop(); throw error }
                     home.content = loaded
