@@ -32,10 +32,10 @@ import time
 ESCAPES = re.compile(rb"\x1b\[[0-9;?]*[A-Za-z]|\x1b\][^\x07]*\x07|\x1b[()][A-Z0-9]|\x1b[=>]")
 
 
-def spawn(argv, env):
+def spawn(argv, env, columns=100, rows=30):
     """Starts argv on a new pseudo-terminal as its controlling terminal; returns (master, pid, began)."""
     master, slave = os.openpty()
-    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 30, 100, 0, 0))
+    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", rows, columns, 0, 0))
     name = os.ttyname(slave)
     began = time.monotonic_ns()
     # A new session, then opening the terminal without O_NOCTTY, makes it the controlling one.

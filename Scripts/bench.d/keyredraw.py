@@ -21,30 +21,22 @@ key this measures:
 The console also wakes four times a second to keep its timers current; a wake-up falling in a
 key's window adds to that key, which the medians leave out.
 """
-import fcntl
 import json
 import os
 import select
 import signal
-import struct
 import sys
-import termios
 import time
+
+from firstdraw import spawn
 
 
 class Console:
     def __init__(self, campfire, folder):
         self.folder = folder
-        master, slave = os.openpty()
-        fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 80, 0, 0))
         env = dict(os.environ, TERM="xterm-256color", LANG="C.UTF-8")
         env.pop("NO_COLOR", None)
-        name = os.ttyname(slave)
-        self.pid = os.posix_spawn(campfire, [campfire, "resume", folder], env, setsid=True, file_actions=[
-            (os.POSIX_SPAWN_CLOSE, 0), (os.POSIX_SPAWN_OPEN, 0, name, os.O_RDWR, 0),
-            (os.POSIX_SPAWN_DUP2, 0, 1), (os.POSIX_SPAWN_DUP2, 0, 2)])
-        os.close(slave)
-        self.master = master
+        self.master, self.pid, _ = spawn([campfire, "resume", folder], env, columns=80, rows=24)
         self.quiet(0.5, 30)
 
     def quiet(self, gap, limit=5):

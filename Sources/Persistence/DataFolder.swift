@@ -1,4 +1,5 @@
 import Foundation
+import Workshop
 
 /// Where Campfire keeps its sessions.
 ///
@@ -78,16 +79,5 @@ public struct DataFolder: Sendable, Equatable {
         guard path == "~" || path.hasPrefix("~/") else { return path }
         let home = environment("HOME").flatMap { $0.isEmpty ? nil : $0 } ?? homeFolder()
         return home + path.dropFirst()
-    }
-}
-
-/// One variable of this process's environment.
-///
-/// `getenv` reads the one value; `ProcessInfo.processInfo.environment` builds a dictionary of
-/// every variable, which on the path to the first screen costs a measurable share of a
-/// millisecond (docs/performance.md).
-public enum ProcessEnvironment {
-    public static func value(_ name: String) -> String? {
-        getenv(name).map { String(cString: $0) }
     }
 }

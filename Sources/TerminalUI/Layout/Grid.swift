@@ -78,11 +78,19 @@ public struct Grid: Equatable, Sendable {
                     column += 1
                 }
             }
-            guard let first = firstWritten, let last = lastWritten else { return 0 }
-            repairEdges(row: y, from: first, through: last)
-            return last - first + 1
+        } else {
+            writeClusters(TextLayout.sanitize(text), column: &column, limit: limit, y: y, style: style,
+                          firstWritten: &firstWritten, lastWritten: &lastWritten)
         }
-        for character in TextLayout.sanitize(text) {
+        guard let first = firstWritten, let last = lastWritten else { return 0 }
+        repairEdges(row: y, from: first, through: last)
+        return last - first + 1
+    }
+
+    /// `write` for text that is not plain ASCII: cluster by cluster, measured.
+    private mutating func writeClusters(_ text: String, column: inout Int, limit: Int, y: Int, style: Style,
+                                        firstWritten: inout Int?, lastWritten: inout Int?) {
+        for character in text {
             if column >= limit { break }
             let columns = TextWidth.of(character)
             if columns == 0 {
@@ -110,9 +118,6 @@ public struct Grid: Equatable, Sendable {
             lastWritten = column + columns - 1
             column += columns
         }
-        guard let first = firstWritten, let last = lastWritten else { return 0 }
-        repairEdges(row: y, from: first, through: last)
-        return last - first + 1
     }
 
     /// The cells `write` puts down for `text` from column 0 of an empty row `maxWidth` wide,

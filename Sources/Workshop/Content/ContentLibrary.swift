@@ -96,7 +96,7 @@ public struct ContentLibrary: Sendable {
     public static func resourcesFolder() throws(PlainFileError) -> URL {
         let bundleName = "Campfire_Workshop.resources"
         var candidates: [URL] = []
-        if let own = getenv("CAMPFIRE_RESOURCES").map({ String(cString: $0) }), !own.isEmpty {
+        if let own = ProcessEnvironment.value("CAMPFIRE_RESOURCES"), !own.isEmpty {
             candidates.append(URL(fileURLWithPath: own))
         }
         let executable = URL(fileURLWithPath: CommandLine.arguments.first ?? "").resolvingSymlinksInPath().deletingLastPathComponent()

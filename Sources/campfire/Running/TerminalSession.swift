@@ -1,7 +1,7 @@
 import Foundation
 import NcursesBackend
-import Persistence
 import TerminalUI
+import Workshop
 
 /// The terminal while Campfire draws on it: started once, always stopped, whatever happens.
 final class TerminalSession {
