@@ -22,8 +22,12 @@ public final class NcursesTerminal {
     private var screen: OpaquePointer?
     private let window: UnsafeMutablePointer<WINDOW>
     private let colourPairs: ColourPairTable
-    private var extraBold: [Role: Bool] = [:]
+    /// Roles drawn bold to look bright, in `Role.allCases` order.
+    private var extraBold = [Bool](repeating: false, count: Role.allCases.count)
     private var lastAttributes: (style: Style, attributes: attr_t, pair: Int16)?
+    /// Whether the window's background is a blank cell (``Cell/blank``), so that a cleared
+    /// window already holds every blank cell of a new screen.
+    private var backgroundIsBlank = false
     private let attributeBold: attr_t
     private let attributeUnderline: attr_t
     private let attributeReverse: attr_t
@@ -110,12 +114,25 @@ public final class NcursesTerminal {
                     CursesColour.number(for: entry.background, availableColours: available, hasDefault: hasDefault, isBackground: true)
                 )
                 // Without a 16-colour palette bright white is white plus bold.
-                extraBold[entry.role] = entry.foreground == .brightWhite && available < 16
+                extraBold[entry.role.ordinal] = entry.foreground == .brightWhite && available < 16
             }
         }
         werase(window)
         wrefresh(window)
         writeControl("\u{1B}[?2004h")  // bracketed paste: pasted text arrives marked, never as keys
+        // A cleared window is filled with its background. Made the same as a blank cell (after
+        // the screen is first cleared in the terminal's own colours, so that clear stays a few
+        // bytes), a whole new screen needs only its non-blank cells handed to ncurses, which
+        // sends the same bytes as before (docs/performance.md, figure 1). Only done when a blank
+        // cell has no attributes, which ncurses would lend to every character written.
+        let (blankAttributes, blankPair) = cursesAttributes(for: Cell.blank.style)
+        if blankAttributes == campfire_attribute_normal() {
+            var blank = cchar_t()
+            let space: [wchar_t] = [0x20, 0]
+            setcchar(&blank, space, blankAttributes, blankPair, nil)
+            wbkgrndset(window, &blank)
+            backgroundIsBlank = true
+        }
     }
 
     deinit {
@@ -248,11 +265,13 @@ public final class NcursesTerminal {
         let (columns, rows) = size
         let previous = (needsFullRedraw || lastDrawn?.width != grid.width || lastDrawn?.height != grid.height) ? nil : lastDrawn
         if previous == nil { werase(window) }
+        let skipBlanks = previous == nil && backgroundIsBlank
         for y in 0..<min(rows, grid.height) {
             for x in 0..<min(columns, grid.width) {
                 let cell = grid[x, y]
                 if cell.isContinuation { continue }
                 if let previous, previous[x, y] == cell { continue }
+                if skipBlanks, cell == .blank { continue }
                 put(cell, x: x, y: y, columns: columns, rows: rows)
             }
         }
@@ -367,7 +386,7 @@ public final class NcursesTerminal {
         if let last = lastAttributes, last.style == style { return (last.attributes, last.pair) }
         var attributes = campfire_attribute_normal()
         let flags = colourPairs.attributes(for: style)
-        if flags.bold || extraBold[style.role] == true { attributes |= attributeBold }
+        if flags.bold || extraBold[style.role.ordinal] { attributes |= attributeBold }
         if flags.underline { attributes |= attributeUnderline }
         if flags.reverse { attributes |= attributeReverse }
         let pair = Int16(colourPairs.entry(for: style.role).pair)

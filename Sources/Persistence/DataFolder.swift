@@ -8,15 +8,37 @@ import Workshop
 /// finally `~/.local/share/campfire`. Empty values are ignored, as the XDG
 /// specification asks.
 public struct DataFolder: Sendable, Equatable {
+    /// The data folder's path, absolute. Kept as a path: the home screen lists the sessions
+    /// without `URL`, whose first use costs 0.5 ms (docs/performance.md).
+    public let path: String
+
     /// The data folder itself.
-    public let url: URL
+    public var url: URL { URL(fileURLWithPath: path, isDirectory: true) }
 
     /// The folder holding one sub-folder per session.
-    public var sessionsFolder: URL { url.appendingPathComponent("sessions", isDirectory: true) }
+    public var sessionsFolder: URL { URL(fileURLWithPath: sessionsPath, isDirectory: true) }
+
+    /// The path of ``sessionsFolder``.
+    public var sessionsPath: String { appending("sessions").path }
+
+    private func appending(_ relative: String) -> DataFolder {
+        DataFolder(path: path == "/" ? "/" + relative : path + "/" + relative)
+    }
 
     /// Wraps a known folder without looking at the environment.
     public init(url: URL) {
-        self.url = url
+        self.init(path: url.path)
+    }
+
+    /// Wraps a known folder given by its path; a relative path is taken from the current folder.
+    public init(path: String) {
+        var absolute = path
+        if !absolute.hasPrefix("/") {
+            let here = FileManager.default.currentDirectoryPath
+            absolute = absolute.isEmpty ? here : (here.hasSuffix("/") ? here : here + "/") + absolute
+        }
+        while absolute.count > 1 && absolute.hasSuffix("/") { absolute.removeLast() }
+        self.path = absolute
     }
 
     /// Works out the data folder.
@@ -47,18 +69,16 @@ public struct DataFolder: Sendable, Equatable {
             return value
         }
         if let path = nonEmpty(explicitPath) {
-            return DataFolder(url: URL(fileURLWithPath: expandTilde(path, environment, homeFolder), isDirectory: true))
+            return DataFolder(path: expandTilde(path, environment, homeFolder))
         }
         if let path = nonEmpty(environment("CAMPFIRE_DATA_DIR")) {
-            return DataFolder(url: URL(fileURLWithPath: expandTilde(path, environment, homeFolder), isDirectory: true))
+            return DataFolder(path: expandTilde(path, environment, homeFolder))
         }
         if let path = nonEmpty(environment("XDG_DATA_HOME")) {
-            return DataFolder(url: URL(fileURLWithPath: path, isDirectory: true)
-                .appendingPathComponent("campfire", isDirectory: true))
+            return DataFolder(path: path).appending("campfire")
         }
         let home = nonEmpty(environment("HOME")) ?? homeFolder()
-        return DataFolder(url: URL(fileURLWithPath: home, isDirectory: true)
-            .appendingPathComponent(".local/share/campfire", isDirectory: true))
+        return DataFolder(path: home).appending(".local/share/campfire")
     }
 
     /// Makes the data and sessions folders (mode 0700) if they are missing.

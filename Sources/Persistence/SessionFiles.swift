@@ -370,17 +370,22 @@ public final class SessionFiles<Document: Codable, Event: Codable> {
     /// - Returns: nil if there is no summary yet.
     /// - Throws: `PersistenceError.unreadableSnapshot` if it is damaged.
     public static func readSummary<Summary: Decodable>(_ type: Summary.Type, in folder: URL) throws -> Summary? {
-        let file = folder.appendingPathComponent(summaryName)
+        try readSummary(type, inFolderAt: folder.path)
+    }
+
+    /// The same, for a session folder given by its path (the home screen lists without `URL`).
+    public static func readSummary<Summary: Decodable>(_ type: Summary.Type, inFolderAt folder: String) throws -> Summary? {
+        let file = folder + "/" + summaryName
         let data: Data
         do {
-            data = try SafeFile.read(file)
+            data = try SafeFile.read(path: file)
         } catch PersistenceError.cannotRead(_, let code) where code == ENOENT {
             return nil
         }
         do {
             return try JSONCoding.decoder().decode(type, from: data)
         } catch {
-            throw PersistenceError.unreadableSnapshot(path: file.path, detail: "the summary does not match the expected format")
+            throw PersistenceError.unreadableSnapshot(path: file, detail: "the summary does not match the expected format")
         }
     }
 

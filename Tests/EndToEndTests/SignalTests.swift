@@ -132,4 +132,41 @@ final class SignalTests: TerminalTestCase {
         try tmux.press(u, "q")
         try tmux.waitFor(u, "EXITED 0")
     }
+
+    /// A terminal that goes away without a hang-up signal reaching Campfire (started with
+    /// `setsid`, so the closed window is not its controlling terminal): every screen notices that
+    /// no key can come and ends, instead of redrawing in a loop at full speed for ever.
+    func testAClosedTerminalEndsEveryScreenEvenWithoutAHangUpSignal() throws {
+        let id = try prepare("Closed window")
+        let screens: [(name: String, command: String, shows: String)] = [
+            ("home", "\(campfire) --data-dir \(data.path)", "p practise"),
+            ("console", "\(campfire) resume --data-dir \(data.path) \(id)", "People in the room (1)"),
+            ("wall", "\(campfire) present --data-dir \(data.path) \(id)", "Closed window"),
+        ]
+        var pids: [String: Int32] = [:]
+        for screen in screens {
+            try tmux.start(screen.name, command: "setsid -w \(screen.command)")
+            try tmux.waitFor(screen.name, screen.shows)
+            pids[screen.name] = try tmux.pid(screen.name)
+            XCTAssertGreaterThan(pids[screen.name]!, 0, screen.name)
+        }
+        for screen in screens { tmux.kill(screen.name) }
+        let deadline = Date().addingTimeInterval(10)
+        for screen in screens {
+            let pid = pids[screen.name]!
+            while Self.isRunning(pid) && Date() < deadline { usleep(50_000) }
+            XCTAssertFalse(Self.isRunning(pid), "\(screen.name): still running 10 s after its terminal closed")
+            if Self.isRunning(pid) { Foundation.kill(pid, SIGKILL) }
+        }
+        let lock = folder(named: id).appendingPathComponent("lock")
+        XCTAssertFalse(FileManager.default.fileExists(atPath: lock.path), "the console left its lock")
+    }
+
+    /// Whether a process is alive (an exited one waiting to be reaped counts as gone).
+    private static func isRunning(_ pid: Int32) -> Bool {
+        guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
+              let close = stat.lastIndex(of: ")") else { return false }
+        let state = stat[stat.index(after: close)...].split(separator: " ").first ?? ""
+        return state != "Z" && state != "X"
+    }
 }

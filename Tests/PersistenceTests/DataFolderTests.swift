@@ -67,4 +67,28 @@ final class DataFolderTests: XCTestCase {
         XCTAssertTrue(warnings[0].description.contains(data.url.path))
         XCTAssertTrue(warnings[0].description.contains("chmod 700"))
     }
+
+    // MARK: Paths (the home screen lists sessions by path, without URL)
+
+    func testPathsAreMadeAbsoluteAndLoseTrailingSlashes() {
+        let here = FileManager.default.currentDirectoryPath
+        XCTAssertEqual(DataFolder(path: "/a/b/").path, "/a/b")
+        XCTAssertEqual(DataFolder(path: "camp").path, (here == "/" ? "" : here) + "/camp")
+        XCTAssertEqual(DataFolder(path: "/").sessionsPath, "/sessions")
+        XCTAssertEqual(DataFolder(path: "/a/b").sessionsPath, "/a/b/sessions")
+        // The path and the URL name the same folder, whichever way the folder was given.
+        let folder = DataFolder(path: "rel/x/")
+        XCTAssertEqual(folder.url.path, folder.path)
+        XCTAssertEqual(folder.sessionsFolder.path, folder.sessionsPath)
+        XCTAssertEqual(DataFolder(url: folder.url), folder)
+    }
+
+    func testTheSessionListLeavesOutHiddenNamesAndIsSorted() throws {
+        let root = try makeTemporaryFolder(self)
+        for name in ["20261123-1000-b", ".tmp-123", "20261101-0900-a", ".hidden"] {
+            try FileManager.default.createDirectory(at: root.appendingPathComponent(name), withIntermediateDirectories: false)
+        }
+        XCTAssertEqual(SafeFile.visibleNames(inFolderAt: root.path), ["20261101-0900-a", "20261123-1000-b"])
+        XCTAssertEqual(SafeFile.visibleNames(inFolderAt: root.appendingPathComponent("missing").path), [])
+    }
 }

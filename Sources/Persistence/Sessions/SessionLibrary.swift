@@ -45,18 +45,23 @@ public struct SessionLibrary: Sendable {
 
     /// The folders of every session, sorted by name (which sorts by date).
     public func sessionFolders() -> [URL] {
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: dataFolder.sessionsFolder.path)) ?? []
-        return names.filter { !$0.hasPrefix(".") }.sorted().map { dataFolder.sessionsFolder.appendingPathComponent($0, isDirectory: true) }
+        SafeFile.visibleNames(inFolderAt: dataFolder.sessionsPath).map { dataFolder.sessionsFolder.appendingPathComponent($0, isDirectory: true) }
     }
 
     /// Every session's summary, oldest first. A session without a summary is read from its snapshot.
-    public func summaries() -> [(folder: URL, summary: SessionSummary)] {
-        sessionFolders().compactMap { folder in
-            if let summary = try? SessionStore.Files.readSummary(SessionSummary.self, in: folder) {
-                return (folder, summary)
+    ///
+    /// Works with paths, not `URL`s, unless a summary is missing: the home screen shows this list
+    /// first thing, and `URL`'s set-up on first use would add a tenth to its start
+    /// (docs/performance.md).
+    public func summaries() -> [SessionSummary] {
+        let sessions = dataFolder.sessionsPath
+        return SafeFile.visibleNames(inFolderAt: sessions).compactMap { name in
+            let folder = sessions + "/" + name
+            if let summary = try? SessionStore.Files.readSummary(SessionSummary.self, inFolderAt: folder) {
+                return summary
             }
-            if let store = try? SessionStore.open(folder, readOnly: true, at: Date()) {
-                return (folder, SessionSummary(store.session, updatedAt: store.session.createdAt))
+            if let store = try? SessionStore.open(URL(fileURLWithPath: folder, isDirectory: true), readOnly: true, at: Date()) {
+                return SessionSummary(store.session, updatedAt: store.session.createdAt)
             }
             return nil
         }

@@ -47,7 +47,7 @@ public struct ColourPairTable: Sendable {
     /// - Parameter role: The role to look up.
     /// - Returns: Its pair and colours.
     public func entry(for role: Role) -> Entry {
-        entries[Role.allCases.firstIndex(of: role)!]
+        entries[role.ordinal]
     }
 
     /// The attributes to draw a style with once colour is taken away.

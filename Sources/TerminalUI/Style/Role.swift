@@ -42,3 +42,8 @@ public enum Role: String, CaseIterable, Sendable, Codable {
     /// A banner across the screen, such as "Practice" or "Read-only".
     case banner
 }
+
+extension Role {
+    /// The role's place in `Role.allCases`, for tables kept as arrays.
+    public var ordinal: Int { Role.allCases.firstIndex(of: self)! }
+}

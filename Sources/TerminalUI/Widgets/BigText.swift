@@ -15,10 +15,10 @@ public enum BigText {
     public static func lines(_ text: String) -> [String] {
         var rows = Array(repeating: "", count: height)
         for (index, character) in text.uppercased().enumerated() {
-            let glyph = glyphs[character] ?? unknown
+            let shape = glyph(for: character)
             for row in 0..<height {
                 if index > 0 { rows[row] += " " }
-                rows[row] += String(glyph[row].map { $0 == "#" ? "█" : $0 })
+                rows[row] += String(shape[row].map { $0 == "#" ? "█" : $0 })
             }
         }
         return rows
@@ -30,7 +30,7 @@ public enum BigText {
     public static func width(of text: String) -> Int {
         var total = 0
         for (index, character) in text.uppercased().enumerated() {
-            total += (glyphs[character] ?? unknown)[0].count + (index > 0 ? 1 : 0)
+            total += glyph(for: character)[0].count + (index > 0 ? 1 : 0)
         }
         return total
     }
@@ -46,7 +46,21 @@ public enum BigText {
 
     private static let unknown = ["###", "# #", "# #", "# #", "###"]
 
-    private static let glyphs: [Character: [String]] = [
+    private static func glyph(for character: Character) -> [String] {
+        guard let code = character.asciiValue else { return unknown }
+        return byCode[Int(code)] ?? unknown
+    }
+
+    /// The glyphs by ASCII code. A table rather than a dictionary keyed by `Character`: the home
+    /// screen draws block letters first thing, and such a dictionary costs 0.1 ms of Swift
+    /// set-up on first use (docs/performance.md).
+    private static let byCode: [[String]?] = {
+        var table = [[String]?](repeating: nil, count: 128)
+        for (character, rows) in glyphs { table[Int(character.asciiValue!)] = rows }
+        return table
+    }()
+
+    private static let glyphs: KeyValuePairs<Character, [String]> = [
         "A": [" ### ", "#   #", "#####", "#   #", "#   #"],
         "B": ["#### ", "#   #", "#### ", "#   #", "#### "],
         "C": [" ####", "#    ", "#    ", "#    ", " ####"],

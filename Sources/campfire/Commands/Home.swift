@@ -28,7 +28,7 @@ struct HomeScreen {
         defer { terminal.stop() }
         var loaded: ContentLibrary?
         while true {
-            let summaries = library.summaries().map(\.summary)
+            let summaries = library.summaries()
             let entries = summaries.map {
                 HomeEntry(id: $0.id, date: Day($0.createdAt).description, title: $0.title, group: $0.group ?? "–", stage: $0.stage.title, people: $0.people, rag: $0.rag, isPractice: $0.isPractice, isSample: SampleSession.isSample($0))
             }
@@ -46,7 +46,12 @@ struct HomeScreen {
                     do { loaded = try options.content() } catch { terminal.stop(); throw error }
                     home.content = loaded
                 }
-                guard let key = terminal.readKey(timeoutMilliseconds: 250) else { continue }
+                guard let key = terminal.readKey(timeoutMilliseconds: 250) else {
+                    // The terminal has gone (its window closed without a hang-up signal reaching
+                    // us): no key will ever come, and looping on would spin.
+                    if terminal.isInputClosed { return }
+                    continue
+                }
                 home.message = nil
                 home.handle(key)
                 choice = home.choice
@@ -108,7 +113,10 @@ struct HomeScreen {
             if let signal = terminal.pendingSignal { terminal.stop(); throw ExitCode(128 + signal) }
             let size = terminal.size
             terminal.draw(tour.render(width: size.width, height: size.height))
-            guard let key = terminal.readKey(timeoutMilliseconds: 250) else { continue }
+            guard let key = terminal.readKey(timeoutMilliseconds: 250) else {
+                if terminal.isInputClosed { return nil }
+                continue
+            }
             tour.handle(key)
         }
         guard tour.wantsToOpenSample else { return nil }

@@ -14,7 +14,7 @@ struct List: ParsableCommand {
     var practice = false
 
     func run() throws {
-        let summaries = options.library.summaries().map(\.summary).filter { practice || !$0.isPractice }
+        let summaries = options.library.summaries().filter { practice || !$0.isPractice }
         guard !summaries.isEmpty else {
             print("No workshops yet in \(options.dataFolder.url.path).")
             print("Start one with: campfire new --title \"A title\"")

@@ -37,6 +37,7 @@ struct Present: ParsableCommand {
             if let key = terminal.readKey(timeoutMilliseconds: Self.pollMilliseconds), key == .character("q") || key == .escape {
                 return
             }
+            if terminal.isInputClosed { return }
         }
     }
 }

@@ -10,7 +10,7 @@ enum ReviewRunner {
     static func source(_ library: SessionLibrary) -> ReviewSource {
         let files = ReviewFiles(library: library)
         return ReviewSource(
-            entries: { library.summaries().map { entry(from: $0.summary) } },
+            entries: { library.summaries().map { entry(from: $0) } },
             session: { try files.session($0) },
             journal: { try files.journal($0) },
             markAction: { id, action, status in try files.markAction(id, action: action, status: status) })

@@ -45,7 +45,10 @@ enum Chooser {
             }
             terminal.draw(grid)
             if terminal.pendingSignal != nil { return "q" }
-            guard let key = terminal.readKey(timeoutMilliseconds: 250) else { continue }
+            guard let key = terminal.readKey(timeoutMilliseconds: 250) else {
+                if terminal.isInputClosed { return "q" }
+                continue
+            }
             if case .character(let character) = key, options.contains(where: { $0.key == character }) { return character }
             if key == .escape || key == .control("c") { return "q" }
         }
