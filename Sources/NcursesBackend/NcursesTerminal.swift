@@ -28,6 +28,10 @@ public final class NcursesTerminal {
     /// Whether the window's background is a blank cell (``Cell/blank``), so that a cleared
     /// window already holds every blank cell of a new screen.
     private var backgroundIsBlank = false
+    /// Whether ncurses decodes function keys yet: turned on at the first key read, as setting
+    /// it up (a tree of every key the terminal description names, 0.1 ms) is not needed to draw
+    /// the first screen (docs/performance.md, figure 1).
+    private var keypadIsOn = false
     private let attributeBold: attr_t
     private let attributeUnderline: attr_t
     private let attributeReverse: attr_t
@@ -88,7 +92,6 @@ public final class NcursesTerminal {
         raw()
         noecho()
         nonl()
-        keypad(window, true)
         intrflush(window, false)
         // ncurses 6.4 flushes its output after every cursor move until the screen has been
         // through endwin() once (it cannot tell itself from a low-level terminfo program
@@ -97,7 +100,6 @@ public final class NcursesTerminal {
         // One endwin() now, before anything is drawn, leaves the screen as it was and makes
         // the next refresh write a whole frame at once.
         endwin()
-        _ = campfire_set_escape_delay(25)
         curs_set(0)
 
         attributeBold = campfire_attribute_bold()
@@ -212,6 +214,11 @@ public final class NcursesTerminal {
     public func readKey(timeoutMilliseconds: Int) -> Key? {
         if !queuedKeys.isEmpty { return queuedKeys.removeFirst() }
         if isInputClosed { return nil }
+        if !keypadIsOn {
+            keypad(window, true)
+            _ = campfire_set_escape_delay(25)
+            keypadIsOn = true
+        }
         let clock = ContinuousClock()
         let deadline = timeoutMilliseconds >= 0 ? clock.now + .milliseconds(timeoutMilliseconds) : nil
         while true {
