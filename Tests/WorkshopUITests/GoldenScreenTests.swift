@@ -96,6 +96,14 @@ final class GoldenScreenTests: XCTestCase {
         let home = HomeApp(entries: entries, content: ScreenFixtures.content)
         Golden.assertScreen(home.render(width: 80, height: 24), named: "home-80x24")
         Golden.assertScreen(home.render(width: 60, height: 20), named: "home-60x20")
+        // However narrow the window (a projector's big letters leave few columns), the way out
+        // stays on the bottom row, at the right.
+        // (Below 40 columns the home screen asks for a bigger window instead.)
+        for width in [40, 45, 50, 70, 100, 200] {
+            let grid = home.render(width: width, height: 16)
+            let bottom = (0..<width).map { grid[$0, 15].text }.joined()
+            XCTAssertTrue(bottom.trimmingCharacters(in: .whitespaces).hasSuffix("q quit"), "\(width) columns: \(bottom)")
+        }
     }
 }
 

@@ -102,7 +102,8 @@ public final class GuidedTour {
         if !sideBySide { caption += showsProjector ? " (Showing the projector view; p for the console.)" : " (Showing the console; p for the projector view.)" }
         grid.fill(bottom, style: .plain)
         Draw.paragraph(caption, in: Rect(x: 1, y: bottom.y, width: width - 2, height: 3), grid: &grid, style: Style(.accent, bold: true), maxRows: 3)
-        HintBar.render(Self.bindings.map { ($0.keyLabel, $0.label) }, pinned: [], y: bottom.maxY - 1, x: 0, width: width, grid: &grid)
+        let (hints, pinned) = HintBar.split(Self.bindings)
+        HintBar.render(hints, pinned: pinned, y: bottom.maxY - 1, x: 0, width: width, grid: &grid)
         return grid
     }
 

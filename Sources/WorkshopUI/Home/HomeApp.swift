@@ -191,8 +191,10 @@ public final class HomeApp {
         if let message {
             Draw.line(message.text, x: area.x, y: grid.height - 2, width: area.width, grid: &grid, style: Style(.warning, bold: true))
         }
-        let hints = form.map { Bindings.form($0) } ?? Self.bindings.filter(\.inHintBar).map { ($0.keyLabel, $0.label) }
-        HintBar.render(hints, pinned: [], y: grid.height - 1, x: 0, width: grid.width, grid: &grid)
+        // "q quit" stays on screen at the right however narrow the window (a projector's big
+        // letters leave few columns).
+        let (hints, pinned) = form.map { (Bindings.form($0), []) } ?? HintBar.split(Self.bindings, pinning: [.quit])
+        HintBar.render(hints, pinned: pinned, y: grid.height - 1, x: 0, width: grid.width, grid: &grid)
         return grid
     }
 }

@@ -48,8 +48,8 @@ extension HomeApp {
         if let message {
             Draw.line(message.text, x: area.x, y: grid.height - 2, width: area.width, grid: &grid, style: Style(.warning, bold: true))
         }
-        let hints = Self.scenarioBindings.filter(\.inHintBar).map { ($0.keyLabel, $0.label) }
-        HintBar.render(hints, pinned: [], y: grid.height - 1, x: 0, width: grid.width, grid: &grid)
+        let (hints, pinned) = HintBar.split(Self.scenarioBindings, pinning: [.leaveMode])
+        HintBar.render(hints, pinned: pinned, y: grid.height - 1, x: 0, width: grid.width, grid: &grid)
         return grid
     }
 }

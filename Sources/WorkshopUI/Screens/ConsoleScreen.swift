@@ -136,16 +136,8 @@ public enum ConsoleScreen {
         if let status = statusLine(app) {
             Draw.paragraph(status.text, in: Rect(x: rect.x + 1, y: rect.y, width: rect.width - 2, height: rect.height - 1), grid: &grid, style: status.style)
         }
-        let hints: [(keys: String, label: String)]
-        var pinned: [(keys: String, label: String)] = []
-        if let form = app.state.form {
-            hints = Bindings.form(form)
-        } else {
-            let shown = app.activeBindings.filter(\.inHintBar)
-            // "? all keys" and "q quit" are always on screen, at the right.
-            pinned = shown.filter { $0.command == .help || $0.command == .quit }.map { ($0.keyLabel, $0.label) }
-            hints = shown.filter { $0.command != .help && $0.command != .quit }.map { ($0.keyLabel, $0.label) }
-        }
+        // "? all keys" and "q quit" are always on screen, at the right.
+        let (hints, pinned) = app.state.form.map { (Bindings.form($0), []) } ?? HintBar.split(app.activeBindings)
         HintBar.render(hints, pinned: pinned, y: rect.maxY - 1, x: rect.x, width: rect.width, grid: &grid)
     }
 

@@ -21,4 +21,12 @@ enum HintBar {
             draw(hint)
         }
     }
+
+    /// The bindings shown in the bar, split into hints and those pinned at the right, which stay
+    /// on screen however narrow it is: the way out ("q quit", "Esc back") and "? all keys".
+    static func split(_ bindings: [KeyBinding], pinning commands: [Command] = [.help, .quit]) -> (hints: [(keys: String, label: String)], pinned: [(keys: String, label: String)]) {
+        let shown = bindings.filter(\.inHintBar)
+        return (shown.filter { !commands.contains($0.command) }.map { ($0.keyLabel, $0.label) },
+                shown.filter { commands.contains($0.command) }.map { ($0.keyLabel, $0.label) })
+    }
 }
