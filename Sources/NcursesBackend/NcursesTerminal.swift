@@ -29,7 +29,7 @@ public final class NcursesTerminal {
     /// window already holds every blank cell of a new screen.
     private var backgroundIsBlank = false
     /// Whether ncurses decodes function keys yet: turned on at the first key read, as setting
-    /// it up (a tree of every key the terminal description names, 0.1 ms) is not needed to draw
+    /// it up (a tree of every key the terminal description names) is not needed to draw
     /// the first screen (docs/performance.md, figure 1).
     private var keypadIsOn = false
     private let attributeBold: attr_t

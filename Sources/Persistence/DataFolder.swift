@@ -30,13 +30,14 @@ public struct DataFolder: Sendable, Equatable {
         self.init(path: url.path)
     }
 
-    /// Wraps a known folder given by its path; a relative path is taken from the current folder.
+    /// Wraps a known folder given by its path; a relative path is taken from the current folder
+    /// (and cleaned of `.` and `..`, as `URL` does, which does it).
     public init(path: String) {
-        var absolute = path
-        if !absolute.hasPrefix("/") {
-            let here = FileManager.default.currentDirectoryPath
-            absolute = absolute.isEmpty ? here : (here.hasSuffix("/") ? here : here + "/") + absolute
+        guard path.hasPrefix("/") else {
+            self.path = URL(fileURLWithPath: path, isDirectory: true).path
+            return
         }
+        var absolute = path
         while absolute.count > 1 && absolute.hasSuffix("/") { absolute.removeLast() }
         self.path = absolute
     }

@@ -133,6 +133,29 @@ final class SignalTests: TerminalTestCase {
         try tmux.waitFor(u, "EXITED 0")
     }
 
+    /// A stop signal while Campfire asks what to do with a workshop open in another Campfire
+    /// ends it with the signal's code, from `resume` and from the home screen. (Reading the
+    /// signal clears it; the question used to answer "quit" instead, and the home screen then
+    /// carried on as if nothing had been asked to stop.)
+    func testAStopSignalDuringTheOpenElsewhereQuestionEndsCampfire() throws {
+        let id = try prepare("Held")
+        try tmux.start("holder", command: "\(campfire) resume --data-dir \(data.path) \(id)")
+        try tmux.waitFor("holder", "People in the room (1)")
+        try tmux.start("again", command: "\(campfire) resume --data-dir \(data.path) \(id)")
+        try tmux.waitFor("again", "open in another Campfire")
+        kill(try tmux.pid("again"), SIGTERM)
+        try tmux.waitFor("again", "EXITED \(128 + SIGTERM)")
+        try tmux.start("home", command: "\(campfire) --data-dir \(data.path)")
+        try tmux.waitFor("home", "q quit")
+        try tmux.press("home", "Enter")
+        try tmux.waitFor("home", "open in another Campfire")
+        kill(try tmux.pid("home"), SIGTERM)
+        try tmux.waitFor("home", "EXITED \(128 + SIGTERM)")
+        // The workshop is still the first Campfire's.
+        XCTAssertTrue(FileManager.default.fileExists(atPath: folder(named: id).appendingPathComponent("lock").path))
+        try tmux.waitFor("holder", "People in the room (1)")
+    }
+
     /// A terminal that goes away without a hang-up signal reaching Campfire (started with
     /// `setsid`, so the closed window is not its controlling terminal): every screen notices that
     /// no key can come and ends, instead of redrawing in a loop at full speed for ever.

@@ -74,6 +74,8 @@ final class DataFolderTests: XCTestCase {
         let here = FileManager.default.currentDirectoryPath
         XCTAssertEqual(DataFolder(path: "/a/b/").path, "/a/b")
         XCTAssertEqual(DataFolder(path: "camp").path, (here == "/" ? "" : here) + "/camp")
+        XCTAssertEqual(DataFolder(path: "x/../camp/.").path, (here == "/" ? "" : here) + "/camp")
+        XCTAssertEqual(DataFolder(path: ".").path, here)
         XCTAssertEqual(DataFolder(path: "/").sessionsPath, "/sessions")
         XCTAssertEqual(DataFolder(path: "/a/b").sessionsPath, "/a/b/sessions")
         // The path and the URL name the same folder, whichever way the folder was given.

@@ -92,6 +92,8 @@ struct HomeScreen {
             case .resume(let id):
                 do {
                     store = try SessionOpening.open(try options.library.resolve(id), readOnly: false, terminal: terminal)
+                } catch let stop as ExitCode {
+                    throw stop  // a stop signal while asking: Campfire ends, as it does anywhere else
                 } catch {
                     continue
                 }

@@ -23,6 +23,8 @@ struct Resume: ParsableCommand {
         let store: SessionStore
         do {
             store = try SessionOpening.open(folder, readOnly: readOnly, terminal: terminal)
+        } catch let stop as ExitCode {
+            throw stop  // a stop signal while asking
         } catch {
             terminal.stop()
             throw plain(error)

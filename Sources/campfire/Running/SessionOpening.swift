@@ -1,3 +1,4 @@
+import ArgumentParser
 import Foundation
 import Persistence
 import TerminalUI
@@ -10,7 +11,7 @@ enum SessionOpening {
             return try SessionStore.open(folder, readOnly: readOnly, at: Date())
         } catch PersistenceError.lockedBy(let holder) {
             let question = "This workshop is open in another Campfire (\(holder)). To keep every word safe, only one Campfire may change it at a time."
-            switch Chooser.ask(question, options: [("r", "open it read-only, to look without changing anything"), ("q", "quit")], terminal: terminal) {
+            switch try Chooser.ask(question, options: [("r", "open it read-only, to look without changing anything"), ("q", "quit")], terminal: terminal) {
             case "r": return try SessionStore.open(folder, readOnly: true, at: Date())
             default: throw Failure("Left the workshop alone: it is open in another Campfire (\(holder)).")
             }
@@ -27,7 +28,10 @@ extension SessionStore {
 
 /// A full-screen question with a few one-key answers.
 enum Chooser {
-    static func ask(_ question: String, options: [(key: Character, label: String)], terminal: TerminalSession) -> Character {
+    /// The key of the answer chosen ("q" when the terminal has gone).
+    /// - Throws: `ExitCode(128 + signal)` when a stop signal arrives, as every other screen does
+    ///   (reading the signal clears it, so answering "q" instead would lose it).
+    static func ask(_ question: String, options: [(key: Character, label: String)], terminal: TerminalSession) throws -> Character {
         while true {
             let size = terminal.size
             var grid = Grid(width: size.width, height: size.height)
@@ -44,7 +48,7 @@ enum Chooser {
                 y += 1
             }
             terminal.draw(grid)
-            if terminal.pendingSignal != nil { return "q" }
+            if let signal = terminal.pendingSignal { terminal.stop(); throw ExitCode(128 + signal) }
             guard let key = terminal.readKey(timeoutMilliseconds: 250) else {
                 if terminal.isInputClosed { return "q" }
                 continue
