@@ -20,8 +20,9 @@ final class KeysDocumentTests: XCTestCase {
         var text = """
         # Keys
 
-        Every screen lists its keys on the bottom line; `?` shows them all. This page is made from the
-        same key bindings the program uses (a test checks it), so it is always right.
+        Every screen lists its keys on the bottom line; `?` shows them all. However narrow the window,
+        the way out (`q quit`, `Esc back`, `Esc cancel`) stays at the right of that line. This page is
+        made from the same key bindings the program uses (a test checks it), so it is always right.
 
         Typing in a box never runs a key: inside a box every letter is a letter. Pasted text goes into the
         box as it is (line breaks become spaces).

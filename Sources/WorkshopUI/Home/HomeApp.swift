@@ -193,7 +193,7 @@ public final class HomeApp {
         }
         // "q quit" stays on screen at the right however narrow the window (a projector's big
         // letters leave few columns).
-        let (hints, pinned) = form.map { (Bindings.form($0), []) } ?? HintBar.split(Self.bindings, pinning: [.quit])
+        let (hints, pinned) = form.map { Bindings.formBar($0) } ?? HintBar.split(Self.bindings, pinning: [.quit])
         HintBar.render(hints, pinned: pinned, y: grid.height - 1, x: 0, width: grid.width, grid: &grid)
         return grid
     }

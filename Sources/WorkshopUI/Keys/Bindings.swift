@@ -130,4 +130,11 @@ public enum Bindings {
         hints.append(("Esc", "cancel"))
         return hints
     }
+
+    /// The same for the hint bar: "Esc cancel", the way out of the form, pinned at the right so
+    /// that a narrow window still shows it.
+    static func formBar(_ form: Form) -> (hints: [(keys: String, label: String)], pinned: [(keys: String, label: String)]) {
+        let all = self.form(form)
+        return (all.filter { $0.keys != "Esc" }, all.filter { $0.keys == "Esc" })
+    }
 }

@@ -137,7 +137,7 @@ public enum ConsoleScreen {
             Draw.paragraph(status.text, in: Rect(x: rect.x + 1, y: rect.y, width: rect.width - 2, height: rect.height - 1), grid: &grid, style: status.style)
         }
         // "? all keys" and "q quit" are always on screen, at the right.
-        let (hints, pinned) = app.state.form.map { (Bindings.form($0), []) } ?? HintBar.split(app.activeBindings)
+        let (hints, pinned) = app.state.form.map { Bindings.formBar($0) } ?? HintBar.split(app.activeBindings)
         HintBar.render(hints, pinned: pinned, y: rect.maxY - 1, x: rect.x, width: rect.width, grid: &grid)
     }
 
