@@ -219,6 +219,15 @@ final class PracticeConsoleTests: XCTestCase {
             Self.press(app, PracticeScreenFixtures.carelessKeys)
             Golden.assertScreen(ConsoleScreen.render(app, width: size.0, height: size.1), named: "practice-debrief-\(size.0)x\(size.1)")
         }
+        // The three things to do differently are what the facilitator takes away: on screens
+        // shorter than 80x24 each still starts on a line of its own, and at 80x24 each is whole.
+        let (app, _, _, _) = PracticeScreenFixtures.app()
+        Self.press(app, PracticeScreenFixtures.carelessKeys)
+        for height in [18, 20, 22] {
+            let rows = ConsoleScreen.render(app, width: 80, height: height).quotedRows()
+            for number in 1...3 { XCTAssertTrue(rows.contains("\" \(number). "), "\(height) rows:\n\(rows)") }
+        }
+        XCTAssertFalse(ConsoleScreen.render(app, width: 80, height: 24).quotedRows().contains("…   \""))
     }
 
     func testTheProjectorShowsNoCoach() {

@@ -16,9 +16,22 @@ public enum DebriefScreen {
             Draw.line(" · " + scenario, x: rect.x + used, y: y, width: rect.width - used, grid: &grid, style: Style(.heading))
         }
         y += 1
-        Draw.line("✓ meets the ideal · ✗ short of it · – nothing to measure. Also saved as debrief.txt in the session folder.",
-                  x: rect.x, y: y, width: rect.width, grid: &grid, style: Style(.muted))
-        y += 2
+        // The three things to do differently are what the facilitator takes away, so on a short
+        // screen they get their lines first: the blank lines go, then the line explaining the marks.
+        let things = debrief.nextTime.isEmpty ? ["Every figure met its ideal. Keep doing what you did, and try a harder scenario."] : debrief.nextTime
+        let thingLines = things.enumerated().map { number, advice in
+            min(TextLayout.wrap(prefix(number) + advice, width: max(rect.width - 3, 1)).count, 3)
+        }
+        let wanted = 1 + 1 + 1 + 1 + debrief.indicators.count + 1 + 1 + thingLines.reduce(0, +)
+        let short = max(wanted - rect.height, 0)
+        let blankBeforeThings = short < 1, blankAfterMarks = short < 2, explainMarks = short < 3
+        func prefix(_ number: Int) -> String { debrief.nextTime.isEmpty ? "" : "\(number + 1). " }
+        if explainMarks {
+            Draw.line("✓ meets the ideal · ✗ short of it · – nothing to measure. Also saved as debrief.txt in the session folder.",
+                      x: rect.x, y: y, width: rect.width, grid: &grid, style: Style(.muted))
+            y += 1
+        }
+        if blankAfterMarks { y += 1 }
 
         let titleWidth = min(debrief.indicators.map { TextWidth.of($0.title) }.max() ?? 10, max(rect.width / 3, 12))
         let figureWidth = 8
@@ -33,7 +46,15 @@ public enum DebriefScreen {
             grid.write("Ideal", x: idealX, y: y, style: Style(.muted, bold: true), maxWidth: max(rect.maxX - idealX, 0))
             y += 1
         }
-        for indicator in debrief.indicators where y < rect.maxY {
+        // The table ends where the three things need their heading and a line each.
+        let tableEnd = rect.maxY - (blankBeforeThings ? 1 : 0) - 1 - things.count
+        for (index, indicator) in debrief.indicators.enumerated() where y < tableEnd {
+            let left = debrief.indicators.count - index
+            if y == tableEnd - 1, left > 1 {
+                Draw.line("… \(left) more in debrief.txt", x: rect.x + 2, y: y, width: rect.width - 2, grid: &grid, style: Style(.muted))
+                y += 1
+                break
+            }
             let (mark, role): (String, Role)
             switch indicator.meetsIdeal {
             case .some(true): (mark, role) = ("✓", .good)
@@ -45,26 +66,26 @@ public enum DebriefScreen {
             grid.write(rightAligned(valueText(indicator), figureWidth), x: rect.x + 2 + titleWidth + 1, y: y, style: Style(role, bold: true))
             Draw.line(indicator.ideal, x: idealX, y: y, width: max(rect.maxX - idealX, 0), grid: &grid, style: Style(.muted))
             y += 1
-            if indicatorRows >= 2, y < rect.maxY {
+            if indicatorRows >= 2, y < tableEnd {
                 Draw.line(indicator.figure, x: rect.x + 4, y: y, width: rect.width - 4, grid: &grid)
                 y += 1
             }
-            if indicatorRows >= 3, y < rect.maxY {
+            if indicatorRows >= 3, y < tableEnd {
                 Draw.line(indicator.explanation, x: rect.x + 4, y: y, width: rect.width - 4, grid: &grid, style: Style(.muted))
                 y += 1
             }
         }
-        y += 1
+        if blankBeforeThings { y += 1 }
         guard y < rect.maxY else { return }
         grid.write("Three things to do differently next time", x: rect.x, y: y, style: Style(.heading, bold: true), maxWidth: rect.width)
         y += 1
-        let things = debrief.nextTime.isEmpty ? ["Every figure met its ideal. Keep doing what you did, and try a harder scenario."] : debrief.nextTime
-        let rowsEach = max((rect.maxY - y) / max(things.count, 1), 1)
         for (number, advice) in things.enumerated() where y < rect.maxY {
-            let prefix = debrief.nextTime.isEmpty ? "" : "\(number + 1). "
+            let prefix = prefix(number)
             let lines = TextLayout.wrap(prefix + advice, width: max(rect.width - 3, 1))
-            for (index, line) in lines.prefix(rowsEach).enumerated() where y < rect.maxY {
-                let last = index == rowsEach - 1 && lines.count > rowsEach
+            // Each thing gets the lines it needs, leaving at least one for each thing after it.
+            let rows = max(min(lines.count, rect.maxY - y - (things.count - number - 1)), 1)
+            for (index, line) in lines.prefix(rows).enumerated() where y < rect.maxY {
+                let last = index == rows - 1 && lines.count > rows
                 Draw.line(last ? line + " …" : line, x: rect.x + (index == 0 ? 0 : TextWidth.of(prefix)), y: y, width: rect.width - (index == 0 ? 0 : TextWidth.of(prefix)), grid: &grid)
                 y += 1
             }
