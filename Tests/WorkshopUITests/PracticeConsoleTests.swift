@@ -213,7 +213,7 @@ final class PracticeConsoleTests: XCTestCase {
         }
     }
 
-    func testGoldenDebrief() {
+    func testGoldenDebrief() throws {
         for size in [(80, 24), (160, 48)] {
             let (app, _, _, _) = PracticeScreenFixtures.app()
             Self.press(app, PracticeScreenFixtures.carelessKeys)
@@ -223,11 +223,22 @@ final class PracticeConsoleTests: XCTestCase {
         // shorter than 80x24 each still starts on a line of its own, and at 80x24 each is whole.
         let (app, _, _, _) = PracticeScreenFixtures.app()
         Self.press(app, PracticeScreenFixtures.carelessKeys)
-        for height in [18, 20, 22] {
+        for height in [16, 18, 20, 22, 24, 30, 34, 35, 40, 48] {
             let rows = ConsoleScreen.render(app, width: 80, height: height).quotedRows()
             for number in 1...3 { XCTAssertTrue(rows.contains("\" \(number). "), "\(height) rows:\n\(rows)") }
+            // From 80x24 up, none of the three is cut short.
+            let things = rows.split(separator: "\n").drop { !$0.contains("Three things to do differently") }.dropFirst().prefix(6)
+            if height >= 24 { XCTAssertFalse(things.contains { $0.contains("…") }, "\(height) rows:\n\(rows)") }
         }
-        XCTAssertFalse(ConsoleScreen.render(app, width: 80, height: 24).quotedRows().contains("…   \""))
+        // In a space too small for the table (a long status message on a small window), one line
+        // says where the figures are, rather than a heading over nothing.
+        let debrief = try XCTUnwrap(app.practice).currentDebrief(app.session, at: app.now)
+        var grid = Grid(width: 40, height: 7)
+        DebriefScreen.render(debrief, in: Rect(x: 0, y: 0, width: 40, height: 7), grid: &grid)
+        let small = grid.quotedRows()
+        XCTAssertTrue(small.contains("The figures are in debrief.txt."), small)
+        XCTAssertFalse(small.contains("Indicator"), small)
+        XCTAssertTrue(small.contains("1. ") && small.contains("3. "), small)
     }
 
     func testTheProjectorShowsNoCoach() {

@@ -36,19 +36,26 @@ public enum DebriefScreen {
         let titleWidth = min(debrief.indicators.map { TextWidth.of($0.title) }.max() ?? 10, max(rect.width / 3, 12))
         let figureWidth = 8
         let idealX = rect.x + 2 + titleWidth + 1 + figureWidth + 2
-        // Rows each indicator gets: the figures, then its sentence, then what it is about, as room allows
-        // (keeping at least five rows for the three things to do differently).
-        let spare = rect.maxY - y - 1 - 6
+        // Rows each indicator gets: the figures, then its sentence, then what it is about, as room
+        // allows once the three things have the lines they need.
+        let spare = rect.maxY - y - 1 - (blankBeforeThings ? 1 : 0) - 1 - thingLines.reduce(0, +)
         let indicatorRows = max(min(spare / max(debrief.indicators.count, 1), 3), 1)
-        if y < rect.maxY {
+        // The table ends where the three things need their heading and a line each.
+        let tableEnd = rect.maxY - (blankBeforeThings ? 1 : 0) - 1 - things.count
+        // A table needs its heading, a row, and a line for the rest if they do not fit; without
+        // room for those, one line says where the figures are.
+        let tableShown = y + (debrief.indicators.count > 1 ? 2 : 1) < tableEnd
+        if !tableShown, !debrief.indicators.isEmpty, y < tableEnd {
+            Draw.line("The figures are in debrief.txt.", x: rect.x, y: y, width: rect.width, grid: &grid, style: Style(.muted))
+            y += 1
+        }
+        if tableShown {
             grid.write("Indicator", x: rect.x + 2, y: y, style: Style(.muted, bold: true), maxWidth: titleWidth)
             grid.write(rightAligned("Figure", figureWidth), x: rect.x + 2 + titleWidth + 1, y: y, style: Style(.muted, bold: true))
             grid.write("Ideal", x: idealX, y: y, style: Style(.muted, bold: true), maxWidth: max(rect.maxX - idealX, 0))
             y += 1
         }
-        // The table ends where the three things need their heading and a line each.
-        let tableEnd = rect.maxY - (blankBeforeThings ? 1 : 0) - 1 - things.count
-        for (index, indicator) in debrief.indicators.enumerated() where y < tableEnd {
+        for (index, indicator) in debrief.indicators.enumerated() where tableShown && y < tableEnd {
             let left = debrief.indicators.count - index
             if y == tableEnd - 1, left > 1 {
                 Draw.line("… \(left) more in debrief.txt", x: rect.x + 2, y: y, width: rect.width - 2, grid: &grid, style: Style(.muted))

@@ -50,6 +50,9 @@ enum Chooser {
             terminal.draw(grid)
             if let signal = terminal.pendingSignal { terminal.stop(); throw ExitCode(128 + signal) }
             guard let key = terminal.readKey(timeoutMilliseconds: 250) else {
+                // A closed window usually comes with a hang-up signal: that ends Campfire with its
+                // code; without one, the answer is "quit".
+                if let signal = terminal.pendingSignal { terminal.stop(); throw ExitCode(128 + signal) }
                 if terminal.isInputClosed { return "q" }
                 continue
             }
