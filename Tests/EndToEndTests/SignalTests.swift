@@ -165,6 +165,7 @@ final class SignalTests: TerminalTestCase {
             ("home", "\(campfire) --data-dir \(data.path)", "p practise"),
             ("console", "\(campfire) resume --data-dir \(data.path) \(id)", "People in the room (1)"),
             ("wall", "\(campfire) present --data-dir \(data.path) \(id)", "Closed window"),
+            ("review", "\(campfire) review --data-dir \(data.path)", "looking back"),
         ]
         var pids: [String: Int32] = [:]
         for screen in screens {

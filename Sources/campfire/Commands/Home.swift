@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Persistence
+import TerminalUI
 import Workshop
 import WorkshopUI
 
@@ -39,19 +40,15 @@ struct HomeScreen {
             }
             var choice: HomeChoice?
             while choice == nil {
-                if let signal = terminal.pendingSignal { terminal.stop(); throw ExitCode(128 + signal) }
                 let size = terminal.size
                 terminal.draw(home.render(width: size.width, height: size.height))
                 if loaded == nil {
                     do { loaded = try options.content() } catch { terminal.stop(); throw error }
                     home.content = loaded
                 }
-                guard let key = terminal.readKey(timeoutMilliseconds: 250) else {
-                    // The terminal has gone (its window closed without a hang-up signal reaching
-                    // us): no key will ever come, and looping on would spin.
-                    if terminal.isInputClosed { return }
-                    continue
-                }
+                let key: Key?
+                do { key = try terminal.nextKey(timeoutMilliseconds: 250) } catch .terminalGone { return } catch { throw ExitCode(error.code) }
+                guard let key else { continue }
                 home.message = nil
                 home.handle(key)
                 choice = home.choice
@@ -112,13 +109,11 @@ struct HomeScreen {
     private func runTour(content: ContentLibrary, terminal: TerminalSession) throws -> SessionStore? {
         let tour = GuidedTour(content: content, start: Date())
         while !tour.finished && !tour.wantsToOpenSample {
-            if let signal = terminal.pendingSignal { terminal.stop(); throw ExitCode(128 + signal) }
             let size = terminal.size
             terminal.draw(tour.render(width: size.width, height: size.height))
-            guard let key = terminal.readKey(timeoutMilliseconds: 250) else {
-                if terminal.isInputClosed { return nil }
-                continue
-            }
+            let key: Key?
+            do { key = try terminal.nextKey(timeoutMilliseconds: 250) } catch .terminalGone { return nil } catch { throw ExitCode(error.code) }
+            guard let key else { continue }
             tour.handle(key)
         }
         guard tour.wantsToOpenSample else { return nil }

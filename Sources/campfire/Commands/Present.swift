@@ -28,16 +28,14 @@ struct Present: ParsableCommand {
         let terminal = try options.startTerminal()
         defer { terminal.stop() }
         while true {
-            if let signal = terminal.pendingSignal { terminal.stop(); throw ExitCode(128 + signal) }
             if follower.hasChanged(), let fresh = follower.load() { current = fresh }
             let size = terminal.size
             var grid = Grid(width: size.width, height: size.height)
             ProjectorScreen.render(session: current, content: content, now: Date(), into: &grid)
             terminal.draw(grid)
-            if let key = terminal.readKey(timeoutMilliseconds: Self.pollMilliseconds), key == .character("q") || key == .escape {
-                return
-            }
-            if terminal.isInputClosed { return }
+            let key: Key?
+            do { key = try terminal.nextKey(timeoutMilliseconds: Self.pollMilliseconds) } catch .terminalGone { return } catch { throw ExitCode(error.code) }
+            if key == .character("q") || key == .escape { return }
         }
     }
 }

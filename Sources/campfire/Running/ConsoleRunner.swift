@@ -45,14 +45,14 @@ enum ConsoleRunner {
 
     private static func loop(app: ConsoleApp, store: SessionStore, terminal: TerminalSession, drafts: DraftKeeper?) -> Int32 {
         while true {
-            if let signal = terminal.pendingSignal { return 128 + signal }
-            if terminal.isInputClosed { return 0 }
             let size = terminal.size
             terminal.draw(ConsoleScreen.render(app, width: size.width, height: size.height))
             // The change is on screen (and in the journal): now the snapshot, if one is due.
             store.snapshotIfDue(app.session, at: app.now)
             drafts?.update(app.state.form, now: app.now)
-            guard let key = terminal.readKey(timeoutMilliseconds: tickMilliseconds) else { continue }
+            let key: Key?
+            do { key = try terminal.nextKey(timeoutMilliseconds: tickMilliseconds) } catch { return error.code }
+            guard let key else { continue }
             app.handle(key)
             if app.wantsToQuit { return key == .control("c") ? 130 : 0 }
         }

@@ -24,11 +24,11 @@ enum ReviewRunner {
     /// Runs until the person quits or a signal arrives. Returns the exit code.
     static func run(_ app: ReviewApp, terminal: TerminalSession) -> Int32 {
         while true {
-            if let signal = terminal.pendingSignal { return 128 + signal }
-            if terminal.isInputClosed { return 0 }
             let size = terminal.size
             terminal.draw(ReviewScreens.render(app, width: size.width, height: size.height))
-            guard let key = terminal.readKey(timeoutMilliseconds: 250) else { continue }
+            let key: Key?
+            do { key = try terminal.nextKey(timeoutMilliseconds: 250) } catch { return error.code }
+            guard let key else { continue }
             app.message = nil
             app.handle(key)
             if app.wantsToQuit { return 0 }

@@ -48,14 +48,16 @@ enum Chooser {
                 y += 1
             }
             terminal.draw(grid)
-            if let signal = terminal.pendingSignal { terminal.stop(); throw ExitCode(128 + signal) }
-            guard let key = terminal.readKey(timeoutMilliseconds: 250) else {
-                // A closed window usually comes with a hang-up signal: that ends Campfire with its
-                // code; without one, the answer is "quit".
-                if let signal = terminal.pendingSignal { terminal.stop(); throw ExitCode(128 + signal) }
-                if terminal.isInputClosed { return "q" }
-                continue
+            let key: Key?
+            do {
+                key = try terminal.nextKey(timeoutMilliseconds: 250)
+            } catch .terminalGone {
+                return "q"
+            } catch {
+                terminal.stop()
+                throw ExitCode(error.code)
             }
+            guard let key else { continue }
             if case .character(let character) = key, options.contains(where: { $0.key == character }) { return character }
             if key == .escape || key == .control("c") { return "q" }
         }

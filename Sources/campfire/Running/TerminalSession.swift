@@ -29,13 +29,37 @@ final class TerminalSession {
 
     func draw(_ grid: Grid) { terminal.draw(grid) }
 
-    func readKey(timeoutMilliseconds: Int) -> Key? { terminal.readKey(timeoutMilliseconds: timeoutMilliseconds) }
+    /// Why a screen's loop must end.
+    enum LoopEnd: Error {
+        /// A stop signal (SIGINT, SIGTERM, SIGHUP, SIGQUIT) arrived.
+        case signal(Int32)
+        /// The terminal has gone (its window closed without a signal reaching Campfire): no key
+        /// can ever come, and a loop that went on would spin.
+        case terminalGone
 
-    /// The signal that asked Campfire to stop, if one arrived.
-    var pendingSignal: Int32? { NcursesTerminal.pendingSignal() }
+        /// The exit code: 128 + the signal, or 0 when the terminal went away.
+        var code: Int32 {
+            switch self {
+            case .signal(let signal): return 128 + signal
+            case .terminalGone: return 0
+            }
+        }
+    }
 
-    /// Whether the terminal went away (the window was closed without a signal).
-    var isInputClosed: Bool { terminal.isInputClosed }
+    /// The next key, or nil when none came within the time (the caller redraws, for the timers).
+    ///
+    /// Every screen's loop reads keys only through this, so none can miss a stop signal or
+    /// keep going once the terminal has gone.
+    /// - Throws: ``LoopEnd``.
+    func nextKey(timeoutMilliseconds: Int) throws(LoopEnd) -> Key? {
+        if let signal = NcursesTerminal.pendingSignal() { throw .signal(signal) }
+        if terminal.isInputClosed { throw .terminalGone }
+        if let key = terminal.readKey(timeoutMilliseconds: timeoutMilliseconds) { return key }
+        // A signal usually cuts the wait short; a closed window ends it at once.
+        if let signal = NcursesTerminal.pendingSignal() { throw .signal(signal) }
+        if terminal.isInputClosed { throw .terminalGone }
+        return nil
+    }
 
     func stop() { terminal.stop() }
 }
