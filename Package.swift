@@ -9,7 +9,7 @@ let package = Package(
         .library(name: "StateMachine", targets: ["StateMachine"]),
     ],
     dependencies: [
-        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
     ],
     targets: [
         // MARK: Domain and files (no terminal)
