@@ -43,7 +43,7 @@ print(json.dumps({
     }
 
     private func parse(_ markdown: String) throws -> Parsed {
-        let cmark = try XCTUnwrap(findTool("cmark-gfm"), "cmark-gfm is needed: run Scripts/setup")
+        let cmark = try XCTUnwrap(findTool("cmark-gfm"), "cmark-gfm is needed: run Scripts/setup-tests")
         let xml = try runTool(cmark, ["--extension", "table", "--to", "xml"], input: Data(markdown.utf8))
         XCTAssertEqual(xml.status, 0, xml.errors)
         let summary = try runPython(Self.summariseXML, input: xml.output)

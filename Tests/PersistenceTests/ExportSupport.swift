@@ -69,7 +69,7 @@ func runTool(_ path: String, _ arguments: [String], input: Data) throws -> ToolR
 
 /// Runs Python with a script; fails the test if Python is missing.
 func runPython(_ script: String, input: Data) throws -> ToolRun {
-    let python = try XCTUnwrap(findTool("python3"), "python3 is needed: run Scripts/setup")
+    let python = try XCTUnwrap(findTool("python3"), "python3 is needed: run Scripts/setup-tests")
     return try runTool(python, ["-c", script], input: input)
 }
 
