@@ -75,14 +75,13 @@ static inline int campfire_pending_signal(void) {
 
 // On a crash (including Swift's fatalError and precondition failures, which trap with
 // SIGILL or SIGTRAP) the terminal would be left in raw mode with no echo. The handler
-// restores it, then hands the signal to whatever handler was there before (Swift's
-// backtracer, or the default action) so the crash is still reported.
+// restores it, prints one plain line, then puts back the signal's default action and
+// raises the signal again, so the process ends as it would have (a core dump where the
+// system keeps them, and the exit status 128 + the signal, such as 132 for SIGILL).
+// It does not call the handler that was there before (Swift's backtracer): that one
+// prints a long report and can wait for a key, in front of the room.
 static const int campfire_crash_signals[] = { SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGABRT, SIGTRAP };
 #define CAMPFIRE_CRASH_SIGNAL_COUNT (sizeof campfire_crash_signals / sizeof campfire_crash_signals[0])
-static inline struct sigaction *campfire_previous_crash_actions(void) {
-    static struct sigaction actions[CAMPFIRE_CRASH_SIGNAL_COUNT];
-    return actions;
-}
 static inline volatile sig_atomic_t *campfire_curses_active(void) {
     static volatile sig_atomic_t active = 0;
     return &active;
@@ -130,7 +129,7 @@ static inline void campfire_install_signal_handlers(void) {
     sigemptyset(&crash_action.sa_mask);
     crash_action.sa_flags = SA_RESETHAND | SA_NODEFER;
     for (unsigned i = 0; i < CAMPFIRE_CRASH_SIGNAL_COUNT; i++) {
-        sigaction(campfire_crash_signals[i], &crash_action, &campfire_previous_crash_actions()[i]);
+        sigaction(campfire_crash_signals[i], &crash_action, NULL);
     }
 }
 

@@ -25,7 +25,7 @@ final class ConsoleKeyTests: XCTestCase {
         XCTAssertFalse(app.wantsToQuit)
         XCTAssertEqual(app.state.layout, .console)
         XCTAssertNil(app.state.form)
-        XCTAssertEqual(app.state.message, StatusMessage(.saved, "Saved."))
+        XCTAssertEqual(app.state.message, StatusMessage(.saved, "Added Quinn ]up. Saved."))
     }
 
     func testPastedTextIsOnlyText() {

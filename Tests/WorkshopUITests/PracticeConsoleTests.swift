@@ -176,14 +176,14 @@ final class PracticeConsoleTests: XCTestCase {
         XCTAssertTrue(ConsoleScreen.render(app, width: 80, height: 24).quotedRows().contains("Ask someone by name"))
         app.handle(.down)
         app.handle(.enter)
-        XCTAssertNil(app.practice?.asking)
+        XCTAssertEqual(app.state.mode, .browse)
         XCTAssertTrue(app.session.record.openDrafts.contains { $0.proposedBy == elsie.id }, "asked by name, Elsie puts a wording forward")
         guard case .proposeGoal = saved.events.last else { return XCTFail("the wording is journaled: \(String(describing: saved.events.last))") }
         // Esc asks nobody.
         let before = saved.events.count
         app.handle(.character("i"))
         app.handle(.escape)
-        XCTAssertNil(app.practice?.asking)
+        XCTAssertEqual(app.state.mode, .browse)
         XCTAssertEqual(saved.events.count, before)
     }
 

@@ -15,6 +15,11 @@ public struct SessionSummary: Codable, Equatable, Sendable {
     /// The agreed RAG of each principle, in the usual order; nil where not agreed.
     public var rag: [RAG?]
     public var updatedAt: Date
+    /// Whether the facilitator finished the workshop (nil in summaries written before Campfire knew).
+    public var finished: Bool?
+
+    /// What the lists show under "reached": the furthest stage, or "Finished".
+    public var reached: String { finished == true ? "Finished" : stage.title }
 
     public init(_ session: Session, updatedAt: Date) {
         id = session.id
@@ -27,5 +32,6 @@ public struct SessionSummary: Codable, Equatable, Sendable {
         people = session.record.present.count
         rag = PrincipleID.allCases.map { session.record.score(for: $0).rag }
         self.updatedAt = updatedAt
+        finished = session.finishedAt != nil
     }
 }

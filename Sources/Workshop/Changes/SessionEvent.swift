@@ -63,11 +63,14 @@ public enum SessionEvent: Codable, Equatable, Sendable {
     case redo(restoring: WorkshopRecord)
     /// Moves to another step; `override` carries the reason when a guard was overridden.
     case moveTo(step: FlowStep, overriddenGuards: [String], overrideReason: String?)
+    /// The facilitator says the workshop is finished (offered on its last step). Moving to
+    /// another step afterwards carries it on again.
+    case finishWorkshop
 
     /// Whether this event changes the record (and so can be undone).
     public var changesRecord: Bool {
         switch self {
-        case .undo, .redo, .moveTo, .setActionStatus: return false
+        case .undo, .redo, .moveTo, .setActionStatus, .finishWorkshop: return false
         default: return true
         }
     }

@@ -228,6 +228,16 @@ public enum SessionReducer {
         case .undo(let record), .redo(let record):
             session.record = record
 
+        case .finishWorkshop:
+            guard session.step == session.template.steps.last else {
+                throw ChangeRefusal("A workshop is finished on its last step (\(session.template.steps.last.map(WorkshopFlow.describe) ?? "Close")).")
+            }
+            guard session.finishedAt == nil else { throw ChangeRefusal("This workshop is already finished.") }
+            if let last = session.visits.indices.last, session.visits[last].leftAt == nil {
+                session.visits[last].leftAt = at
+            }
+            session.finishedAt = at
+
         case .moveTo(let step, let guards, let reason):
             guard session.template.steps.contains(step) else {
                 throw ChangeRefusal("This workshop's plan has no step called \(step.label).")
@@ -240,6 +250,7 @@ public enum SessionReducer {
             }
             session.step = step
             session.visits.append(StepVisit(step: step, enteredAt: at))
+            session.finishedAt = nil
             // The stick is put down when the round is left, so speaking time stops counting.
             if step.stage != .storytelling { endCurrentTurn(at: at, in: &session.record) }
         }

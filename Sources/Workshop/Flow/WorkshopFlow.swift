@@ -68,6 +68,11 @@ public struct WorkshopFlow: Sendable {
         machine.transition(from: session.step, on: event, context: session, override: overrideReason.map { GuardOverride(reason: $0) })
     }
 
+    /// Whether a step is the last of the template's plan, where the workshop can be finished.
+    public func isLastStep(_ step: FlowStep, template: WorkshopTemplate) -> Bool {
+        template.steps.last == step
+    }
+
     /// The journal event for a step the machine took.
     public static func event(for step: TransitionStep<FlowStep, FlowEvent, FlowEffect>) -> SessionEvent {
         .moveTo(step: step.to, overriddenGuards: step.overriddenGuards, overrideReason: step.override?.reason)

@@ -43,6 +43,8 @@ public struct Session: Codable, Equatable, Sendable {
     public var visits: [StepVisit]
     public var overrides: [RecordedOverride]
     public var record: WorkshopRecord
+    /// When the facilitator said the workshop is finished (nil while it is going on).
+    public var finishedAt: Date?
 
     public init(id: String, title: String, group: String? = nil, facilitator: String? = nil, createdAt: Date, isPractice: Bool = false, template: WorkshopTemplate, record: WorkshopRecord = WorkshopRecord()) {
         self.id = id

@@ -52,41 +52,73 @@ public final class ConsoleApp {
         self.flow = WorkshopFlow(template: editor.session.template)
         self.environment = environment
         self.readOnlyReason = readOnlyReason
+        // A resumed session carries on where it was: the next person to score, and so on.
+        placeHighlights()
     }
 
     public var session: Session { editor.session }
     public var now: Date { environment.clock.now() }
 
-    // MARK: - Keys
+    // MARK: - What is on screen
 
-    /// The bindings active right now, in the order the hint bar shows them.
-    public var activeBindings: [KeyBinding] {
-        if state.layout == .projector { return Bindings.projector }
-        if let practice, practice.asking != nil { return PracticeConsole.askingBindings }
+    /// What the console shows now, for the window size last drawn (see ``screen(width:height:)``).
+    public var screen: ConsoleScreenMode { screen(width: state.size?.width, height: state.size?.height) }
+
+    /// What the console shows at a size. The same value decides what is drawn
+    /// (``ConsoleScreen/render(_:width:height:)``) and which keys do what (``handle(_:)``), so a
+    /// box or question that is not on screen can never take a key.
+    public func screen(width: Int?, height: Int?) -> ConsoleScreenMode {
+        let boxOpen = state.form != nil || state.mode.isBox
+        // The projector view is drawn only when nothing waits for an answer: a box opened from it
+        // brings the console back (see `afterKey`), and this keeps that true even if it did not.
+        let projector = state.layout == .projector && !boxOpen
+        if !projector, let width, let height, width < ConsoleScreen.minimumWidth || height < ConsoleScreen.minimumHeight { return .tooSmall }
+        if projector { return .projector }
+        if state.form != nil { return state.mode == .confirmDiscard ? .confirmDiscard : .form }
         switch state.mode {
-        case .consensus: return Bindings.consensus
-        default: return PracticeConsole.bindings(Bindings.forStep(session.step, focus: state.focus), at: session.step, practice: practice)
+        case .browse: return .stage
+        case .help: return .help
+        case .consensus: return .consensus
+        case .confirm: return .confirm
+        case .confirmDiscard: return .stage  // nothing to throw away without a box (not reached)
+        case .pickPerson: return .picker
         }
     }
 
-    /// Handles one key.
+    /// The screen that handled the last key (for the model-based key tests: it must be the one drawn).
+    public private(set) var lastHandledBy: ConsoleScreenMode?
+
+    // MARK: - Keys
+
+    /// The bindings active right now, in the order the hint bar shows them.
+    public var activeBindings: [KeyBinding] { bindings(for: screen) }
+
+    /// The bindings of one screen.
+    public func bindings(for screen: ConsoleScreenMode) -> [KeyBinding] {
+        switch screen {
+        case .tooSmall: return Bindings.tooSmall
+        case .projector: return Bindings.projector
+        case .consensus: return Bindings.consensus
+        case .picker:
+            if case .pickPerson(let picker) = state.mode { return Bindings.picker(picker.purpose) }
+            return []
+        case .stage, .help, .form, .confirm, .confirmDiscard:
+            return PracticeConsole.bindings(Bindings.forStep(session.step, focus: state.focus), at: session.step, practice: practice)
+        }
+    }
+
+    /// Handles one key, in the screen now shown.
     public func handle(_ key: Key) {
+        let shown = screen
+        lastHandledBy = shown
         if key == .resize { return }
-        if practice?.asking != nil, state.form == nil, state.layout == .console { handleAsking(key); return }
-        // The "throw away what you typed?" question comes before the form it is about.
-        if state.form != nil, state.mode != .confirmDiscard { handleForm(key); return }
-        switch state.mode {
-        case .help:
-            state.mode = .browse
+        switch shown {
+        case .tooSmall:
+            // Nothing typed into a box nobody can see; only quitting works (the draft is kept).
+            if Bindings.tooSmall.first(where: { $0.matches(key) })?.command == .quit { wantsToQuit = true }
             return
-        case .confirm(_, let event):
-            state.mode = .browse
-            if key == .character("y") || key == .character("Y") {
-                record(event)
-            } else {
-                state.message = StatusMessage(.info, "Nothing was removed.")
-            }
-            return
+        case .form:
+            handleForm(key)
         case .confirmDiscard:
             if key == .character("y") || key == .character("Y") {
                 state.form = nil
@@ -95,16 +127,45 @@ public final class ConsoleApp {
                 state.message = StatusMessage(.info, "Carry on typing: nothing was thrown away.")
             }
             state.mode = .browse
-            return
-        case .consensus, .browse:
-            break
+        case .help:
+            state.mode = .browse
+        case .confirm:
+            guard case .confirm(_, let event) = state.mode else { return }
+            state.mode = .browse
+            if key == .character("y") || key == .character("Y") {
+                record(event)
+            } else {
+                state.message = StatusMessage(.info, event.isFinish ? "The workshop carries on." : "Nothing was removed.")
+            }
+        case .picker:
+            handlePicker(key)
+        case .projector, .stage, .consensus:
+            if case .paste = key {
+                state.message = StatusMessage(.info, "To paste words, first open a box to type in (for example a to add).")
+                return
+            }
+            guard let binding = bindings(for: shown).first(where: { $0.matches(key) }) else { return }
+            perform(binding.command)
         }
-        if case .paste = key {
-            state.message = StatusMessage(.info, "To paste words, first open a box to type in (for example a to add).")
-            return
+        afterKey()
+    }
+
+    /// Keeps what is drawn and what takes keys the same after every key.
+    private func afterKey() {
+        let boxOpen = state.form != nil || state.mode.isBox
+        if let readOnlyReason, boxOpen || state.mode.isConsensus {
+            // A read-only session opens no box that could only be refused.
+            state.form = nil
+            state.mode = .browse
+            state.message = StatusMessage(.refusal, "Nothing can be changed: " + readOnlyReason)
         }
-        guard let binding = activeBindings.first(where: { $0.matches(key) }) else { return }
-        perform(binding.command)
+        if boxOpen, state.layout == .projector {
+            // A box or question opened from the projector view brings the console back, with it.
+            state.layout = .console
+            if state.message == nil || state.message?.kind == .saved {
+                state.message = StatusMessage(.info, "Back on the console to answer this; p shows the projector again.")
+            }
+        }
     }
 
     // MARK: - Commands
@@ -115,19 +176,21 @@ public final class ConsoleApp {
         case .help: state.mode = .help
         case .quit: wantsToQuit = true
         case .toggleProjector: state.layout = state.layout == .console ? .projector : .console
+        case .nextStep where flow.isLastStep(session.step, template: session.template): offerToFinish()
         case .nextStep: move(.next, overrideReason: nil)
         case .previousStep: move(.back, overrideReason: nil)
         case .undo:
             guard let event = editor.undoEvent else { state.message = StatusMessage(.info, "There is nothing to undo."); return }
-            if self.record(event) { state.message = StatusMessage(.saved, "Undone. Saved.") }
+            self.record(event)
         case .redo:
             guard let event = editor.redoEvent else { state.message = StatusMessage(.info, "There is nothing to redo."); return }
-            if self.record(event) { state.message = StatusMessage(.saved, "Redone. Saved.") }
+            self.record(event)
         case .nextPanel: state.focus = state.focus == 0 ? 1 : 0
         case .moveUp: moveSelection(by: -1)
         case .moveDown: moveSelection(by: 1)
         case .leaveMode: state.mode = .browse
         case .invite where practice != nil && session.step.stage != .storytelling: startAsking()
+        case .finish: offerToFinish()
         case .switchView: state.closeView = (state.closeView + 1) % (practice == nil ? 2 : 3)
         default: performStageCommand(command, record: record)
         }
@@ -149,17 +212,17 @@ public final class ConsoleApp {
             guard let next = nextTeller() else { return nothing("Add people on the Welcome step first.") }
             self.record(.giveStick(to: next.id, invited: false))
         case (.storytelling, .invite):
-            guard let person = selectedPresentPerson else { return }
+            guard !record.present.isEmpty else { return nothing("Add people on the Welcome step first.") }
+            state.mode = .pickPerson(PersonPicker(purpose: .giveStick, selected: selectedPresentPerson?.id))
+        case (.storytelling, .edit) where state.focus == 0:
+            guard let person = selectedPresentPerson else { return nothing("Add people on the Welcome step first.") }
             self.record(.giveStick(to: person.id, invited: true))
         case (.storytelling, .pass): self.record(.pass)
         case (.storytelling, .endTurn): self.record(.endTurn)
         case (.storytelling, .add): state.form = Forms.story(nil, teller: record.round.currentTeller, record: record, content: content)
         case (.storytelling, .edit):
-            if state.focus == 0 {
-                performStageCommand(.invite, record: record)
-            } else if let story = selectedStory {
-                state.form = Forms.story(story, teller: story.teller, record: record, content: content)
-            }
+            guard let story = selectedStory else { return nothing("Write a story down first: press a.") }
+            state.form = Forms.story(story, teller: story.teller, record: record, content: content)
         case (.storytelling, .delete):
             guard state.focus == 1, let story = selectedStory else { return nothing("Select a story first (Tab moves to the stories).") }
             state.mode = .confirm(question: "Delete the story \"\(story.title)\"? Press y to delete, any other key to keep.", event: .deleteStory(id: story.id))
@@ -179,16 +242,20 @@ public final class ConsoleApp {
         case (.goal, .consensus):
             guard let draft = selectedDraft else { return nothing("Propose a wording first: press a.") }
             state.mode = .consensus(draft.id)
-            state.select("consensus", 0, count: record.present.count)
+            // Start with the first person not asked yet.
+            let people = record.present
+            let next = people.firstIndex { draft.responses[$0.id] == nil } ?? 0
+            state.select(.consensus, next, ids: people.map(\.id))
             if let practice { recordReply(practice.consensusCheck(on: draft.id, in: session, at: now)) }
         case (.goal, .respond(let number)):
             guard case .consensus(let draftID) = state.mode else { return }
             let people = record.present
             guard !people.isEmpty else { return }
-            let index = state.selected("consensus", count: people.count)
+            let ids = people.map(\.id)
+            let index = state.selected(.consensus, ids: ids)
             let response: ConsensusResponse? = [1: .agree, 2: .canLiveWith, 3: .disagree][number]
             if self.record(.respond(draft: draftID, participant: people[index].id, response: response)) {
-                state.select("consensus", index + 1, count: people.count)
+                state.select(.consensus, index + 1, ids: ids)
             }
         case (.goal, .agreeGoal):
             guard let draft = selectedDraft else { return nothing("Propose a wording first: press a.") }
@@ -225,10 +292,8 @@ public final class ConsoleApp {
         // Choosing
         case (.choose, .addDot), (.choose, .removeDot):
             guard let idea = selectedIdeaByVotes, let person = selectedVoter else { return nothing("There are no ideas or no people to vote yet.") }
-            if self.record(.vote(idea: idea.id, participant: person.id, change: command == .addDot ? 1 : -1)) {
-                let left = session.template.dotsPerPerson - session.record.dotsUsed(by: person.id)
-                state.message = StatusMessage(.saved, "Saved. \(person.name) has \(left) \(left == 1 ? "dot" : "dots") left.")
-            }
+            // The highlight stays on this idea however the list re-sorts (selection is by identity).
+            self.record(.vote(idea: idea.id, participant: person.id, change: command == .addDot ? 1 : -1))
         case (.choose, .choose):
             guard let idea = selectedIdeaByVotes else { return }
             self.record(record.chosenIdeas.contains(idea.id) ? .unchoose(idea: idea.id) : .choose(idea: idea.id))
@@ -252,9 +317,10 @@ public final class ConsoleApp {
         guard let principle = session.step.principle, session.step.phase == .score else { return }
         let people = session.record.present
         guard !people.isEmpty else { return nothing("Add people on the Welcome step first.") }
-        let index = state.selected("score", count: people.count)
+        let ids = people.map(\.id)
+        let index = state.selected(.score, ids: ids)
         if record(.score(principle: principle, participant: people[index].id, stage: stage)) {
-            state.select("score", index + 1, count: people.count)
+            state.select(.score, index + 1, ids: ids)
         }
     }
 
@@ -272,8 +338,10 @@ public final class ConsoleApp {
                 // A new step starts at the top of its lists (the first person to score, and so on).
                 state.focus = 0
                 state.selection = [:]
+                state.selectedItem = [:]
                 state.mergeMarks = []
                 state.mode = .browse
+                placeHighlights()
                 for effect in step.effects {
                     if case .keepStageSnapshot(let left) = effect { environment.keepStageSnapshot(before, left) }
                 }
@@ -325,20 +393,21 @@ public final class ConsoleApp {
             return false
         }
         if let readOnlyReason {
-            state.message = StatusMessage(.problem, "Not saved: \(readOnlyReason)")
+            state.message = StatusMessage(.problem, "Not saved: \(ConsoleApp.sentence(readOnlyReason))")
             return false
         }
         do {
             try environment.save(event, at)
         } catch {
-            state.message = StatusMessage(.problem, "Not saved: \(error). Nothing typed is lost: it is still on screen.")
+            state.message = StatusMessage(.problem, "Not saved: \(ConsoleApp.sentence(error)) Nothing typed is lost: it is still on screen.")
             return false
         }
+        let before = editor.session
         editor = changed
         environment.didApply(editor.session, at)
         revision += 1
         state.lastSavedAt = at
-        state.message = StatusMessage(.saved, "Saved.")
+        state.message = StatusMessage(.saved, ChangeDescription.saved(event, before: before, after: editor.session))
         return true
     }
 
@@ -350,7 +419,8 @@ public final class ConsoleApp {
         case .editing:
             state.form = form
         case .cancel:
-            if form.hasInput { state.mode = .confirmDiscard } else { state.form = nil }
+            // Esc on a box where nothing was typed or chosen just closes it.
+            if form.isChanged { state.form = form; state.mode = .confirmDiscard } else { state.form = nil }
         case .submit:
             submit(form)
         }
@@ -362,7 +432,7 @@ public final class ConsoleApp {
         do {
             events = try Forms.events(for: form, app: self, record: record)
         } catch {
-            state.message = StatusMessage(.refusal, error.reason)
+            refuse(error, in: form)
             return
         }
         if case .overrideReason(let event) = form.purpose {
@@ -371,12 +441,44 @@ public final class ConsoleApp {
             if state.form == nil, case .refusal = state.message?.kind { state.form = form }
             return
         }
+        if events.isEmpty {
+            // Saved unchanged: nothing is written.
+            state.form = nil
+            state.message = StatusMessage(.info, "Nothing changed, so nothing was saved.")
+            return
+        }
         for event in events {
-            guard self.record(event) else { return } // keep the form open: nothing typed is lost
+            guard self.record(event) else {
+                // Keep the form open: nothing typed is lost. The cursor goes to the field the refusal is about.
+                if case .refusal = state.message?.kind { state.form = Forms.focusingProblem(form, app: self) }
+                return
+            }
         }
         state.form = nil
-        if case .addStory = form.purpose { state.select("stories", record.stories.count, count: session.record.stories.count) }
-        if case .addPerson = form.purpose { state.select("people", record.participants.count, count: session.record.participants.count) }
+        // A new item is selected, by identity.
+        for event in events {
+            switch event {
+            case .addStory(let story): state.select(.stories, id: story.id, ids: session.record.stories.map(\.id)); state.focus = 1
+            case .addParticipant(let person): state.select(.people, id: person.id, ids: session.record.participants.map(\.id))
+            case .addIdea(let idea): state.select(.ideas, id: idea.id, ids: session.record.ideas.map(\.id))
+            case .addAction(let action): state.select(.actions, id: action.id, ids: session.record.actions.map(\.id))
+            case .proposeGoal(let draft), .mergeGoals(_, let draft): state.select(.drafts, id: draft.id, ids: session.record.openDrafts.map(\.id))
+            default: break
+            }
+        }
+    }
+
+    /// Shows a refusal of a form and puts the cursor in the field it is about.
+    private func refuse(_ error: ChangeRefusal, in form: Form) {
+        state.message = StatusMessage(.refusal, error.reason)
+        state.form = Forms.focusingProblem(form, app: self)
+    }
+
+    /// An error's words as one sentence ending in a single full stop.
+    static func sentence(_ error: Any) -> String {
+        var text = "\(error)".trimmingCharacters(in: .whitespacesAndNewlines)
+        while text.hasSuffix(".") { text.removeLast() }
+        return text + "."
     }
 
     // MARK: - Derived for drawing
@@ -411,39 +513,145 @@ public final class ConsoleApp {
     // MARK: - Selection
 
     private func moveSelection(by offset: Int) {
-        let (list, count) = currentList
-        state.select(list, state.selected(list, count: count) + offset, count: count)
+        let (list, ids) = currentList
+        state.select(list, state.selected(list, ids: ids) + offset, ids: ids)
     }
 
-    /// The list the arrows move in right now, and its length.
-    public var currentList: (name: String, count: Int) {
-        let record = session.record
-        if case .consensus = state.mode { return ("consensus", record.present.count) }
+    /// The list the arrows move in right now, and the ids of its items in the order shown.
+    public var currentList: (name: ListName, ids: [String]) {
+        if case .consensus = state.mode { return (.consensus, ids(of: .consensus)) }
+        let name: ListName
         switch session.step.stage {
-        case .welcome: return ("people", record.participants.count)
-        case .storytelling: return state.focus == 0 ? ("stick", record.present.count) : ("stories", record.stories.count)
-        case .goal: return ("drafts", record.openDrafts.count)
-        case .principles: return ("score", record.present.count)
-        case .ideas: return ("ideas", record.ideas.count)
-        case .choose: return state.focus == 0 ? ("choose", record.ideas.count) : ("voters", record.present.count)
-        case .actions: return ("actions", record.actions.count)
-        case .close: return ("close", record.present.count)
+        case .welcome: name = .people
+        case .storytelling: name = state.focus == 0 ? .stick : .stories
+        case .goal: name = .drafts
+        case .principles: name = .score
+        case .ideas: name = .ideas
+        case .choose: name = state.focus == 0 ? .choose : .voters
+        case .actions: name = .actions
+        case .close: name = .close
+        }
+        return (name, ids(of: name))
+    }
+
+    /// The ids of a list's items, in the order the screen shows them.
+    public func ids(of list: ListName) -> [String] {
+        let record = session.record
+        switch list {
+        case .people: return record.participants.map(\.id)
+        case .stick, .consensus, .score, .voters, .close: return record.present.map(\.id)
+        case .stories: return record.stories.map(\.id)
+        case .drafts: return record.openDrafts.map(\.id)
+        case .ideas: return record.ideas.map(\.id)
+        case .choose: return record.ideasByVotes.map(\.id)
+        case .actions: return record.actions.map(\.id)
         }
     }
 
+    /// The highlighted row of a list: the row of the selected item, wherever it has moved to.
+    public func selectedRow(_ list: ListName) -> Int { state.selected(list, ids: ids(of: list)) }
+
     /// The item selected in a list, or nil when the list is empty.
-    private func selected<Item>(_ items: [Item], in list: String) -> Item? {
-        items.isEmpty ? nil : items[state.selected(list, count: items.count)]
+    private func selected<Item>(_ items: [Item], in list: ListName) -> Item? {
+        items.isEmpty ? nil : items[state.selected(list, ids: ids(of: list))]
     }
 
-    var selectedPerson: Participant? { selected(session.record.participants, in: "people") }
-    var selectedPresentPerson: Participant? { selected(session.record.present, in: "stick") }
-    var selectedStory: Story? { selected(session.record.stories, in: "stories") }
-    var selectedDraft: GoalDraft? { selected(session.record.openDrafts, in: "drafts") }
-    var selectedIdea: Idea? { selected(session.record.ideas, in: "ideas") }
-    var selectedIdeaByVotes: Idea? { selected(session.record.ideasByVotes, in: "choose") }
-    var selectedVoter: Participant? { selected(session.record.present, in: "voters") }
-    var selectedAction: Action? { selected(session.record.actions, in: "actions") }
+    var selectedPerson: Participant? { selected(session.record.participants, in: .people) }
+    var selectedPresentPerson: Participant? { selected(session.record.present, in: .stick) }
+    var selectedStory: Story? { selected(session.record.stories, in: .stories) }
+    var selectedDraft: GoalDraft? { selected(session.record.openDrafts, in: .drafts) }
+    var selectedIdea: Idea? { selected(session.record.ideas, in: .ideas) }
+    var selectedIdeaByVotes: Idea? { selected(session.record.ideasByVotes, in: .choose) }
+    var selectedVoter: Participant? { selected(session.record.present, in: .voters) }
+    var selectedAction: Action? { selected(session.record.actions, in: .actions) }
+
+    /// Puts each list's highlight where the work carries on: the next person to score on a
+    /// principle, the first person with dots left. Used on opening (so a resumed session
+    /// carries on where it was) and on entering a step.
+    public func placeHighlights() {
+        let record = session.record
+        let people = record.present
+        if let principle = session.step.principle {
+            let scores = record.score(for: principle).scores
+            if let next = people.firstIndex(where: { scores[$0.id] == nil }) {
+                state.select(.score, next, ids: people.map(\.id))
+            }
+        }
+        if session.step.stage == .choose, let next = people.firstIndex(where: { record.dotsUsed(by: $0.id) < session.template.dotsPerPerson }) {
+            state.select(.voters, next, ids: people.map(\.id))
+        }
+        if session.step.stage == .storytelling, let teller = record.round.currentTeller, let row = people.firstIndex(where: { $0.id == teller }) {
+            state.select(.stick, row, ids: people.map(\.id))
+        }
+    }
+
+    // MARK: - Choosing a person by name
+
+    private func handlePicker(_ key: Key) {
+        guard case .pickPerson(var picker) = state.mode else { return }
+        let people = session.record.present
+        switch key {
+        case .escape:
+            state.mode = .browse
+            state.message = StatusMessage(.info, picker.purpose == .giveStick ? "Nobody was given the stick." : "Nobody was asked.")
+            return
+        case .control("c"):
+            state.mode = .browse
+            wantsToQuit = true
+            return
+        case .up, .down:
+            let shown = picker.matches(people)
+            guard !shown.isEmpty else { return }
+            let row = shown.firstIndex { $0.id == picker.highlighted(people)?.id } ?? 0
+            picker.selected = shown[min(max(row + (key == .up ? -1 : 1), 0), shown.count - 1)].id
+        case .backspace:
+            if !picker.filter.isEmpty { picker.filter.removeLast() }
+        case .control("u"):
+            picker.filter = ""
+        case .character(let character):
+            picker.filter.append(character)
+        case .paste(let text):
+            picker.filter += text.filter { !$0.isNewline }
+        case .enter:
+            guard let person = picker.highlighted(people) else {
+                state.message = StatusMessage(.info, "Nobody's name has \"\(picker.filter)\" in it. Backspace to change what you typed.")
+                return
+            }
+            state.mode = .browse
+            choose(person, for: picker.purpose)
+            return
+        default:
+            return
+        }
+        state.mode = .pickPerson(picker)
+    }
+
+    private func choose(_ person: Participant, for purpose: PickPurpose) {
+        switch purpose {
+        case .giveStick:
+            if record(.giveStick(to: person.id, invited: true)) {
+                state.select(.stick, id: person.id, ids: ids(of: .stick))
+            }
+        case .ask:
+            guard let practice else { return }
+            let reply = practice.invite(person.id, in: session, at: now)
+            recordReply(reply)
+            if reply.isEmpty { state.message = StatusMessage(.info, "\(person.name) has nothing to add just now.") }
+        }
+    }
+
+    // MARK: - Finishing
+
+    /// On the last step, `]` offers to finish the workshop (a recorded change).
+    private func offerToFinish() {
+        guard flow.isLastStep(session.step, template: session.template) else {
+            return nothing("The workshop can be finished on its last step (\(session.template.steps.last.map(WorkshopFlow.describe) ?? "Close")).")
+        }
+        if session.finishedAt != nil {
+            return nothing("This workshop is finished. Press [ to go back to a step and carry on.")
+        }
+        state.mode = .confirm(question: "Finish the workshop? It is then shown as finished in the list. Press y to finish, any other key to carry on.", event: .finishWorkshop)
+    }
 
     /// The next person round the circle after the current (or last) teller.
     private func nextTeller() -> Participant? {

@@ -30,6 +30,9 @@ public struct Form: Equatable, Sendable, Codable {
     public var focused: Int
     /// A line of guidance shown under the title.
     public var note: String
+    /// The fields as the box opened, to tell whether anything was typed or chosen since.
+    /// (Optional so that a draft kept by an older Campfire still reads.)
+    public var initial: [FormField]?
 
     public init(title: String, purpose: FormPurpose, fields: [FormField], note: String = "") {
         self.title = title
@@ -37,6 +40,7 @@ public struct Form: Equatable, Sendable, Codable {
         self.fields = fields
         self.focused = 0
         self.note = note
+        self.initial = fields
     }
 
     public var current: FormField {
@@ -48,6 +52,15 @@ public struct Form: Equatable, Sendable, Codable {
 
     /// Whether cancelling would throw away typed words.
     public var hasInput: Bool { fields.contains { $0.takesText && $0.hasInput } }
+
+    /// Whether anything was typed or chosen since the box opened (moving the cursor is not a change).
+    public var isChanged: Bool {
+        guard let initial, initial.count == fields.count else { return hasInput }
+        return zip(initial, fields).contains { !$0.sameValue(as: $1) }
+    }
+
+    /// The index of a field by label.
+    public func index(of label: String) -> Int? { fields.firstIndex { $0.label == label } }
 
     public mutating func focusNext() { focused = min(focused + 1, fields.count - 1) }
     public mutating func focusPrevious() { focused = max(focused - 1, 0) }
@@ -111,7 +124,8 @@ extension Form {
                     current.index = number - 1
                 }
             case .people(let people):
-                if let number = character.wholeNumberValue, (1...people.count).contains(number) {
+                // With nobody to list, a digit does nothing (it used to stop Campfire: 1...0).
+                if let number = character.wholeNumberValue, people.indices.contains(number - 1) {
                     current.toggle(number - 1)
                     current.index = number - 1
                 }

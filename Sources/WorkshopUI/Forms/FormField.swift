@@ -50,6 +50,23 @@ public struct FormField: Equatable, Sendable, Codable {
     /// Whether anything has been typed or chosen that would be lost on cancel.
     public var hasInput: Bool { !text.trimmingCharacters(in: .whitespaces).isEmpty }
 
+    /// Whether this field holds the same value as another (the cursor and, outside choices, the
+    /// highlighted row do not count).
+    public func sameValue(as other: FormField) -> Bool {
+        guard text == other.text, ticked == other.ticked else { return false }
+        if case .choice = kind { return index == other.index }
+        return true
+    }
+
+    /// Whether nothing is filled in: no words, no ticks (for required fields).
+    public var isEmpty: Bool {
+        switch kind {
+        case .people, .principles: return ticked.isEmpty
+        case .choice: return false
+        case .text, .day: return text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
+        }
+    }
+
     // MARK: Editing
 
     /// Inserts typed or pasted text at the cursor. Line breaks become spaces: every field is one paragraph.

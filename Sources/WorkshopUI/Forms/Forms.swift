@@ -98,10 +98,37 @@ enum Forms {
         )
     }
 
+    /// The ideas an action can be linked to: the chosen ones, and the one it is already linked to
+    /// (even if no longer chosen), so saving an action unchanged never re-links it.
+    static func linkableIdeas(for action: Action?, record: WorkshopRecord) -> [Idea] {
+        var ideas = record.chosenIdeas.compactMap { record.idea($0) }
+        if let linked = action?.idea, !ideas.contains(where: { $0.id == linked }), let idea = record.idea(linked) { ideas.append(idea) }
+        return ideas
+    }
+
+    /// The people an action can name: everyone present, and anyone already named who has since
+    /// left (so saving an action unchanged never drops them).
+    static func possibleOwners(for action: Action?, record: WorkshopRecord) -> [Participant] {
+        var people = record.present
+        for id in action?.who ?? [] where !people.contains(where: { $0.id == id }) {
+            if var person = record.participant(id) {
+                person.name += " (left)"
+                people.append(person)
+            }
+        }
+        return people
+    }
+
     static func action(_ action: Action?, record: WorkshopRecord, content: ContentLibrary, today: Day) -> Form {
-        let chosen = record.chosenIdeas.compactMap { record.idea($0) }
-        let people = record.present
-        let ideaIndex = action?.idea.flatMap { id in chosen.firstIndex { $0.id == id } }.map { $0 + 1 } ?? (chosen.isEmpty ? 0 : 1)
+        let chosen = linkableIdeas(for: action, record: record)
+        let people = possibleOwners(for: action, record: record)
+        // A new action starts on the first chosen idea; an existing one shows its own link, "(none)" included.
+        let ideaIndex: Int
+        if let action {
+            ideaIndex = action.idea.flatMap { id in chosen.firstIndex { $0.id == id } }.map { $0 + 1 } ?? 0
+        } else {
+            ideaIndex = chosen.isEmpty ? 0 : 1
+        }
         let ticked = Set((action?.who ?? []).compactMap { id in people.firstIndex { $0.id == id } })
         return Form(
             title: action == nil ? "Plan an action" : "Change the action",
@@ -142,7 +169,7 @@ enum Forms {
             let id: StoryID
             if case .editStory(let existing) = form.purpose { id = existing } else { id = app.editor.makeID("s") }
             let story = Story(id: id, teller: teller, title: form.text("Title"), whatHappened: form.text("What happened"), smallThing: form.text("The small thing"), consent: consent)
-            if case .editStory = form.purpose { return [.editStory(story)] }
+            if case .editStory = form.purpose { return record.story(id) == story ? [] : [.editStory(story)] }
             return [.addStory(story)]
 
         case .proposeGoal:
@@ -150,7 +177,7 @@ enum Forms {
             let by = index == 0 ? nil : record.present[index - 1].id
             return [.proposeGoal(GoalDraft(id: app.editor.makeID("g"), text: form.text("Goal"), proposedBy: by))]
         case .editGoal(let id):
-            return [.editGoal(id: id, text: form.text("Goal"))]
+            return record.draft(id)?.text == form.text("Goal") ? [] : [.editGoal(id: id, text: form.text("Goal"))]
         case .mergeGoals(let ids):
             return [.mergeGoals(ids: ids, into: GoalDraft(id: app.editor.makeID("g"), text: form.text("Goal")))]
         case .goalOverrideReason(let draft):
@@ -161,21 +188,30 @@ enum Forms {
             return []
 
         case .agreePrinciple(let principle):
-            let stage = choice("Stage")
-            let rag = choice("Red, amber or green")
-            return [.agreePrinciple(principle: principle, stage: stage == 0 ? nil : stage, rag: rag == 0 ? nil : RAG.allCases[rag - 1], evidence: form.text("Evidence"))]
+            let stage = choice("Stage") == 0 ? nil : choice("Stage")
+            let rag = choice("Red, amber or green") == 0 ? nil : RAG.allCases[choice("Red, amber or green") - 1]
+            let old = record.score(for: principle)
+            if old.agreedStage == stage, old.rag == rag, old.evidence == form.text("Evidence") { return [] }
+            return [.agreePrinciple(principle: principle, stage: stage, rag: rag, evidence: form.text("Evidence"))]
 
         case .addIdea, .editIdea:
             let principles = (form.field("Helps with")?.ticked ?? []).sorted().map { PrincipleID.allCases[$0] }
-            if case .editIdea(let id) = form.purpose { return [.editIdea(id: id, text: form.text("Idea"), principles: principles)] }
+            if case .editIdea(let id) = form.purpose {
+                if let idea = record.idea(id), idea.text == form.text("Idea"), idea.principles == principles { return [] }
+                return [.editIdea(id: id, text: form.text("Idea"), principles: principles)]
+            }
             return [.addIdea(Idea(id: app.editor.makeID("i"), text: form.text("Idea"), principles: principles))]
 
         case .addAction, .editAction:
-            let chosen = record.chosenIdeas.compactMap { record.idea($0) }
+            var existing: Action?
+            if case .editAction(let id) = form.purpose { existing = record.action(id) }
+            let chosen = linkableIdeas(for: existing, record: record)
             let ideaIndex = choice("For idea")
             let idea = ideaIndex == 0 || ideaIndex > chosen.count ? nil : chosen[ideaIndex - 1].id
-            let people = record.present
-            let who = (form.field("Who")?.ticked ?? []).sorted().filter { $0 < people.count }.map { people[$0].id }
+            let people = possibleOwners(for: existing, record: record)
+            var who = (form.field("Who")?.ticked ?? []).sorted().filter { $0 < people.count }.map { people[$0].id }
+            // The order people were named in is kept when the same people are still named.
+            if let existing, Set(existing.who) == Set(who) { who = existing.who }
             let whenText = form.text("When")
             let when = FormField.parseDay(whenText, today: Day(app.now))
             if !whenText.isEmpty && when == nil {
@@ -185,8 +221,31 @@ enum Forms {
             if case .editAction(let existing) = form.purpose { id = existing } else { id = app.editor.makeID("a") }
             let status = record.action(id)?.status ?? .planned
             let action = Action(id: id, idea: idea, what: form.text("What"), who: who, when: when, how: form.text("How"), status: status)
-            if case .editAction = form.purpose { return [.editAction(action)] }
+            if case .editAction = form.purpose { return existing == action ? [] : [.editAction(action)] }
             return [.addAction(action)]
         }
+    }
+
+    // MARK: - Where the problem is
+
+    /// The form with the cursor on the field a refusal is most likely about: a date that could
+    /// not be read, else the first required field left empty (a story needs a title or what
+    /// happened), else where it was.
+    static func focusingProblem(_ form: Form, app: ConsoleApp) -> Form {
+        var form = form
+        let today = Day(app.now)
+        if let index = form.fields.firstIndex(where: { $0.kind == .day && !$0.isEmpty && FormField.parseDay($0.text, today: today) == nil }) {
+            form.focused = index
+        } else if let index = form.fields.firstIndex(where: { !$0.isOptional && $0.isEmpty }) {
+            form.focused = index
+        } else if case .addStory = form.purpose, let title = form.index(of: "Title"), form.fields[title].isEmpty,
+                  let happened = form.index(of: "What happened"), form.fields[happened].isEmpty {
+            form.focused = title
+        } else if case .editStory = form.purpose, let title = form.index(of: "Title"), form.fields[title].isEmpty,
+                  let happened = form.index(of: "What happened"), form.fields[happened].isEmpty {
+            form.focused = title
+        }
+        form.current.moveCursorToEnd()
+        return form
     }
 }

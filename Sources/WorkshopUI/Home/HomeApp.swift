@@ -189,7 +189,11 @@ public final class HomeApp {
             if let content { FormView.render(form, content: content, in: formArea, grid: &grid) }
         }
         if let message {
-            Draw.line(message.text, x: area.x, y: grid.height - 2, width: area.width, grid: &grid, style: Style(.warning, bold: true))
+            // Up to three lines, so a reason (such as why a workshop will not open) is read whole.
+            let rows = min(max(TextLayout.wrap(message.text, width: max(area.width, 1)).count, 1), 3)
+            let messageRect = Rect(x: area.x, y: grid.height - 1 - rows, width: area.width, height: rows)
+            grid.fill(Rect(x: 0, y: messageRect.y, width: grid.width, height: rows), style: .plain)
+            Draw.paragraph(message.text, in: messageRect, grid: &grid, style: Style(.warning, bold: true), maxRows: rows)
         }
         // "q quit" stays on screen at the right however narrow the window (a projector's big
         // letters leave few columns).

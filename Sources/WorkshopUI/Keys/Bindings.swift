@@ -27,6 +27,22 @@ public enum Bindings {
         KeyBinding([.character("q"), .control("c")], "q", "quit", help: "Quit (Ctrl-C too). Everything is already saved.", .quit),
     ]
 
+    /// While the window is too small nothing but quitting works (resizing is not a key).
+    public static let tooSmall: [KeyBinding] = [
+        KeyBinding([.character("q"), .control("c")], "q", "quit", help: "Quit (Ctrl-C too). Everything is already saved, and what you were typing is kept.", .quit),
+    ]
+
+    /// Keys while choosing a person by name (`i`): typing narrows the list.
+    public static func picker(_ purpose: PickPurpose) -> [KeyBinding] {
+        [
+            KeyBinding([.enter], "Enter", purpose == .giveStick ? "give the stick" : "ask", help: purpose == .giveStick ? "Give the talking stick to the highlighted person." : "Ask the highlighted person by name.", .edit),
+            KeyBinding([], "a-z", "type a name", help: "Type part of a name to narrow the list; Backspace takes a letter back.", .filter),
+            KeyBinding([.up], "↑", "up", help: "Previous person.", .moveUp, inHintBar: false),
+            KeyBinding([.down], "↓", "down", help: "Next person.", .moveDown, inHintBar: false),
+            KeyBinding([.escape], "Esc", "cancel", help: purpose == .giveStick ? "Give the stick to nobody." : "Ask nobody.", .leaveMode),
+        ]
+    }
+
     /// Keys while asking each person about a goal wording.
     public static let consensus: [KeyBinding] = [
         .char("1", "agree", help: "The selected person agrees.", .respond(1)),
@@ -112,6 +128,7 @@ public enum Bindings {
         case .close:
             return [
                 .char("v", "switch view", help: "Switch between the summary and each person's own actions (and, in practice, the debrief).", .switchView),
+                .char("f", "finish", help: "Finish the workshop (asks first): it is then shown as finished in the list and in review. ] does the same here.", .finish),
             ]
         }
     }

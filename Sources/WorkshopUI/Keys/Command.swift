@@ -16,7 +16,9 @@ public enum Command: Hashable, Sendable {
     // Choosing
     case addDot, removeDot, choose
     // Close
-    case switchView
+    case switchView, finish
+    // Choosing a person by name: typed letters narrow the list
+    case filter
     // Leaving a mode
     case leaveMode
 }

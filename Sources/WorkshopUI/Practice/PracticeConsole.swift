@@ -72,8 +72,6 @@ public final class PracticeConsole {
     public private(set) var debrief: Debrief?
     /// A problem writing practice files, to show once.
     public var problem: String?
-    /// While choosing whom to ask by name (key `i`), the selected row of the people present.
-    public var asking: Int?
 
     public static let remarksKept = 6
 

@@ -13,8 +13,11 @@ public struct ReviewEntry: Equatable, Sendable {
     public var people: Int
     /// The agreed RAG of each principle, in the usual order; nil where not agreed.
     public var rag: [RAG?]
+    /// Whether the facilitator finished the workshop.
+    public var finished: Bool
 
-    public init(id: String, title: String, group: String?, createdAt: Date, isPractice: Bool, stage: Stage, people: Int, rag: [RAG?]) {
+    public init(id: String, title: String, group: String?, createdAt: Date, isPractice: Bool, stage: Stage, people: Int, rag: [RAG?], finished: Bool = false) {
+        self.finished = finished
         self.id = id
         self.title = title
         self.group = group

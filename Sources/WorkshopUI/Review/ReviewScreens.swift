@@ -140,7 +140,7 @@ public enum ReviewScreens {
                 case .date: Draw.line(date(entry.createdAt), x: x, y: y, width: columnWidth, grid: &grid, style: base)
                 case .title: Draw.line(entry.title + (entry.isPractice ? " (practice)" : ""), x: x, y: y, width: columnWidth, grid: &grid, style: base)
                 case .group: Draw.line(entry.group ?? "–", x: x, y: y, width: columnWidth, grid: &grid, style: base)
-                case .stage: Draw.line(entry.stage.title, x: x, y: y, width: columnWidth, grid: &grid, style: base)
+                case .stage: Draw.line(entry.finished ? "Finished" : entry.stage.title, x: x, y: y, width: columnWidth, grid: &grid, style: base)
                 case .people: Draw.line(String(repeating: " ", count: max(3 - "\(entry.people)".count, 0)) + "\(entry.people)", x: x, y: y, width: columnWidth, grid: &grid, style: base)
                 case .principles: ragCells(entry.rag, x: x, y: y, grid: &grid, style: isSelected ? base : nil)
                 }

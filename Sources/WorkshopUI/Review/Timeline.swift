@@ -195,6 +195,8 @@ public enum TimelineWords {
             var text = "The workshop moved to \(WorkshopFlow.describe(step))"
             if let reason, !guards.isEmpty { text += ", going on although not everything was done: \(reason)" }
             return text + "."
+        case .finishWorkshop:
+            return "The workshop was finished."
         }
     }
 

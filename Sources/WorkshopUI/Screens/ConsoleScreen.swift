@@ -11,13 +11,17 @@ public enum ConsoleScreen {
     /// Renders the whole screen for the app's current state.
     public static func render(_ app: ConsoleApp, width: Int, height: Int) -> Grid {
         var grid = Grid(width: max(width, 0), height: max(height, 0))
-        if app.state.layout == .projector {
+        // What is drawn comes from the same value that decides what each key does.
+        let screen = app.screen(width: width, height: height)
+        switch screen {
+        case .projector:
             ProjectorScreen.render(session: app.session, content: app.content, now: app.now, into: &grid, consensusDraft: consensusDraft(app))
             return grid
-        }
-        guard width >= minimumWidth, height >= minimumHeight else {
+        case .tooSmall:
             tooSmall(into: &grid, minimumWidth: minimumWidth, minimumHeight: minimumHeight)
             return grid
+        case .stage, .form, .confirmDiscard, .confirm, .help, .consensus, .picker:
+            break
         }
         let area = grid.area
         let (top, rest) = area.splitTop(2)
@@ -40,18 +44,21 @@ public enum ConsoleScreen {
         }
         StageScreens.render(app, in: main, grid: &grid)
 
-        if let form = app.state.form {
-            grid.fill(middle, style: .plain)
-            FormView.render(form, content: app.content, in: middle, grid: &grid)
-        }
-        if let practice = app.practice, practice.asking != nil {
-            PracticeAsking.render(app, practice, in: middle, grid: &grid)
-        }
-        if case .help = app.state.mode {
+        switch screen {
+        case .form, .confirmDiscard:
+            if let form = app.state.form {
+                grid.fill(middle, style: .plain)
+                FormView.render(form, content: app.content, in: middle, grid: &grid)
+            }
+        case .picker:
+            if case .pickPerson(let picker) = app.state.mode { PersonPickerView.render(app, picker, in: middle, grid: &grid) }
+        case .help:
             grid.fill(middle, style: .plain)
             help(app, in: middle, grid: &grid)
+        case .stage, .confirm, .consensus, .projector, .tooSmall:
+            break
         }
-        footer(app, in: bottom, grid: &grid)
+        footer(app, screen: screen, in: bottom, grid: &grid)
         return grid
     }
 
@@ -132,12 +139,17 @@ public enum ConsoleScreen {
         return nil
     }
 
-    private static func footer(_ app: ConsoleApp, in rect: Rect, grid: inout Grid) {
+    private static func footer(_ app: ConsoleApp, screen: ConsoleScreenMode, in rect: Rect, grid: inout Grid) {
         if let status = statusLine(app) {
             Draw.paragraph(status.text, in: Rect(x: rect.x + 1, y: rect.y, width: rect.width - 2, height: rect.height - 1), grid: &grid, style: status.style)
         }
         // "? all keys" and "q quit" are always on screen, at the right.
-        let (hints, pinned) = app.state.form.map { Bindings.formBar($0) } ?? HintBar.split(app.activeBindings)
+        let (hints, pinned): ([(keys: String, label: String)], [(keys: String, label: String)])
+        switch screen {
+        case .form, .confirmDiscard: (hints, pinned) = app.state.form.map { Bindings.formBar($0) } ?? ([], [])
+        case .picker: (hints, pinned) = HintBar.split(app.bindings(for: screen), pinning: [.leaveMode])
+        default: (hints, pinned) = HintBar.split(app.bindings(for: screen))
+        }
         HintBar.render(hints, pinned: pinned, y: rect.maxY - 1, x: rect.x, width: rect.width, grid: &grid)
     }
 
@@ -148,7 +160,7 @@ public enum ConsoleScreen {
         grid.fill(box, style: .plain)
         Box(title: " Keys on this screen — any key closes ", style: Style(.accent, bold: true)).render(in: box, into: &grid)
         let inner = Box.inner(box)
-        let bindings = Bindings.forStep(app.session.step, focus: app.state.focus)
+        let bindings = app.bindings(for: .stage)
         let keyWidth = 8
         var y = inner.y
         for binding in bindings where y < inner.maxY {

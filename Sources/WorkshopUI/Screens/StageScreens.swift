@@ -73,7 +73,7 @@ enum StageScreens {
             if person.hasLeft { text += " (left)" }
             return (text, Style(person.hasLeft ? .muted : .text))
         }
-        list(rows, selected: app.state.selected("people", count: people.count), active: true, in: body, grid: &grid,
+        list(rows, selected: app.selectedRow(.people), active: true, in: body, grid: &grid,
              empty: keyed(app, "Nobody yet. Press a to add each person by first name.", otherwise: "Nobody was added."))
         var y = bottom.y + 1
         guard y < bottom.maxY else { return }
@@ -110,7 +110,7 @@ enum StageScreens {
             if tally.passes > 0 { text += ", passed \(tally.passes)" }
             if !tally.hasHadTurn { text += "  · not heard yet" }
             return (text, Style(holds ? .highlight : .text, bold: holds))
-        }, selected: app.state.selected("stick", count: people.count), active: app.state.focus == 0, in: peopleArea, grid: &grid,
+        }, selected: app.selectedRow(.stick), active: app.state.focus == 0, in: peopleArea, grid: &grid,
              empty: "Add people on the Welcome step first.")
         let storiesArea = title("Stories (\(record.stories.count))" + (app.state.focus == 1 ? "" : "  · Tab to select"), rest, &grid)
         let stories = record.stories
@@ -120,7 +120,7 @@ enum StageScreens {
             var text = "[\(consentWord(story.consent))] \(teller): \(story.title.isEmpty ? "(no title)" : story.title)"
             if !story.smallThing.isEmpty { text += " — small thing: \(story.smallThing)" }
             return (text, Style(.text))
-        }, selected: app.state.selected("stories", count: stories.count), active: app.state.focus == 1, in: storiesArea, grid: &grid,
+        }, selected: app.selectedRow(.stories), active: app.state.focus == 1, in: storiesArea, grid: &grid,
              empty: keyed(app, "No stories written down yet. Press a to write one down.", otherwise: "No stories were written down."))
     }
 
@@ -153,7 +153,7 @@ enum StageScreens {
             let agreed = record.agreedGoal?.draft == draft.id ? " (agreed)" : ""
             return ("\(mark)[\(tally)] \(draft.text)\(agreed)", Style(draft.count(of: .disagree) > 0 ? .warning : .text))
         }
-        list(rows, selected: app.state.selected("drafts", count: drafts.count), active: true, in: body, grid: &grid,
+        list(rows, selected: app.selectedRow(.drafts), active: true, in: body, grid: &grid,
              empty: keyed(app, "No wordings yet. Press a to write down what someone suggests.", otherwise: "No goal wordings were written down."))
     }
 
@@ -170,7 +170,7 @@ enum StageScreens {
             case nil: return ("\(person.name): … not asked yet", Style(.muted))
             }
         }
-        list(rows, selected: app.state.selected("consensus", count: rows.count), active: true, in: Rect(x: rect.x, y: y, width: rect.width, height: rect.maxY - y), grid: &grid, empty: "Nobody in the room yet.")
+        list(rows, selected: app.selectedRow(.consensus), active: true, in: Rect(x: rect.x, y: y, width: rect.width, height: rect.maxY - y), grid: &grid, empty: "Nobody in the room yet.")
     }
 
     // MARK: - Principles
@@ -203,7 +203,7 @@ enum StageScreens {
                 let perspective = person.perspective.map { " (\(app.content.prompts.label(for: $0)))" } ?? ""
                 return ("\(person.name)\(perspective): \(stage)", Style(score.scores[person.id] == nil ? .muted : .text))
             }
-            list(rows, selected: app.state.selected("score", count: rows.count), active: true, in: body, grid: &grid, empty: "Add people on the Welcome step first.")
+            list(rows, selected: app.selectedRow(.score), active: true, in: body, grid: &grid, empty: "Add people on the Welcome step first.")
             SpreadChart.render(score: score, record: record, content: app.content, in: bottom, grid: &grid, large: false)
         case .agree:
             var y = rect.y
@@ -243,7 +243,7 @@ enum StageScreens {
             let idea = ideas[index]
             let links = idea.principles.compactMap { shortNames[$0] }.joined(separator: ", ")
             return (idea.text + (links.isEmpty ? "" : "  → \(links)"), Style(.text))
-        }, selected: app.state.selected("ideas", count: ideas.count), active: true, in: body, grid: &grid, empty: keyed(app, "No ideas yet. Press a to add one.", otherwise: "No ideas were written down."))
+        }, selected: app.selectedRow(.ideas), active: true, in: body, grid: &grid, empty: keyed(app, "No ideas yet. Press a to add one.", otherwise: "No ideas were written down."))
     }
 
     // MARK: - Choose
@@ -259,14 +259,14 @@ enum StageScreens {
             let chosen = record.chosenIdeas.contains(idea.id)
             return ("\(chosen ? "★" : "·") \(String(repeating: "●", count: min(idea.totalVotes, 12))) \(idea.totalVotes)  \(idea.text)", Style(chosen ? .good : .text, bold: chosen))
         }
-        list(rows, selected: app.state.selected("choose", count: ideas.count), active: app.state.focus == 0, in: Rect(x: body.x, y: body.y, width: body.width - 1, height: body.height), grid: &grid, empty: "No ideas to choose from. Go back ([) and add some.")
+        list(rows, selected: app.selectedRow(.choose), active: app.state.focus == 0, in: Rect(x: body.x, y: body.y, width: body.width - 1, height: body.height), grid: &grid, empty: "No ideas to choose from. Go back ([) and add some.")
         let voters = record.present
         let peopleArea = title(" Voting (\(dots) dots each)", right, &grid)
         let voterRows = voters.map { person -> (String, Style) in
             let left = dots - record.dotsUsed(by: person.id)
             return ("\(person.name): \(String(repeating: "●", count: max(left, 0)))\(String(repeating: "○", count: max(dots - left, 0))) \(left) left", Style(left == 0 ? .muted : .text))
         }
-        list(voterRows, selected: app.state.selected("voters", count: voters.count), active: app.state.focus == 1, in: peopleArea.inset(horizontal: 1, vertical: 0), grid: &grid, empty: "Nobody to vote.")
+        list(voterRows, selected: app.selectedRow(.voters), active: app.state.focus == 1, in: peopleArea.inset(horizontal: 1, vertical: 0), grid: &grid, empty: "Nobody to vote.")
     }
 
     // MARK: - Actions
@@ -288,7 +288,7 @@ enum StageScreens {
             return
         }
         // Two rows an action: what, then who, when and how.
-        let selected = app.state.selected("actions", count: record.actions.count)
+        let selected = app.selectedRow(.actions)
         let visible = Draw.visibleRange(selected: selected, count: record.actions.count, rows: max(listArea.height / 2, 1))
         var y = listArea.y
         for index in visible where y + 1 < listArea.maxY + 1 {

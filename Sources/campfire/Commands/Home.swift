@@ -28,12 +28,16 @@ struct HomeScreen {
         let terminal = try options.startTerminal()
         defer { terminal.stop() }
         var loaded: ContentLibrary?
+        // Why the last choice could not be done (a workshop that will not open), shown on the list.
+        var problem: String?
         while true {
             let summaries = library.summaries()
             let entries = summaries.map {
-                HomeEntry(id: $0.id, date: Day($0.createdAt).description, title: $0.title, group: $0.group ?? "–", stage: $0.stage.title, people: $0.people, rag: $0.rag, isPractice: $0.isPractice, isSample: SampleSession.isSample($0))
+                HomeEntry(id: $0.id, date: Day($0.createdAt).description, title: $0.title, group: $0.group ?? "–", stage: $0.reached, people: $0.people, rag: $0.rag, isPractice: $0.isPractice, isSample: SampleSession.isSample($0))
             }
             let home = HomeApp(entries: entries, content: loaded)
+            if let problem { home.message = StatusMessage(.problem, problem) }
+            problem = nil
             home.loadScenarios = { [weak home] in
                 guard let content = home?.content else { return [] }
                 return Self.scenarios(content).map { HomeScenario(name: $0.name, title: $0.title, description: $0.description) }
@@ -49,6 +53,7 @@ struct HomeScreen {
                 let key: Key?
                 do { key = try terminal.nextKey(timeoutMilliseconds: 250) } catch .terminalGone { return } catch { throw ExitCode(error.code) }
                 guard let key else { continue }
+                if key == .resize { continue }
                 home.message = nil
                 home.handle(key)
                 choice = home.choice
@@ -92,6 +97,8 @@ struct HomeScreen {
                 } catch let stop as ExitCode {
                     throw stop  // a stop signal while asking: Campfire ends, as it does anywhere else
                 } catch {
+                    // Said on the list, not swallowed: the same words `campfire resume` prints.
+                    problem = "This workshop did not open. " + plain(error).description
                     continue
                 }
             }

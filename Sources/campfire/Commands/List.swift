@@ -34,7 +34,7 @@ enum SessionTable {
         let rows = summaries.map { summary -> [String] in
             let rag = summary.rag.map { $0.map { "\($0.symbol)\($0.letter)" } ?? "· " }.joined(separator: " ")
             return [summary.id, formatter.string(from: summary.createdAt), summary.isPractice ? TextLayout.truncate(TextLayout.sanitize(summary.title), width: 29) + " (practice)" : TextLayout.sanitize(summary.title),
-                    TextLayout.sanitize(summary.group ?? "–"), summary.stage.title, "\(summary.people)", rag]
+                    TextLayout.sanitize(summary.group ?? "–"), summary.reached, "\(summary.people)", rag]
         }
         let all = [header] + rows
         let widths = header.indices.map { column in min(all.map { TextWidth.of($0[column]) }.max() ?? 0, column == 2 ? 40 : 30) }

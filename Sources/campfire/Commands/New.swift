@@ -34,25 +34,41 @@ struct New: ParsableCommand {
         let title = self.title.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !title.isEmpty else { throw Failure("Please give the workshop a title, for example --title \"Riverside, November\".") }
 
-        // Check the terminal before anything is written, so a bad terminal creates no session.
-        var terminal: TerminalSession?
-        if !prepare { terminal = try options.startTerminal() }
-
         let now = Date()
         let session = Session(
             id: SessionLibrary.makeID(at: now, random: UInt16.random(in: 0...UInt16.max)),
             title: title, group: group?.trimmingCharacters(in: .whitespacesAndNewlines).nilIfEmpty,
             facilitator: facilitator, createdAt: now, template: chosen)
-        let store: SessionStore
+        // The people are checked (a name twice, an empty name) before anything is written, so a
+        // refused `new` leaves no half-made workshop in the list.
+        var trial = SessionEditor(session: session)
         do {
-            store = try options.library.create(session, at: now)
+            for name in participant { try trial.apply(.addParticipant(Participant(id: trial.makeID("p"), name: name)), at: now) }
+        } catch {
+            throw Failure(error.reason + " Nothing was made.")
+        }
+
+        // Check the terminal before anything is written, so a bad terminal creates no session.
+        var terminal: TerminalSession?
+        if !prepare { terminal = try options.startTerminal() }
+
+        var store: SessionStore?
+        do {
+            let made = try options.library.create(session, at: now)
+            store = made
             for name in participant {
-                try store.record(.addParticipant(Participant(id: store.editor.makeID("p"), name: name)), at: Date())
+                try made.record(.addParticipant(Participant(id: made.editor.makeID("p"), name: name)), at: Date())
             }
         } catch {
             terminal?.stop()
+            // Whatever was made is taken away again: a failed `new` leaves nothing behind.
+            if let store {
+                store.close(at: Date())
+                try? FileManager.default.removeItem(at: store.folder)
+            }
             throw plain(error)
         }
+        guard let store else { return }
 
         guard let terminal else {
             store.close(at: Date())

@@ -46,6 +46,8 @@ enum ConsoleRunner {
     private static func loop(app: ConsoleApp, store: SessionStore, terminal: TerminalSession, drafts: DraftKeeper?) -> Int32 {
         while true {
             let size = terminal.size
+            // The size drawn is the size keys are handled at: a box nobody can see takes no key.
+            app.state.size = size
             terminal.draw(ConsoleScreen.render(app, width: size.width, height: size.height))
             // The change is on screen (and in the journal): now the snapshot, if one is due.
             store.snapshotIfDue(app.session, at: app.now)

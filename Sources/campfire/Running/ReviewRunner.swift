@@ -18,7 +18,7 @@ enum ReviewRunner {
 
     static func entry(from summary: SessionSummary) -> ReviewEntry {
         ReviewEntry(id: summary.id, title: summary.title, group: summary.group, createdAt: summary.createdAt,
-                    isPractice: summary.isPractice, stage: summary.stage, people: summary.people, rag: summary.rag)
+                    isPractice: summary.isPractice, stage: summary.stage, people: summary.people, rag: summary.rag, finished: summary.finished == true)
     }
 
     /// Runs until the person quits or a signal arrives. Returns the exit code.
