@@ -40,7 +40,7 @@ let package = Package(
         // MARK: Tests
         .testTarget(name: "StateMachineTests", dependencies: ["StateMachine"]),
         .testTarget(name: "WorkshopTests", dependencies: ["Workshop", "StateMachine"]),
-        .testTarget(name: "PersistenceTests", dependencies: ["Persistence", "Workshop"]),
+        .testTarget(name: "PersistenceTests", dependencies: ["Persistence", "Workshop"], exclude: ["Fixtures"]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
         .testTarget(
             name: "WorkshopUITests",

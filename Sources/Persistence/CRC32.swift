@@ -11,7 +11,13 @@ enum CRC32 {
 
     /// - Returns: the checksum of `bytes`.
     static func checksum<Bytes: Sequence>(_ bytes: Bytes) -> UInt32 where Bytes.Element == UInt8 {
-        var crc: UInt32 = 0xFFFF_FFFF
+        update(0, with: bytes)
+    }
+
+    /// The checksum of what `previous` was the checksum of, followed by `bytes` (as zlib's
+    /// `crc32(previous, bytes)`): so a long file's checksum is kept up to date line by line.
+    static func update<Bytes: Sequence>(_ previous: UInt32, with bytes: Bytes) -> UInt32 where Bytes.Element == UInt8 {
+        var crc: UInt32 = previous ^ 0xFFFF_FFFF
         for byte in bytes {
             crc = table[Int((crc ^ UInt32(byte)) & 0xFF)] ^ (crc >> 8)
         }
@@ -20,7 +26,12 @@ enum CRC32 {
 
     /// - Returns: the checksum as 8 lowercase hex digits, as written in the journal.
     static func hex<Bytes: Sequence>(_ bytes: Bytes) -> String where Bytes.Element == UInt8 {
-        let text = String(checksum(bytes), radix: 16)
+        hex(checksum(bytes))
+    }
+
+    /// `value` as 8 lowercase hex digits.
+    static func hex(_ value: UInt32) -> String {
+        let text = String(value, radix: 16)
         return String(repeating: "0", count: 8 - text.count) + text
     }
 }

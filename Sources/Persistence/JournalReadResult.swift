@@ -18,6 +18,10 @@ public struct JournalReadResult<Event> {
     /// events were not decoded, see `JournalReader.read(_:as:firstSequence:eventsAfter:)`).
     public var lastSequence: Int?
 
+    /// For each good line, where it ends (the byte after its newline) and its sequence number:
+    /// how a snapshot's `journalLength` is matched to the change it says it stands at.
+    public var sequenceEndingAt: [Int: Int] = [:]
+
     public init(records: [JournalRecord<Event>], tornTail: TornTail?, corruptLines: [CorruptLine], goodLength: Int) {
         self.records = records
         self.tornTail = tornTail
@@ -45,6 +49,17 @@ public struct CorruptLine: Sendable, Equatable, CustomStringConvertible {
     public let lineNumber: Int
     /// Why it cannot be used, in plain words.
     public let reason: String
+    /// Where it starts in the file (bytes).
+    public let offset: Int
+    /// Where the next line starts (the byte after its newline).
+    public let end: Int
+
+    public init(lineNumber: Int, reason: String, offset: Int = 0, end: Int = 0) {
+        self.lineNumber = lineNumber
+        self.reason = reason
+        self.offset = offset
+        self.end = end
+    }
 
     public var description: String { "line \(lineNumber): \(reason)" }
 }

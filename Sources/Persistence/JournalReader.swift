@@ -6,9 +6,11 @@ public enum JournalReader {
     /// Reads the journal at `file`.
     ///
     /// Classification:
-    /// - the LAST line is torn if it has no trailing newline, or its checksum
-    ///   or JSON is bad (what a crash in mid-write leaves);
-    /// - any other bad line is corrupt, as is a line whose event this program
+    /// - the LAST line is torn if it has no trailing newline (what a crash in mid-write
+    ///   leaves: a line is written in one go, its newline last);
+    /// - any other bad line is corrupt — a whole line, newline included, whose checksum or
+    ///   JSON is wrong was changed after it was written, so it is damaged, never "torn" —
+    ///   as is a line whose event this program
     ///   does not know (even when last: it must be kept, not set aside) and a
     ///   line whose sequence number is not one more than the line before.
     /// - Parameter firstSequence: the number the first line must have.
@@ -37,7 +39,6 @@ public enum JournalReader {
             let newline = bytes[lineStart...].firstIndex(of: UInt8(ascii: "\n"))
             let lineEnd = newline ?? bytes.count
             let nextStart = newline.map { $0 + 1 } ?? bytes.count
-            let isLast = nextStart >= bytes.count
 
             func markTorn() {
                 result.tornTail = TornTail(
@@ -52,14 +53,10 @@ public enum JournalReader {
             }
             switch JournalLine.decode(bytes[lineStart..<lineEnd], as: type, decoder: decoder, eventsAfter: eventsAfter) {
             case .failure(.damaged(let reason)):
-                if isLast {
-                    markTorn()
-                } else {
-                    result.corruptLines.append(CorruptLine(lineNumber: lineNumber, reason: reason))
-                    badSinceLastGood = true
-                }
+                result.corruptLines.append(CorruptLine(lineNumber: lineNumber, reason: reason, offset: lineStart, end: nextStart))
+                badSinceLastGood = true
             case .failure(.unknownEvent(let reason)):
-                result.corruptLines.append(CorruptLine(lineNumber: lineNumber, reason: reason))
+                result.corruptLines.append(CorruptLine(lineNumber: lineNumber, reason: reason, offset: lineStart, end: nextStart))
                 badSinceLastGood = true
             case .success(let checked):
                 let sequence: Int
@@ -70,6 +67,7 @@ public enum JournalReader {
                 }
                 func keep() {
                     result.lastSequence = sequence
+                    result.sequenceEndingAt[nextStart] = sequence
                     if let record { result.records.append(record) }
                 }
                 let expected = result.lastSequence.map { $0 + 1 } ?? firstSequence
@@ -81,7 +79,8 @@ public enum JournalReader {
                 } else {
                     result.corruptLines.append(CorruptLine(
                         lineNumber: lineNumber,
-                        reason: "it is numbered \(sequence) but \(expected) was expected here"))
+                        reason: "it is numbered \(sequence) but \(expected) was expected here",
+                        offset: lineStart, end: nextStart))
                     badSinceLastGood = true
                     // A forward jump keeps the record (nothing is lost by showing it);
                     // a repeat or step back does not, as it would replay twice.

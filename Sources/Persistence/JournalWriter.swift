@@ -54,7 +54,8 @@ public final class JournalWriter<Event: Encodable> {
     ///   - at: when it happened.
     /// - Throws: `PersistenceError` if it is not safely on disk. The event is
     ///   then NOT saved, and the writer will repair the file on the next append.
-    public func append(_ event: Event, sequence: Int, at date: Date) throws {
+    @discardableResult
+    public func append(_ event: Event, sequence: Int, at date: Date) throws -> Data {
         let eventJSON: Data
         do {
             eventJSON = try encoder.encode(event)
@@ -75,6 +76,7 @@ public final class JournalWriter<Event: Encodable> {
             throw error
         }
         goodLength += line.count
+        return line
     }
 
     /// Closes the file. Further appends reopen it.

@@ -28,8 +28,33 @@ public struct RecoveryReport: Sendable, Equatable {
         public let quarantineFile: URL?
     }
 
+    /// A snapshot that could not be used, and how the session was rebuilt without it.
+    public struct SnapshotSetAside: Sendable, Equatable {
+        /// The snapshot file.
+        public let file: URL
+        /// Why it was not used, in plain words ("it is missing").
+        public let reason: String
+        /// What the journal was replayed onto, in words.
+        public let rebuiltFrom: String
+        /// The changes replayed: after `fromSequence` up to `toSequence`.
+        public let fromSequence: Int
+        public let toSequence: Int
+        /// Where it was moved (nil if missing, or read-only: then it was left in place).
+        public var keptAs: URL?
+    }
+
     /// Whether nothing may be written.
     public var isReadOnly = false
+    /// The journal file, for messages that name it.
+    public var journalFile: URL?
+    /// The snapshot set aside, if it could not be trusted.
+    public var snapshotSetAside: SnapshotSetAside?
+    /// Damaged journal lines that a trusted snapshot already holds: they stop nothing.
+    public var coveredDamage: [CorruptLine] = []
+    /// The snapshot was of an older format (without checksums); a new one should be written.
+    public var oldSnapshotFormat: Int?
+    /// Whether the caller should write a fresh snapshot now (rebuilt, or an older format).
+    public var snapshotNeedsWriting: Bool { snapshotSetAside != nil || oldSnapshotFormat != nil }
     /// Why it is read-only (empty if it is not).
     public var readOnlyReasons: [ReadOnlyReason] = []
     /// A torn last line, if there was one.
@@ -53,20 +78,44 @@ public struct RecoveryReport: Sendable, Equatable {
     /// True when there is nothing to tell the facilitator.
     public var isClean: Bool {
         !isReadOnly && tornTail == nil && corruptLines.isEmpty && migratedFromSchema == nil
+            && snapshotSetAside == nil && coveredDamage.isEmpty
             && recoveredStaleLock == nil && heldBy == nil && privacyWarnings.isEmpty
+    }
+
+    /// Whether the journal has damage anywhere (lines set aside or not), for lists and exports.
+    public var hasDamage: Bool { !corruptLines.isEmpty || !coveredDamage.isEmpty || tornTail != nil }
+
+    /// The session folder, from the journal's path.
+    private var sessionFolder: String { journalFile?.deletingLastPathComponent().path ?? "" }
+    private var journalPath: String { journalFile?.path ?? "journal.jsonl" }
+    /// The command that mends the damage, pasteable from anywhere.
+    public var repairCommand: String { "campfire repair \(Self.quoted(sessionFolder))" }
+
+    static func quoted(_ path: String) -> String {
+        let safe = path.unicodeScalars.allSatisfy { CharacterSet.alphanumerics.contains($0) || "/._-+:@".unicodeScalars.contains($0) }
+        return safe && !path.isEmpty ? path : "'" + path.replacingOccurrences(of: "'", with: "'\\''") + "'"
     }
 
     /// The findings as short plain sentences, most important first.
     public var messages: [String] {
         var lines: [String] = []
+        if let aside = snapshotSetAside {
+            let changes = aside.toSequence > aside.fromSequence
+                ? "changes \(aside.fromSequence + 1) to \(aside.toSequence) of \(journalPath)"
+                : "\(journalPath), which has nothing after it"
+            let kept = aside.keptAs.map { " The old snapshot is kept in \($0.path)." } ?? ""
+            lines.append("The snapshot \(aside.file.path) was not used because \(aside.reason), so the session was "
+                + "rebuilt from \(aside.rebuiltFrom) and \(changes).\(kept)")
+        }
         for reason in readOnlyReasons {
             switch reason {
             case .requested:
                 lines.append("The session is open read-only: nothing will be saved.")
             case .corruptJournal:
                 let numbers = corruptLines.map { String($0.lineNumber) }.joined(separator: ", ")
-                lines.append("The journal has damaged lines (\(numbers)), so the session is open read-only "
-                    + "and nothing in it has been changed. Make a copy of the session folder before trying to fix it.")
+                let noun = corruptLines.count == 1 ? "line" : "lines"
+                lines.append("The journal \(journalPath) has a damaged \(noun) (\(numbers)) after what the snapshot holds, so the "
+                    + "session is open read-only and nothing in it has been changed. To see what would be kept and set aside, run: \(repairCommand)")
             case let .folderNotWritable(code):
                 lines.append("The session is open read-only because its folder cannot be written to ("
                     + "\(PersistenceError.reason(code))): you can look, but nothing will be saved.")
@@ -77,6 +126,10 @@ public struct RecoveryReport: Sendable, Equatable {
         }
         for line in corruptLines {
             lines.append("Journal line \(line.lineNumber) cannot be used: \(line.reason).")
+        }
+        for line in coveredDamage {
+            lines.append("Journal line \(line.lineNumber) of \(journalPath) is damaged (\(line.reason)), but the snapshot "
+                + "already holds what it did, so nothing is lost and saving goes on. To set the line aside, run: \(repairCommand)")
         }
         if let tornTail {
             if let file = tornTail.quarantineFile {

@@ -33,6 +33,14 @@ public final class SessionFiles<Document: Codable, Event: Codable> {
     public static var stagesName: String { "stages" }
     /// Where torn journal lines are kept.
     public static var quarantineName: String { "quarantine.jsonl" }
+    /// The session as it was made (a snapshot at change 0), never replaced: what the journal is
+    /// replayed onto when no later snapshot can be trusted.
+    public static var startName: String { "start.json" }
+
+    /// Whether `folder` holds a session: a snapshot, a journal or a start.
+    public static func isSession(_ folder: URL) -> Bool {
+        [snapshotName, journalName, startName].contains { SafeFile.exists(folder.appendingPathComponent($0)) }
+    }
 
     // MARK: State
 
@@ -44,6 +52,13 @@ public final class SessionFiles<Document: Codable, Event: Codable> {
     public let isReadOnly: Bool
     /// The last sequence number in the journal (0 if it is empty).
     public private(set) var lastSequence: Int
+
+    /// Bytes in the journal, and their CRC-32, as of `lastSequence`.
+    private var journalLength = 0
+    private var journalSum: UInt32 = 0
+    /// The journal position after each of the last few changes, so a stage snapshot of the
+    /// state before a move can name its own position.
+    private var recentPositions: [JournalPosition] = []
 
     private let writer: JournalWriter<Event>?
     private var lock: SessionLock?
@@ -93,10 +108,15 @@ public final class SessionFiles<Document: Codable, Event: Codable> {
             }
             // Snapshot first: a folder with a snapshot and no journal opens
             // fine (the journal is made then); the reverse would not.
+            let origin = JournalPosition(sequence: 0, length: 0, sum: CRC32.hex([UInt8]()))
             try SnapshotFile.write(
-                Snapshot(schema: schema, journalSequence: 0, savedAt: date, document: document), to: snapshotFile)
+                Snapshot(schema: schema, journal: origin, savedAt: date, document: document), to: folder.appendingPathComponent(startName))
+            try SnapshotFile.write(
+                Snapshot(schema: schema, journal: origin, savedAt: date, document: document), to: snapshotFile)
             let writer = try JournalWriter<Event>(file: journalFile)
-            return SessionFiles(folder: folder, schema: schema, isReadOnly: false, lastSequence: 0, writer: writer, lock: lock)
+            let files = SessionFiles(folder: folder, schema: schema, isReadOnly: false, lastSequence: 0, writer: writer, lock: lock)
+            files.rememberPosition()
+            return files
         } catch {
             try? lock.release()
             throw error
@@ -128,11 +148,13 @@ public final class SessionFiles<Document: Codable, Event: Codable> {
         schema: Int,
         readOnly: Bool,
         migrate: SchemaMigration? = nil,
+        startOf: ((Document) -> Document)? = nil,
+        takeOver: LockInfo? = nil,
         at date: Date
     ) throws -> (SessionFiles, Recovered<Document, Event>) {
         let snapshotFile = folder.appendingPathComponent(snapshotName)
         let journalFile = folder.appendingPathComponent(journalName)
-        guard SafeFile.exists(snapshotFile) else { throw PersistenceError.notASession(folder: folder.path) }
+        guard isSession(folder) else { throw PersistenceError.notASession(folder: folder.path) }
 
         var report = RecoveryReport()
         report.privacyWarnings = FilePrivacy.checkTree(folder)
@@ -141,7 +163,7 @@ public final class SessionFiles<Document: Codable, Event: Codable> {
         var readOnly = readOnly
         if !readOnly {
             do {
-                switch try SessionLock.acquire(in: folder, at: date) {
+                switch try SessionLock.acquire(in: folder, takingOver: takeOver, at: date) {
                 case .acquired(let taken):
                     lock = taken
                 case .recoveredStale(let taken, let previous):
@@ -170,7 +192,7 @@ public final class SessionFiles<Document: Codable, Event: Codable> {
 
         do {
             return try recover(
-                folder: folder, schema: schema, readOnly: readOnly, migrate: migrate, at: date,
+                folder: folder, schema: schema, readOnly: readOnly, migrate: migrate, startOf: startOf, at: date,
                 snapshotFile: snapshotFile, journalFile: journalFile, lock: lock, report: report)
         } catch {
             try? lock?.release()
@@ -179,58 +201,112 @@ public final class SessionFiles<Document: Codable, Event: Codable> {
     }
 
     private static func recover(
-        folder: URL, schema: Int, readOnly: Bool, migrate: SchemaMigration?, at date: Date,
+        folder: URL, schema: Int, readOnly: Bool, migrate: SchemaMigration?, startOf: ((Document) -> Document)?, at date: Date,
         snapshotFile: URL, journalFile: URL, lock: SessionLock?, report: RecoveryReport
     ) throws -> (SessionFiles, Recovered<Document, Event>) {
         var report = report
         // Read everything in memory first and write nothing until it is
         // clear the session may be written: a damaged journal must leave
         // every file exactly as found, including an older snapshot.
-        var snapshotRead = try SnapshotFile.read(
-            snapshotFile, as: Document.self, currentSchema: schema, migrate: migrate, readOnly: true, now: date)
-        let snapshot = snapshotRead.snapshot
+        var journalBytes: [UInt8] = []
+        if SafeFile.exists(journalFile) { journalBytes = [UInt8](try SafeFile.read(journalFile)) }
 
-        var journal = JournalReadResult<Event>(records: [], tornTail: nil, corruptLines: [], goodLength: 0)
-        if SafeFile.exists(journalFile) {
-            // Lines the snapshot covers are checked but not decoded.
-            journal = try JournalReader.read(journalFile, as: Event.self, eventsAfter: snapshot.journalSequence)
+        // The snapshot is a cache: it is used only if it is whole and agrees with the journal.
+        var snapshotRead: SnapshotFile.ReadResult<Document>?
+        var snapshotProblem: String?
+        if SafeFile.exists(snapshotFile) {
+            do {
+                snapshotRead = try SnapshotFile.read(
+                    snapshotFile, as: Document.self, currentSchema: schema, migrate: migrate, readOnly: true, now: date)
+            } catch let error as PersistenceError {
+                switch error {
+                case .newerSchema, .migrationFailed, .cannotRead: throw error
+                case let .unreadableSnapshot(_, detail): snapshotProblem = detail
+                default: throw error
+                }
+            }
+        } else {
+            snapshotProblem = "it is missing"
         }
-        report.corruptLines = journal.corruptLines
-        let lastSequence = journal.lastSequence ?? 0
 
-        var mustBeReadOnly = readOnly
-        if !journal.corruptLines.isEmpty {
+        var journal = JournalReader.parse(journalBytes, as: Event.self, eventsAfter: snapshotRead?.snapshot.journalSequence ?? 0)
+        var base: Base?
+        if let read = snapshotRead {
+            switch SnapshotCheck.check(read.snapshot.envelope, journalBytes: journalBytes, journal: journal) {
+            case .agrees(let covered):
+                base = Base(document: read.snapshot.document, sequence: read.snapshot.journalSequence, coveredLength: covered, source: nil)
+                if read.snapshot.envelope.format < SnapshotEnvelope.currentFormat { report.oldSnapshotFormat = read.snapshot.envelope.format }
+            case .journalBehind(let journalEnds):
+                // The snapshot holds changes the journal has lost: it is the only copy of them,
+                // so it is used, read-only, rather than set aside.
+                report.readOnlyReasons.append(.journalBehindSnapshot(journalEnds: journalEnds, snapshotCovers: read.snapshot.journalSequence))
+                base = Base(document: read.snapshot.document, sequence: read.snapshot.journalSequence, coveredLength: journalBytes.count, source: nil)
+            case .disagrees(let reason):
+                snapshotProblem = reason
+            }
+        }
+
+        if base == nil {
+            // Rebuild from the journal, starting from the latest copy that can be trusted.
+            guard let found = rebuildBase(
+                folder: folder, schema: schema, migrate: migrate, startOf: startOf, journalBytes: journalBytes, date: date)
+            else {
+                throw PersistenceError.unreadableSnapshot(
+                    path: snapshotFile.path,
+                    detail: (snapshotProblem ?? "it cannot be used")
+                        + "; and no start of the session was found to rebuild it from the journal")
+            }
+            base = found
+            journal = JournalReader.parse(journalBytes, as: Event.self, eventsAfter: found.sequence)
+            report.snapshotSetAside = RecoveryReport.SnapshotSetAside(
+                file: snapshotFile, reason: snapshotProblem ?? "it cannot be used",
+                rebuiltFrom: found.source ?? "the start of the session", fromSequence: found.sequence,
+                toSequence: journal.lastSequence ?? found.sequence, keptAs: nil)
+        }
+        guard let base else { throw PersistenceError.notASession(folder: folder.path) }
+
+        // Damaged lines a trusted snapshot already holds stop nothing; any after it do.
+        let lastSequence = journal.lastSequence ?? 0
+        report.coveredDamage = journal.corruptLines.filter { $0.end <= base.coveredLength }
+        report.corruptLines = journal.corruptLines.filter { $0.end > base.coveredLength }
+        report.journalFile = journalFile
+        var mustBeReadOnly = readOnly || !report.readOnlyReasons.isEmpty
+        if !report.corruptLines.isEmpty {
             mustBeReadOnly = true
             report.readOnlyReasons.append(.corruptJournal)
         }
-        if lastSequence < snapshot.journalSequence {
-            mustBeReadOnly = true
-            report.readOnlyReasons.append(
-                .journalBehindSnapshot(journalEnds: lastSequence, snapshotCovers: snapshot.journalSequence))
-        }
 
-        if snapshotRead.migratedFromSchema != nil && !mustBeReadOnly {
+        if snapshotRead?.migratedFromSchema != nil && !mustBeReadOnly && report.snapshotSetAside == nil {
             // Now allowed to write: migrate again, this time saving the result
             // and keeping the original.
             snapshotRead = try SnapshotFile.read(
                 snapshotFile, as: Document.self, currentSchema: schema, migrate: migrate, readOnly: false, now: date)
         }
-        report.migratedFromSchema = snapshotRead.migratedFromSchema
-        report.keptOriginalSnapshot = snapshotRead.keptOriginal
+        report.migratedFromSchema = snapshotRead?.migratedFromSchema
+        report.keptOriginalSnapshot = snapshotRead?.keptOriginal
 
+        if !mustBeReadOnly, report.snapshotSetAside != nil, SafeFile.exists(snapshotFile) {
+            // Kept, never deleted: moved aside, so the fresh snapshot the caller writes does not replace it.
+            let kept = try KeptFolder.make(in: folder, at: date)
+            try KeptFolder.move(snapshotFile, into: kept)
+            report.snapshotSetAside?.keptAs = kept.appendingPathComponent(snapshotName)
+        }
+
+        var goodLength = journalBytes.count
         if let tail = journal.tornTail {
             var quarantine: URL?
             if !mustBeReadOnly {
                 quarantine = try setAside(tail, of: journalFile, in: folder, keepingLength: journal.goodLength, at: date)
             }
+            goodLength = journal.goodLength
             report.tornTail = RecoveryReport.SetAside(
                 lineNumber: tail.lineNumber, byteCount: tail.bytes.count, quarantineFile: quarantine)
         }
 
         let recovered = Recovered<Document, Event>(
-            document: snapshot.document,
-            snapshotSequence: snapshot.journalSequence,
-            records: journal.records.filter { $0.sequence > snapshot.journalSequence },
+            document: base.document,
+            snapshotSequence: base.sequence,
+            records: journal.records.filter { $0.sequence > base.sequence },
             report: report)
 
         if mustBeReadOnly {
@@ -249,7 +325,62 @@ public final class SessionFiles<Document: Codable, Event: Codable> {
         let writer = try JournalWriter<Event>(file: journalFile)
         let files = SessionFiles(
             folder: folder, schema: schema, isReadOnly: false, lastSequence: lastSequence, writer: writer, lock: lock)
+        files.journalLength = goodLength
+        files.journalSum = CRC32.checksum(journalBytes[0..<goodLength])
+        files.rememberPosition()
         return (files, recovered)
+    }
+
+    /// Where a rebuild starts: a document and the journal position it holds.
+    struct Base {
+        var document: Document
+        var sequence: Int
+        /// Journal bytes the document already holds.
+        var coveredLength: Int
+        /// In words, for the report ("the stage snapshot stages/0003-goal.json"); nil for snapshot.json.
+        var source: String?
+    }
+
+    /// The latest copy the journal can be replayed onto: a stage snapshot that agrees with the
+    /// journal (latest first), then `start.json`, then the start worked out by `startOf` from any
+    /// readable copy of the session (its identity and plan never change).
+    private static func rebuildBase(
+        folder: URL, schema: Int, migrate: SchemaMigration?, startOf: ((Document) -> Document)?,
+        journalBytes: [UInt8], date: Date
+    ) -> Base? {
+        let probe = JournalReader.parse(journalBytes, as: Event.self, eventsAfter: Int.max)
+        let stages = folder.appendingPathComponent(stagesName, isDirectory: true)
+        let stageNames = ((try? FileManager.default.contentsOfDirectory(atPath: stages.path)) ?? [])
+            .filter { !$0.hasPrefix(".") && $0.hasSuffix(".json") }.sorted()
+        var readable: [Document] = []
+        var best: Base?
+        for name in stageNames {
+            guard let read = try? SnapshotFile.read(
+                stages.appendingPathComponent(name), as: Document.self, currentSchema: schema, migrate: migrate, readOnly: true, now: date)
+            else { continue }
+            readable.append(read.snapshot.document)
+            guard read.snapshot.envelope.isCheckable,
+                  case .agrees(let covered) = SnapshotCheck.check(read.snapshot.envelope, journalBytes: journalBytes, journal: probe)
+            else { continue }
+            if best == nil || read.snapshot.journalSequence > best!.sequence {
+                best = Base(document: read.snapshot.document, sequence: read.snapshot.journalSequence, coveredLength: covered,
+                            source: "the stage snapshot \(stagesName)/\(name)")
+            }
+        }
+        if let best { return best }
+        if let start = try? SnapshotFile.read(
+            folder.appendingPathComponent(startName), as: Document.self, currentSchema: schema, migrate: migrate, readOnly: true, now: date),
+            start.snapshot.journalSequence == 0 {
+            return Base(document: start.snapshot.document, sequence: 0, coveredLength: 0, source: "the start of the session (\(startName))")
+        }
+        guard let startOf else { return nil }
+        // Any readable copy will do for the start, even a snapshot that failed its checks.
+        let snapshot = folder.appendingPathComponent(snapshotName)
+        if let data = try? SafeFile.read(snapshot), let document = SnapshotFile.looseDocument(Document.self, in: data) {
+            readable.append(document)
+        }
+        guard let any = readable.first else { return nil }
+        return Base(document: startOf(any), sequence: 0, coveredLength: 0, source: "the start of the session")
     }
 
     /// Removes temporary files a crash left half-written (`.tmp-…`, in the folder and its stage
@@ -328,8 +459,11 @@ public final class SessionFiles<Document: Codable, Event: Codable> {
         try checkWritable()
         guard let writer else { throw PersistenceError.readOnly(folder: folder.path) }
         let sequence = lastSequence + 1
-        try writer.append(event, sequence: sequence, at: date)
+        let line = try writer.append(event, sequence: sequence, at: date)
         lastSequence = sequence
+        journalLength += line.count
+        journalSum = CRC32.update(journalSum, with: line)
+        rememberPosition()
         SavedLog.note(sequence: sequence)
         return sequence
     }
@@ -340,8 +474,35 @@ public final class SessionFiles<Document: Codable, Event: Codable> {
     ///   snapshot is then still whole).
     public func writeSnapshot(_ document: Document, at date: Date) throws {
         try checkWritable()
+        try SnapshotFile.write(Snapshot(schema: schema, journal: position, savedAt: date, document: document), to: snapshotFile)
+    }
+
+    /// Whether the session has its `start.json`.
+    public var hasStart: Bool { SafeFile.exists(folder.appendingPathComponent(Self.startName)) }
+
+    /// Writes `start.json` (the session before its first journal line), for a session made before
+    /// there was one. Never replaces an existing one.
+    public func writeStart(_ document: Document, at date: Date) throws {
+        try checkWritable()
+        guard !hasStart else { return }
         try SnapshotFile.write(
-            Snapshot(schema: schema, journalSequence: lastSequence, savedAt: date, document: document), to: snapshotFile)
+            Snapshot(schema: schema, journal: JournalPosition(sequence: 0, length: 0, sum: CRC32.hex([UInt8]())), savedAt: date, document: document),
+            to: folder.appendingPathComponent(Self.startName))
+    }
+
+    /// Where the journal stands now: the last change and a checksum of every byte up to it.
+    public var position: JournalPosition {
+        JournalPosition(sequence: lastSequence, length: journalLength, sum: CRC32.hex(journalSum))
+    }
+
+    /// Where the journal stood after change `sequence`, if it was one of the last few.
+    public func position(after sequence: Int) -> JournalPosition? {
+        recentPositions.last { $0.sequence == sequence }
+    }
+
+    private func rememberPosition() {
+        recentPositions.append(position)
+        if recentPositions.count > 64 { recentPositions.removeFirst(recentPositions.count - 64) }
     }
 
     /// Replaces `snapshot.json` and `summary.json` together (snapshot first,
@@ -392,9 +553,11 @@ public final class SessionFiles<Document: Codable, Event: Codable> {
     /// Saves a snapshot of `document` at a stage change, as
     /// `stages/NNNN-<label>.json` (NNNN counts up from 0001; the label keeps
     /// only a-z, 0-9 and "-").
+    /// - Parameter sequence: the last change `document` holds (the latest if nil). A stage
+    ///   snapshot names the change of the state it holds, with that point's journal checksum.
     /// - Returns: the file written.
     @discardableResult
-    public func writeStageSnapshot(_ document: Document, label: String, at date: Date) throws -> URL {
+    public func writeStageSnapshot(_ document: Document, label: String, holding sequence: Int? = nil, at date: Date) throws -> URL {
         try checkWritable()
         let stages = folder.appendingPathComponent(Self.stagesName, isDirectory: true)
         try SafeFile.createFolder(stages)
@@ -405,8 +568,8 @@ public final class SessionFiles<Document: Codable, Event: Codable> {
         }.max() ?? 0
         let name = String(format: "%04d", highest + 1) + "-" + Self.sanitize(label) + ".json"
         let file = stages.appendingPathComponent(name)
-        try SnapshotFile.write(
-            Snapshot(schema: schema, journalSequence: lastSequence, savedAt: date, document: document), to: file)
+        let held = sequence.flatMap { position(after: $0) } ?? JournalPosition(sequence: sequence ?? lastSequence)
+        try SnapshotFile.write(Snapshot(schema: schema, journal: sequence == nil ? position : held, savedAt: date, document: document), to: file)
         return file
     }
 

@@ -51,10 +51,13 @@ public final class SessionLock {
         in folder: URL,
         processID: Int32 = getpid(),
         host: String = SessionLock.currentHost(),
+        takingOver: LockInfo? = nil,
         at date: Date
     ) throws -> Acquisition {
         let file = folder.appendingPathComponent(fileName)
-        let info = LockInfo(pid: processID, host: host, startedAt: date)
+        let info = LockInfo(
+            pid: processID, host: host, startedAt: date, bootID: currentBootID(),
+            processStart: processStartTicks(processID))
         let bytes: Data
         do {
             bytes = try JSONCoding.encoder().encode(info) + Data("\n".utf8)
@@ -88,7 +91,9 @@ public final class SessionLock {
                 continue
             }
             guard let existing = found else { continue }  // vanished meanwhile: retry
-            guard isStale(existing, host: host) else { return .heldBy(existing) }
+            // A lock the facilitator chose to take over (one from another computer, after being
+            // told what that means) is replaced only if it is still exactly the one they saw.
+            guard isStale(existing, host: host) || existing == takingOver else { return .heldBy(existing) }
             previousStale = existing
             if let code = FaultInjection.before(.unlink, path: file.path) {
                 throw PersistenceError.cannotWrite(path: file.path, code: code)
@@ -144,9 +149,50 @@ public final class SessionLock {
 
     private static func isStale(_ info: LockInfo, host: String) -> Bool {
         guard info.host == host else { return false }
+        // Written before this computer last started: no process from then is running.
+        if let written = info.bootID, let now = currentBootID(), written != now { return true }
         // kill with signal 0 only asks whether the process exists.
         // EPERM means it exists but belongs to someone else: still held.
-        return kill(pid_t(info.pid), 0) != 0 && errno == ESRCH
+        if kill(pid_t(info.pid), 0) != 0 && errno == ESRCH { return true }
+        // The number is in use, but by a process started at another time: it was reused.
+        if let written = info.processStart, let now = processStartTicks(info.pid), written != now { return true }
+        return false
+    }
+
+    /// Whether `info` names a Campfire on another computer (a shared or synced folder).
+    public static func isFromAnotherComputer(_ info: LockInfo, host: String = SessionLock.currentHost()) -> Bool {
+        info.host != host
+    }
+
+    /// Why a lock on this computer is stale, in words, or nil if it is held.
+    public static func staleReason(_ info: LockInfo, host: String = SessionLock.currentHost()) -> String? {
+        guard info.host == host else { return nil }
+        if let written = info.bootID, let now = currentBootID(), written != now {
+            return "it was made before this computer last started"
+        }
+        if kill(pid_t(info.pid), 0) != 0 && errno == ESRCH { return "process \(info.pid) is no longer running" }
+        if let written = info.processStart, let now = processStartTicks(info.pid), written != now {
+            return "process number \(info.pid) now belongs to another program"
+        }
+        return nil
+    }
+
+    /// This start of the computer (Linux: `/proc/sys/kernel/random/boot_id`), or nil.
+    public static func currentBootID() -> String? {
+        guard let data = FileManager.default.contents(atPath: "/proc/sys/kernel/random/boot_id") else { return nil }
+        let text = String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        return text.isEmpty ? nil : text
+    }
+
+    /// When process `pid` started, in clock ticks after boot (field 22 of `/proc/PID/stat`), or nil.
+    public static func processStartTicks(_ pid: Int32) -> UInt64? {
+        guard let data = FileManager.default.contents(atPath: "/proc/\(pid)/stat") else { return nil }
+        let text = String(decoding: data, as: UTF8.self)
+        // The name (field 2) is in brackets and may hold spaces: count from after the last ")".
+        guard let close = text.lastIndex(of: ")") else { return nil }
+        let fields = text[text.index(after: close)...].split(separator: " ")
+        guard fields.count > 19 else { return nil }
+        return UInt64(fields[19])
     }
 
     /// How long an unreadable lock must have been left before it counts as abandoned.

@@ -19,7 +19,7 @@ public enum SnapshotFile {
 
     // MARK: Writing
 
-    /// Encodes a snapshot, keys in the documented order.
+    /// Encodes a snapshot, keys in the documented order (see `SnapshotEnvelope`).
     /// - Throws: `PersistenceError.cannotEncode`.
     public static func encode<Document: Encodable>(_ snapshot: Snapshot<Document>, for file: URL) throws -> Data {
         let documentJSON: Data
@@ -28,9 +28,7 @@ public enum SnapshotFile {
         } catch {
             throw PersistenceError.cannotEncode(path: file.path, detail: "\(error)")
         }
-        return assemble(
-            schema: snapshot.schema, journalSequence: snapshot.journalSequence,
-            savedAt: snapshot.savedAt, documentJSON: documentJSON)
+        return snapshot.envelope.assemble(documentJSON: documentJSON)
     }
 
     /// Writes a snapshot atomically with mode 0600.
@@ -39,21 +37,7 @@ public enum SnapshotFile {
         try SafeFile.writeAtomically(try encode(snapshot, for: file), to: file)
     }
 
-    // Built from pieces so the key order is the documented one.
-    static func assemble(schema: Int, journalSequence: Int, savedAt: Date, documentJSON: Data) -> Data {
-        var data = Data(#"{"schema":\#(schema),"journalSequence":\#(journalSequence),"savedAt":"\#(Timestamp.format(savedAt))","document":"#.utf8)
-        data.append(documentJSON)
-        data.append(contentsOf: Array("}\n".utf8))
-        return data
-    }
-
     // MARK: Reading
-
-    private struct Header: Decodable {
-        let schema: Int
-        let journalSequence: Int
-        let savedAt: Date
-    }
 
     private struct DocumentOnly<Document: Decodable>: Decodable {
         let document: Document
@@ -80,11 +64,21 @@ public enum SnapshotFile {
     ) throws -> ReadResult<Document> {
         let data = try SafeFile.read(file)
         let decoder = JSONCoding.decoder()
-        let header: Header
+        let envelope: SnapshotEnvelope
         do {
-            header = try decoder.decode(Header.self, from: data)
+            envelope = try decoder.decode(SnapshotEnvelope.Header.self, from: data).envelope
         } catch {
             throw PersistenceError.unreadableSnapshot(path: file.path, detail: "its header is missing or damaged")
+        }
+        if envelope.format > SnapshotEnvelope.currentFormat {
+            throw PersistenceError.newerSchema(path: file.path, found: envelope.format, supported: SnapshotEnvelope.currentFormat)
+        }
+        let header = (schema: envelope.schema, journalSequence: envelope.journal.sequence)
+        if let expected = envelope.documentSum {
+            guard let exact = exactDocumentJSON(in: data), CRC32.hex(exact) == expected else {
+                throw PersistenceError.unreadableSnapshot(
+                    path: file.path, detail: "its contents were changed after it was written: its checksum does not match")
+            }
         }
         if header.schema > currentSchema {
             throw PersistenceError.newerSchema(path: file.path, found: header.schema, supported: currentSchema)
@@ -93,9 +87,7 @@ public enum SnapshotFile {
             do {
                 let document = try decoder.decode(DocumentOnly<Document>.self, from: data).document
                 return ReadResult(
-                    snapshot: Snapshot(
-                        schema: header.schema, journalSequence: header.journalSequence,
-                        savedAt: header.savedAt, document: document),
+                    snapshot: Snapshot(envelope: envelope, document: document),
                     migratedFromSchema: nil, keptOriginal: nil)
             } catch {
                 throw PersistenceError.unreadableSnapshot(path: file.path, detail: "its contents do not match the expected format")
@@ -123,13 +115,35 @@ public enum SnapshotFile {
             keptOriginal = try keepOriginal(data, of: file, schema: header.schema)
             // Re-encode so the stored document is in canonical form.
             let canonical = (try? JSONCoding.encoder().encode(document)) ?? newDocumentJSON
-            try SafeFile.writeAtomically(
-                assemble(schema: currentSchema, journalSequence: header.journalSequence, savedAt: now, documentJSON: canonical),
-                to: file)
+            var updated = envelope
+            updated.schema = currentSchema
+            updated.savedAt = now
+            try SafeFile.writeAtomically(updated.assemble(documentJSON: canonical), to: file)
         }
+        var updated = envelope
+        updated.schema = currentSchema
+        updated.savedAt = now
         return ReadResult(
-            snapshot: Snapshot(schema: currentSchema, journalSequence: header.journalSequence, savedAt: now, document: document),
+            snapshot: Snapshot(envelope: updated, document: document),
             migratedFromSchema: header.schema, keptOriginal: keptOriginal)
+    }
+
+    /// The document in `data`, if it can be decoded at all, without any check: used only to
+    /// find a session's start (its identity and plan) when nothing better is left.
+    static func looseDocument<Document: Decodable>(_ type: Document.Type, in data: Data) -> Document? {
+        try? JSONCoding.decoder().decode(DocumentOnly<Document>.self, from: data).document
+    }
+
+    /// The bytes between `"document":` and the file's last `}`, exactly as written (nil if the
+    /// file is not laid out that way): what `documentSum` is computed over.
+    static func exactDocumentJSON(in data: Data) -> Data? {
+        let bytes = [UInt8](data)
+        let key = Array(#""document":"#.utf8)
+        guard let keyStart = firstIndex(of: key, in: bytes) else { return nil }
+        var end = bytes.count
+        if end > 0, bytes[end - 1] == UInt8(ascii: "\n") { end -= 1 }
+        guard end > keyStart + key.count, bytes[end - 1] == UInt8(ascii: "}") else { return nil }
+        return Data(bytes[(keyStart + key.count)..<(end - 1)])
     }
 
     /// The exact bytes of the `"document"` value, so the migration sees the

@@ -14,7 +14,7 @@ struct Campfire: ParsableCommand {
         in plain files in the data folder (see --data-dir).
         """,
         version: version,
-        subcommands: [Home.self, New.self, Resume.self, Present.self, List.self, Review.self, Export.self, Erase.self, Flow.self, Doctor.self, Practice.self],
+        subcommands: [Home.self, New.self, Resume.self, Present.self, List.self, Review.self, Export.self, Erase.self, Repair.self, Flow.self, Doctor.self, Practice.self],
         defaultSubcommand: Home.self
     )
 

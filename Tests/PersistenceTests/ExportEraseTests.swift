@@ -120,7 +120,7 @@ final class ExportEraseTests: XCTestCase {
             XCTAssertEqual(mode(url), isFolder(url) ? 0o700 : 0o600, url.path)
         }
         let names = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
-        XCTAssertEqual(names, ["journal.jsonl", "snapshot.json", "stages", "summary.json"])
+        XCTAssertEqual(names, ["journal.jsonl", "snapshot.json", "stages", "start.json", "summary.json"])
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: data.sessionsFolder.path), [folder.lastPathComponent])
     }
 

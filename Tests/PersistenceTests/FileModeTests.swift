@@ -43,7 +43,7 @@ final class FileModeTests: XCTestCase {
             // Kept original of a migrated snapshot: rewrite the snapshot as schema 1.
             let snapshot = folder.appendingPathComponent(ToySession.snapshotName)
             let old = String(decoding: try Data(contentsOf: snapshot), as: UTF8.self)
-                .replacingOccurrences(of: #"{"schema":2,"#, with: #"{"schema":1,"#)
+                .replacingOccurrences(of: #""schema":2,"#, with: #""schema":1,"#)
             try SafeFile.writeAtomically(Data(old.utf8), to: snapshot)
             let (reopened, recovered) = try ToySession.open(
                 folder: folder, schema: 2, readOnly: false, migrate: { _, json in json }, at: time(4))
@@ -56,7 +56,7 @@ final class FileModeTests: XCTestCase {
 
         let expected: Set<String> = [
             "journal.jsonl", "snapshot.json", "summary.json", "stages", "stages/0001-stories.json",
-            "quarantine.jsonl", "snapshot.v1.json",
+            "quarantine.jsonl", "snapshot.v1.json", "start.json",
         ]
         let entries = allEntries(under: folder)
         XCTAssertEqual(Set(entries.map { String($0.path.dropFirst(folder.path.count + 1)) }), expected)

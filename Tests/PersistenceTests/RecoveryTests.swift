@@ -59,7 +59,10 @@ final class RecoveryTests: XCTestCase {
         }
     }
 
-    func testDamagedLastLineWithNewlineIsTreatedAsTorn() throws {
+    /// A crash leaves a last line without its newline (the newline is written last, in the same
+    /// write). A whole line, newline kept, whose checksum is wrong was changed afterwards: it is
+    /// damaged — named, kept in place, read-only — never set aside as "cut off by a crash".
+    func testAWholeLastLineWithAWrongChecksumIsDamagedNotTorn() throws {
         let root = try makeTemporaryFolder(self)
         let folder = root.appendingPathComponent("session")
         var bytes = try makeSession(in: folder)
@@ -67,9 +70,15 @@ final class RecoveryTests: XCTestCase {
         let index = bytes.count - 30
         bytes[index] ^= 0x01
         try writeFixture(bytes, to: folder.appendingPathComponent("journal.jsonl"))
+        let before = try Data(contentsOf: folder.appendingPathComponent("journal.jsonl"))
         let (files, recovered) = try ToySession.open(folder: folder, schema: 1, readOnly: false, at: time(50))
-        XCTAssertEqual(recovered.records.count, events.count - 1)
-        XCTAssertEqual(recovered.report.tornTail?.lineNumber, events.count)
+        XCTAssertNil(recovered.report.tornTail)
+        XCTAssertEqual(recovered.report.corruptLines.map(\.lineNumber), [events.count])
+        XCTAssertTrue(recovered.report.isReadOnly)
+        XCTAssertTrue(recovered.report.messages.joined().contains("line (\(events.count))"), recovered.report.messages.joined())
+        XCTAssertFalse(recovered.report.messages.joined().contains("crash"))
+        XCTAssertEqual(try Data(contentsOf: folder.appendingPathComponent("journal.jsonl")), before)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: folder.appendingPathComponent("quarantine.jsonl").path))
         try files.close()
     }
 
@@ -234,7 +243,7 @@ final class RecoveryTests: XCTestCase {
         XCTAssertNil(recovered.report.tornTail?.quarantineFile)
         try files.close()
         XCTAssertEqual(try readBytes(journalFile), bytes)
-        XCTAssertEqual(allEntries(under: folder).map(\.lastPathComponent).sorted(), ["journal.jsonl", "snapshot.json"])
+        XCTAssertEqual(allEntries(under: folder).map(\.lastPathComponent).sorted(), ["journal.jsonl", "snapshot.json", "start.json"])
     }
 
     func testReportWarnsWhenOthersCanOpenTheSession() throws {

@@ -83,7 +83,9 @@ final class RoundTripTests: XCTestCase {
             Snapshot(schema: 3, journalSequence: 7, savedAt: baseTime, document: ToyDocument(title: "a/b", items: [])), to: file)
         XCTAssertEqual(
             String(decoding: try Data(contentsOf: file), as: UTF8.self),
-            #"{"schema":3,"journalSequence":7,"savedAt":"2026-11-23T10:41:07.123Z","document":{"items":[],"title":"a/b"}}"# + "\n")
+            #"{"format":2,"schema":3,"journalSequence":7,"savedAt":"2026-11-23T10:41:07.123Z","documentSum":"359b940c","document":{"items":[],"title":"a/b"}}"# + "\n")
+        // documentSum is the CRC-32 of the document's bytes exactly as written.
+        XCTAssertEqual(String(format: "%08x", crc32Reference(Array(#"{"items":[],"title":"a/b"}"#.utf8))), "359b940c")
     }
 
     func testLabelsAreSanitized() {
@@ -92,4 +94,14 @@ final class RoundTripTests: XCTestCase {
         XCTAssertEqual(ToySession.sanitize("Café — 2"), "caf-2")
         XCTAssertEqual(ToySession.sanitize("---"), "stage")
     }
+}
+
+/// A bit-by-bit CRC-32 (IEEE), independent of the program's table-driven one.
+func crc32Reference(_ bytes: [UInt8]) -> UInt32 {
+    var crc: UInt32 = 0xFFFF_FFFF
+    for byte in bytes {
+        crc ^= UInt32(byte)
+        for _ in 0..<8 { crc = (crc & 1) != 0 ? (crc >> 1) ^ 0xEDB8_8320 : crc >> 1 }
+    }
+    return ~crc
 }

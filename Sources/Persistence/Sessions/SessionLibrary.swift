@@ -70,7 +70,7 @@ public struct SessionLibrary: Sendable {
     /// Finds a session by folder path or by an unambiguous start of its id.
     public func resolve(_ reference: String) throws -> URL {
         let asPath = URL(fileURLWithPath: reference)
-        if reference.contains("/"), FileManager.default.fileExists(atPath: asPath.appendingPathComponent(SessionStore.Files.snapshotName).path) {
+        if reference.contains("/"), SessionStore.Files.isSession(asPath) {
             return asPath.standardizedFileURL
         }
         let folders = sessionFolders()

@@ -21,6 +21,9 @@ public final class SessionStore {
     /// Plain problems found while replaying the journal (normally none).
     public private(set) var replayProblems: [String] = []
     private var eventsSinceSnapshot = 0
+    /// The journal number of the last move to another step, so the stage snapshot of the state
+    /// before it says so.
+    private var lastMoveSequence: Int?
 
     public var folder: URL { files.folder }
     public var session: Session { editor.session }
@@ -42,8 +45,11 @@ public final class SessionStore {
 
     /// Opens a session folder and rebuilds the session from its snapshot and journal.
     /// - Throws: `PersistenceError` (for example `.lockedBy` when another Campfire has it open).
-    public static func open(_ folder: URL, readOnly: Bool, at date: Date) throws -> SessionStore {
-        let (files, recovered) = try Files.open(folder: folder, schema: schema, readOnly: readOnly, migrate: nil, at: date)
+    /// - Parameter takeOver: a lock from another computer the facilitator chose to take over
+    ///   (after being told what that means); taken only if it is still exactly that one.
+    public static func open(_ folder: URL, readOnly: Bool, takeOver: LockInfo? = nil, at date: Date) throws -> SessionStore {
+        let (files, recovered) = try Files.open(
+            folder: folder, schema: schema, readOnly: readOnly, migrate: nil, startOf: start(of:), takeOver: takeOver, at: date)
         var editor = SessionEditor(session: recovered.document)
         var problems: [String] = []
         for record in recovered.records {
@@ -57,16 +63,45 @@ public final class SessionStore {
         let store = SessionStore(files: files, editor: editor, report: recovered.report)
         store.replayProblems = problems
         store.eventsSinceSnapshot = recovered.records.count
-        if !store.isReadOnly && !recovered.records.isEmpty {
-            // Fold the replayed tail into a fresh snapshot so the next open is quick.
+        if !store.isReadOnly && (!recovered.records.isEmpty || recovered.report.snapshotNeedsWriting) {
+            // Fold the replayed tail into a fresh snapshot so the next open is quick (and, after a
+            // rebuild or from an older format, so there is a snapshot with checksums again).
             try? store.snapshot(at: date)
         }
+        if !store.isReadOnly && !files.hasStart { store.keepStart(recovered, at: date) }
         return store
+    }
+
+    /// For a session made before `start.json`: works out its start and keeps it, but only once
+    /// replaying the whole journal onto it gives exactly the session as opened (a session whose
+    /// names were erased by an older Campfire starts from its erased copy, not from nothing).
+    private func keepStart(_ recovered: Recovered<Session, SessionEvent>, at date: Date) {
+        if recovered.snapshotSequence == 0 && recovered.report.snapshotSetAside == nil {
+            try? files.writeStart(recovered.document, at: date)
+            return
+        }
+        let journal = folder.appendingPathComponent(Files.journalName)
+        guard let read = try? JournalReader.read(journal, as: SessionEvent.self), read.corruptLines.isEmpty else { return }
+        var replay = SessionEditor(session: Self.start(of: recovered.document))
+        for record in read.records {
+            guard (try? replay.apply(record.event, at: record.at)) != nil else { return }
+        }
+        if replay.session == session { try? files.writeStart(Self.start(of: recovered.document), at: date) }
+    }
+
+    /// The session as it was made: its identity and plan, nothing said or decided yet, on the
+    /// first step. Every session starts so (`new`, the home screen, practice, the sample), and
+    /// none of these ever changes, so any copy of a session gives its start.
+    public static func start(of session: Session) -> Session {
+        Session(
+            id: session.id, title: session.title, group: session.group, facilitator: session.facilitator,
+            createdAt: session.createdAt, isPractice: session.isPractice, template: session.template)
     }
 
     /// Appends an event to the journal. Returns when it is on disk; the caller then applies it.
     public func append(_ event: SessionEvent, at date: Date) throws {
-        _ = try files.append(event, at: date)
+        let sequence = try files.append(event, at: date)
+        if case .moveTo = event { lastMoveSequence = sequence }
     }
 
     /// Notes that an appended event was applied to `session` (by whoever holds the live editor,
@@ -111,8 +146,12 @@ public final class SessionStore {
     }
 
     /// Keeps a copy of the session as it was when a step was left, and refreshes the snapshot.
+    ///
+    /// `session` is the state just before the move (the console passes it after saving the move), so
+    /// the stage snapshot records the change before the move as the last one it holds.
     public func keepStageSnapshot(_ session: Session, leaving step: FlowStep, at date: Date) {
-        _ = try? files.writeStageSnapshot(session, label: step.label, at: date)
+        let holding = lastMoveSequence.map { $0 - 1 }
+        _ = try? files.writeStageSnapshot(session, label: step.label, holding: holding, at: date)
     }
 
     /// Writes a last snapshot and releases the lock.

@@ -15,6 +15,15 @@ struct CommonOptions: ParsableArguments {
     var settings: Settings { Settings(dataDir: dataDir, theme: theme) }
 
     func startTerminal() throws -> TerminalSession { try settings.startTerminal() }
+
+    /// A command to print for the facilitator to run next, with the options this one was given,
+    /// so it works when pasted ("campfire resume ID --data-dir D").
+    func followUp(_ command: String, _ arguments: String...) -> String {
+        var words = ["campfire", command] + arguments.map(shellQuoted)
+        if let dataDir { words += ["--data-dir", shellQuoted(dataFolder.url.path)] }
+        if let theme { words += ["--theme", shellQuoted(theme)] }
+        return words.joined(separator: " ")
+    }
     var dataFolder: DataFolder { settings.dataFolder }
     var library: SessionLibrary { settings.library }
     func content() throws -> ContentLibrary { try settings.content() }
@@ -63,4 +72,10 @@ func plain(_ error: Error) -> Failure {
     // errors describe themselves in plain words.
     if let cocoa = error as? CocoaError { return Failure(cocoa.localizedDescription) }
     return Failure(String(describing: error))
+}
+
+/// `text` as one shell word: as it is when it holds only safe characters, otherwise in single quotes.
+func shellQuoted(_ text: String) -> String {
+    let safe = !text.isEmpty && text.unicodeScalars.allSatisfy { CharacterSet.alphanumerics.contains($0) || "/._-+:@=,".unicodeScalars.contains($0) }
+    return safe ? text : "'" + text.replacingOccurrences(of: "'", with: "'\\''") + "'"
 }

@@ -17,7 +17,7 @@ struct List: ParsableCommand {
         let summaries = options.library.summaries().filter { practice || !$0.isPractice }
         guard !summaries.isEmpty else {
             print("No workshops yet in \(options.dataFolder.url.path).")
-            print("Start one with: campfire new --title \"A title\"")
+            print("Start one with: \(options.followUp("new", "--title", "A title"))")
             return
         }
         print(SessionTable.render(summaries))

@@ -75,7 +75,7 @@ struct New: ParsableCommand {
             print("Made the workshop \"\(title)\".")
             print("id:     \(session.id)")
             print("folder: \(store.folder.path)")
-            print("On the day, open it with: campfire resume \(session.id)")
+            print("On the day, open it with: \(options.followUp("resume", session.id))")
             return
         }
         let code = ConsoleRunner.run(store: store, content: content, terminal: terminal, notes: [])
