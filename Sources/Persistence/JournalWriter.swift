@@ -8,9 +8,11 @@ import Darwin
 /// Appends events to a journal file, one line each (format in JournalLine.swift).
 ///
 /// `append` returns only once the line is on disk. If a write or flush fails,
-/// the writer throws and marks itself broken; the next `append` reopens the
-/// file fresh after cutting it back to the end of the last line known to be
-/// saved, so a half line never stays in the middle of the journal.
+/// the writer cuts the file back at once to the end of the last line known to be
+/// saved (so a refused change, which the facilitator may then throw away, leaves
+/// no bytes behind), and throws. If even that fails, it marks itself broken and
+/// tries again on the next `append` and on `close`, so a half line never stays
+/// in the middle of the journal.
 ///
 /// Not thread-safe: one writer per journal, used from one thread (the
 /// program's main loop).
@@ -20,6 +22,8 @@ public final class JournalWriter<Event: Encodable> {
 
     private var descriptor: Int32 = -1
     private var isBroken = false
+    /// A refused line may still be in the file past `goodLength`.
+    private var mayHoldRefusedBytes = false
     /// End of the last line that was flushed to disk.
     private var goodLength: Int
     private let calls: SystemCalls
@@ -71,8 +75,11 @@ public final class JournalWriter<Event: Encodable> {
             // Do not trust this descriptor again: after a failed flush the
             // system may have thrown the data away while still claiming it is there.
             isBroken = true
+            mayHoldRefusedBytes = true
             _ = closeDescriptor(descriptor)
             descriptor = -1
+            // Cut the refused line off now: its words were not saved and must not stay on disk.
+            try? repair()
             throw error
         }
         goodLength += line.count
@@ -84,6 +91,7 @@ public final class JournalWriter<Event: Encodable> {
         if descriptor >= 0 { _ = closeDescriptor(descriptor) }
         descriptor = -1
         isBroken = true
+        if mayHoldRefusedBytes { try? cutBack() }
     }
 
     // MARK: Opening and repair
@@ -119,6 +127,18 @@ public final class JournalWriter<Event: Encodable> {
     /// Cuts off whatever a failed append may have left, then reopens.
     private func repair() throws {
         if descriptor >= 0 { _ = closeDescriptor(descriptor); descriptor = -1 }
+        try cutBack()
+        let expectedLength = goodLength
+        try openForAppending()
+        // Someone else changed the file meanwhile: refuse rather than guess.
+        if goodLength != expectedLength {
+            isBroken = true
+            throw PersistenceError.cannotWrite(path: file.path, code: EIO)
+        }
+    }
+
+    /// Cuts the file back to the end of the last line known to be saved, and flushes.
+    private func cutBack() throws {
         let fixer = open(file.path, O_WRONLY | O_CLOEXEC)
         guard fixer >= 0 else { throw PersistenceError.cannotOpen(path: file.path, code: errno) }
         defer { _ = closeDescriptor(fixer) }
@@ -133,13 +153,7 @@ public final class JournalWriter<Event: Encodable> {
             }
         }
         try SafeFile.flush(fixer, path: file.path, calls: calls)
-        let expectedLength = goodLength
-        try openForAppending()
-        // Someone else changed the file meanwhile: refuse rather than guess.
-        if goodLength != expectedLength {
-            isBroken = true
-            throw PersistenceError.cannotWrite(path: file.path, code: EIO)
-        }
+        mayHoldRefusedBytes = false
     }
 }
 

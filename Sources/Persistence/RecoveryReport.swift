@@ -134,10 +134,12 @@ public struct RecoveryReport: Sendable, Equatable {
         if let tornTail {
             if let file = tornTail.quarantineFile {
                 lines.append("The last journal line (line \(tornTail.lineNumber), \(tornTail.byteCount) bytes) was "
-                    + "cut off, probably by a crash. It was set aside in \(file.path); everything before it is kept.")
+                    + "not finished, so that change was never saved (Campfire stopped, or the disk failed, while writing it). "
+                    + "It was set aside in \(file.path); everything before it is kept.")
             } else {
                 lines.append("The last journal line (line \(tornTail.lineNumber), \(tornTail.byteCount) bytes) was "
-                    + "cut off, probably by a crash. It is left in place because the session is read-only.")
+                    + "not finished, so that change was never saved (Campfire stopped, or the disk failed, while writing it). "
+                    + "It is left in place because the session is read-only.")
             }
         }
         if let migratedFromSchema {

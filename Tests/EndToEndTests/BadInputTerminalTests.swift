@@ -76,7 +76,7 @@ final class BadInputTerminalTests: TerminalTestCase {
         try tmux.run(["load-buffer", "-b", "big", pasteFile.path])
         try tmux.run(["paste-buffer", "-p", "-b", "big", "-t", t])  // bracketed, as a terminal pastes
         try tmux.waitFor(t, "The end.", timeout: 60)
-        try tmux.press(t, "Enter", "Enter", "Enter")
+        try tmux.press(t, "Enter", "Enter", "Right", "Right", "Enter")
         try tmux.waitUntilGone(t, "Write down a story", timeout: 30)
         try tmux.waitFor(t, "✓ Saved")
         try tmux.press(t, "q")

@@ -82,7 +82,7 @@ final class FaultPrivacyTests: XCTestCase {
         try tmux.waitFor(t, "People in the room (1)")
         try tmux.openStoryTitle(t)
         try tmux.type(t, canary)
-        try tmux.press(t, "Enter", "Enter", "Enter", "Enter")
+        try tmux.press(t, "Enter", "Enter", "Enter", "Right", "Right", "Enter")
         try tmux.waitUntilGone(t, "Write down a story")
         try tmux.waitFor(t, "✓ Saved")
         kill(try tmux.pid(t), SIGKILL)

@@ -31,7 +31,8 @@ final class WorkshopInTerminalTests: TerminalTestCase {
         try tmux.press(t, "Enter")
         try tmux.type(t, small)
         try tmux.press(t, "Enter")
-        for _ in 0..<consentRight { try tmux.press(t, "Right") }
+        // The box starts on "not chosen yet"; Right twice is "keep", three times "share".
+        for _ in 0..<(consentRight + 2) { try tmux.press(t, "Right") }
         try tmux.press(t, "Enter")
         try tmux.waitUntilGone(t, "Write down a story")
         try tmux.waitFor(t, title)
@@ -212,7 +213,7 @@ final class WorkshopInTerminalTests: TerminalTestCase {
         try tmux.resize(t, width: 80, height: 24)
         try tmux.waitFor(t, "Before the resize while small")
         try tmux.type(t, "and after")
-        try tmux.press(t, "Enter", "Enter", "Enter", "Enter")
+        try tmux.press(t, "Enter", "Enter", "Enter", "Right", "Right", "Enter")
         try tmux.waitUntilGone(t, "Write down a story")
         try tmux.waitFor(t, "Before the resize while small and")
         try tmux.press(t, "q")
@@ -265,7 +266,7 @@ final class WorkshopInTerminalTests: TerminalTestCase {
         try tmux.start(r, command: "\(campfire) resume --data-dir \(data.path) \(try sessionFolder().lastPathComponent)")
         try tmux.waitFor(r, "What you were typing when Campfire stopped is back")
         try tmux.waitFor(r, "Typed but not yet saved")
-        try tmux.press(r, "Enter", "Enter", "Enter", "Enter")
+        try tmux.press(r, "Enter", "Enter", "Enter", "Right", "Right", "Enter")
         try tmux.waitUntilGone(r, "Write down a story")
         try tmux.press(r, "q")
         try tmux.waitFor(r, "EXITED 0")
@@ -287,7 +288,7 @@ final class WorkshopInTerminalTests: TerminalTestCase {
         try tmux.press(t, "n")
         try tmux.press(t, "a", "Enter")
         try tmux.type(t, "Seen on the wall")
-        try tmux.press(t, "Enter", "Enter", "Enter", "Enter")
+        try tmux.press(t, "Enter", "Enter", "Enter", "Right", "Right", "Enter")
         try tmux.waitUntilGone(t, "Write down a story")
         let saved = Date()
         try tmux.waitFor(p, "Seen on the wall", timeout: 5)

@@ -212,7 +212,7 @@ final class SessionReducerTests: XCTestCase {
     func testUndoAndRedoEveryChange() throws {
         var editor = try Fixtures.threePeople()
         let afterPeople = editor.session.record
-        try editor.apply(.addStory(Story(id: "s4", teller: "p1", title: "Waiting room")), at: Fixtures.start)
+        try editor.apply(.addStory(Story(id: "s4", teller: "p1", title: "Waiting room", consent: .keep)), at: Fixtures.start)
         let afterStory = editor.session.record
         try editor.apply(editor.undoEvent!, at: Fixtures.start)
         XCTAssertEqual(editor.session.record, afterPeople)
@@ -236,12 +236,12 @@ final class SessionReducerTests: XCTestCase {
 
     func testReplayingTheSameEventsGivesTheSameSession() throws {
         var a = try Fixtures.threePeople()
-        try a.apply(.addStory(Story(id: "s4", teller: "p2", title: "T")), at: Fixtures.at(5))
+        try a.apply(.addStory(Story(id: "s4", teller: "p2", title: "T", consent: .keep)), at: Fixtures.at(5))
         try a.apply(a.undoEvent!, at: Fixtures.at(6))
         try a.apply(a.redoEvent!, at: Fixtures.at(7))
         // Replaying the undo/redo events on a fresh editor (no history) lands in the same place.
         var b = try Fixtures.threePeople()
-        try b.apply(.addStory(Story(id: "s4", teller: "p2", title: "T")), at: Fixtures.at(5))
+        try b.apply(.addStory(Story(id: "s4", teller: "p2", title: "T", consent: .keep)), at: Fixtures.at(5))
         try b.apply(.undo(restoring: try Fixtures.threePeople().session.record), at: Fixtures.at(6))
         try b.apply(.redo(restoring: a.session.record), at: Fixtures.at(7))
         XCTAssertEqual(a.session, b.session)

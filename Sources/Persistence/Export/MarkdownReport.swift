@@ -76,7 +76,7 @@ public enum MarkdownReport {
         // Stories that may be shared.
         add("## Stories shared with permission")
         add()
-        let stories = record.stories.filter { $0.consent.allowsSharing }
+        let stories = record.stories.filter { $0.mayBeShared }
         if stories.isEmpty {
             add("No stories were agreed for sharing outside the room.")
             add()

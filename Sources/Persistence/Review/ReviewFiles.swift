@@ -16,18 +16,26 @@ public struct ReviewFiles {
         self.library = library
     }
 
-    /// The latest saved session, opened read-only (no lock, nothing written).
+    /// The latest saved session, opened read-only (no lock, nothing written). Review never shows
+    /// a room-only story's words: each is "a story told in the room", even before they are
+    /// forgotten from the files at the close.
     public func session(_ id: String) throws -> Session {
         let store = try SessionStore.open(try library.resolve(id), readOnly: true, at: Date())
         defer { store.close(at: Date()) }
-        return store.session
+        return RoomOnlyForgetting.scrubbingEveryRoomOnlyStory(store.session)
     }
 
-    /// Every journal entry, in order. Damaged lines are left out (the read-only open reports them).
+    /// Every journal entry, in order, with room-only stories' words left out as in `session`.
+    /// Damaged lines are left out (the read-only open reports them).
     public func journal(_ id: String) throws -> [(sequence: Int, at: Date, event: SessionEvent)] {
-        let file = try library.resolve(id).appendingPathComponent(SessionStore.Files.journalName)
+        let folder = try library.resolve(id)
+        let file = folder.appendingPathComponent(SessionStore.Files.journalName)
         guard SafeFile.exists(file) else { return [] }
-        return try JournalReader.read(file, as: SessionEvent.self).records.map { ($0.sequence, $0.at, $0.event) }
+        let records = try JournalReader.read(file, as: SessionEvent.self).records
+        let now = try SessionStore.open(folder, readOnly: true, at: Date())
+        defer { now.close(at: Date()) }
+        let ids = RoomOnlyForgetting.storiesToForget(stages: [], journal: records.map(\.event), now: now.session)
+        return records.map { ($0.sequence, $0.at, RoomOnlyForgetting.scrub($0.event, forgetting: ids)) }
     }
 
     /// Appends `.setActionStatus` to the session's journal, changing nothing else.

@@ -15,7 +15,7 @@ public enum SessionExport {
     /// The session with only the stories that may be shared.
     public static func shareable(_ session: Session) -> Session {
         var copy = session
-        copy.record.stories = session.record.stories.filter { $0.consent.allowsSharing }
+        copy.record.stories = session.record.stories.filter { $0.mayBeShared }
         return copy
     }
 

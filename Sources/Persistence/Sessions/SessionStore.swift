@@ -44,10 +44,23 @@ public final class SessionStore {
     }
 
     /// Opens a session folder and rebuilds the session from its snapshot and journal.
+    ///
+    /// Opened for writing, a finished session that still holds room-only words has them
+    /// forgotten first (see `RoomOnlyForgetting`): closing normally does it, this catches a close
+    /// that was cut short.
     /// - Throws: `PersistenceError` (for example `.lockedBy` when another Campfire has it open).
     /// - Parameter takeOver: a lock from another computer the facilitator chose to take over
     ///   (after being told what that means); taken only if it is still exactly that one.
     public static func open(_ folder: URL, readOnly: Bool, takeOver: LockInfo? = nil, at date: Date) throws -> SessionStore {
+        let store = try openWithoutForgetting(folder, readOnly: readOnly, takeOver: takeOver, at: date)
+        guard !store.isReadOnly, RoomOnlyForgetting.isDue(store.session) else { return store }
+        try? store.files.close()
+        try? RoomOnlyForgetting.forget(in: folder, at: date)
+        return try openWithoutForgetting(folder, readOnly: readOnly, at: date)
+    }
+
+    /// Opens a session folder as it is, room-only words and all (for `RoomOnlyForgetting` itself).
+    static func openWithoutForgetting(_ folder: URL, readOnly: Bool, takeOver: LockInfo? = nil, at date: Date) throws -> SessionStore {
         let (files, recovered) = try Files.open(
             folder: folder, schema: schema, readOnly: readOnly, migrate: nil, startOf: start(of:), takeOver: takeOver, at: date)
         var editor = SessionEditor(session: recovered.document)
@@ -154,9 +167,14 @@ public final class SessionStore {
         _ = try? files.writeStageSnapshot(session, label: step.label, holding: holding, at: date)
     }
 
-    /// Writes a last snapshot and releases the lock.
+    /// Writes a last snapshot and releases the lock. A finished session (at its Close step)
+    /// then has its room-only words forgotten from every file (see `RoomOnlyForgetting`).
     public func close(at date: Date) {
-        if !isReadOnly && !files.isReadOnly { try? snapshot(at: date) }
+        let writable = !isReadOnly && !files.isReadOnly
+        if writable { try? snapshot(at: date) }
         try? files.close()
+        if writable && session.step.stage == .close {
+            try? RoomOnlyForgetting.forget(in: folder, at: date)
+        }
     }
 }

@@ -26,6 +26,9 @@ public enum SessionEvent: Codable, Equatable, Sendable {
     case addStory(Story)
     case editStory(Story)
     case deleteStory(id: StoryID)
+    /// The teller changed their mind about what may happen to their story. Its own event, so the
+    /// change is plain in the journal and in review.
+    case setConsent(story: StoryID, consent: Consent)
 
     // MARK: Shared goal
     case proposeGoal(GoalDraft)

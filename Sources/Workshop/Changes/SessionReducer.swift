@@ -93,6 +93,10 @@ public enum SessionReducer {
             guard let index = session.record.stories.firstIndex(where: { $0.id == id }) else { throw missing("story") }
             session.record.stories.remove(at: index)
 
+        case .setConsent(let id, let consent):
+            guard let index = session.record.stories.firstIndex(where: { $0.id == id }) else { throw missing("story") }
+            session.record.stories[index].consent = consent
+
         case .proposeGoal(let draft):
             let text = try cleanText(draft.text, what: "The goal")
             guard session.record.draft(draft.id) == nil else { throw ChangeRefusal("That goal wording is already saved.") }
@@ -258,6 +262,9 @@ public enum SessionReducer {
 
     // MARK: - Checks
 
+    /// Why a story without the teller's choice is not saved.
+    public static let noConsentChosen = "Ask the teller first: room only, keep, or share? Choose one under Consent; the story is not saved without it."
+
     private static func cleanName(_ name: String) throws(ChangeRefusal) -> String {
         let name = name.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !name.isEmpty else { throw ChangeRefusal("Please type a name.") }
@@ -279,6 +286,7 @@ public enum SessionReducer {
             throw ChangeRefusal("The story is empty. Type a title or a few words about what happened.")
         }
         if let teller = story.teller, record.participant(teller) == nil { throw missing("person") }
+        guard story.consent != nil else { throw ChangeRefusal(noConsentChosen) }
         return story
     }
 

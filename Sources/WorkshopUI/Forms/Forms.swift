@@ -22,9 +22,13 @@ enum Forms {
         )
     }
 
+    /// The consent choices, after a first option that says nobody has chosen yet: the box starts
+    /// there, so a story is never saved on a choice the teller did not make.
     static func consentOptions(_ content: ContentLibrary) -> [String] {
-        Consent.allCases.map { content.prompts.consent.label(for: $0) }
+        [notChosen] + Consent.allCases.map { content.prompts.consent.label(for: $0) }
     }
+
+    static let notChosen = "(not chosen yet: ask the teller)"
 
     static func story(_ story: Story?, teller: ParticipantID?, record: WorkshopRecord, content: ContentLibrary) -> Form {
         let people = record.participants
@@ -37,7 +41,7 @@ enum Forms {
                 FormField("Title", text: story?.title ?? ""),
                 FormField("What happened", text: story?.whatHappened ?? ""),
                 FormField("The small thing", text: story?.smallThing ?? ""),
-                FormField("Consent", kind: .choice(consentOptions(content)), index: Consent.allCases.firstIndex(of: story?.consent ?? .keep)!),
+                FormField("Consent", kind: .choice(consentOptions(content)), index: story?.consent.flatMap { Consent.allCases.firstIndex(of: $0) }.map { $0 + 1 } ?? 0),
             ],
             note: content.prompts.consent.explain
         )
@@ -165,12 +169,16 @@ enum Forms {
         case .addStory, .editStory:
             let tellerIndex = choice("Told by")
             let teller = tellerIndex == 0 ? nil : record.participants[tellerIndex - 1].id
-            let consent = Consent.allCases[choice("Consent")]
+            let consentIndex = choice("Consent")
+            let consent = consentIndex == 0 ? nil : Consent.allCases[consentIndex - 1]
             let id: StoryID
             if case .editStory(let existing) = form.purpose { id = existing } else { id = app.editor.makeID("s") }
-            let story = Story(id: id, teller: teller, title: form.text("Title"), whatHappened: form.text("What happened"), smallThing: form.text("The small thing"), consent: consent)
-            if case .editStory = form.purpose { return record.story(id) == story ? [] : [.editStory(story)] }
-            return [.addStory(story)]
+            var story = Story(id: id, teller: teller, title: form.text("Title"), whatHappened: form.text("What happened"), smallThing: form.text("The small thing"), consent: consent)
+            guard case .editStory = form.purpose, let old = record.story(id) else { return [.addStory(story)] }
+            // A change of consent is its own event, so review shows it plainly; an unchanged box writes nothing.
+            guard let consent, consent != old.consent else { return story == old ? [] : [.editStory(story)] }
+            story.consent = old.consent
+            return story == old ? [.setConsent(story: id, consent: consent)] : [.editStory(story), .setConsent(story: id, consent: consent)]
 
         case .proposeGoal:
             let index = choice("Suggested by")

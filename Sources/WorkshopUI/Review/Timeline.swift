@@ -136,6 +136,10 @@ public enum TimelineWords {
             return "The story \(quote(story.title)) was changed\(consentNote(story.consent))."
         case .deleteStory(let id):
             return "The story \(quote(before.record.story(id)?.title ?? "")) was deleted."
+        case .setConsent(let id, let consent):
+            let story = before.record.story(id)
+            let from = story?.consent.map(consentWords) ?? "no choice"
+            return "\(name(story?.teller)) changed their mind about \(quote(story?.title ?? "their story")): from \(from) to \(consentWords(consent))."
         case .proposeGoal(let draft):
             return draft.proposedBy == nil ? "A goal was suggested: \(quote(draft.text))." : "\(name(draft.proposedBy)) suggested a goal: \(quote(draft.text))."
         case .editGoal(_, let text):
@@ -209,8 +213,17 @@ public enum TimelineWords {
         }
     }
 
-    static func consentNote(_ consent: Consent) -> String {
+    static func consentWords(_ consent: Consent) -> String {
         switch consent {
+        case .roomOnly: return "for the room only"
+        case .keep: return "kept, not shared"
+        case .share: return "may be shared"
+        }
+    }
+
+    static func consentNote(_ consent: Consent?) -> String {
+        switch consent {
+        case nil: return ""
         case .roomOnly: return " (for the room only)"
         case .keep: return " (kept, not shared)"
         case .share: return " (may be shared)"

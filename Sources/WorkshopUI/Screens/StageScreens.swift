@@ -124,8 +124,9 @@ enum StageScreens {
              empty: keyed(app, "No stories written down yet. Press a to write one down.", otherwise: "No stories were written down."))
     }
 
-    static func consentWord(_ consent: Consent) -> String {
+    static func consentWord(_ consent: Consent?) -> String {
         switch consent {
+        case nil: return "not asked"
         case .roomOnly: return "room only"
         case .keep: return "keep"
         case .share: return "share"

@@ -1,0 +1,114 @@
+import Foundation
+import XCTest
+@testable import Persistence
+import Workshop
+
+/// "Room only" stories are forgotten from every file once the workshop is over.
+final class RoomOnlyForgettingTests: XCTestCase {
+    static let told = "Zorvendale"        // a room-only story, edited once
+    static let deleted = "Plimmotrax"     // a room-only story deleted during the workshop
+    static let kept = "Brindlequay"       // a story kept in the group's record: stays
+
+    private var clock = ExportFixture.start
+
+    /// A session at the storytelling step with the three stories, a stage snapshot, undo and redo,
+    /// and a torn line (set aside in quarantine) holding the start of a room-only story.
+    private func makeSession(in data: DataFolder) throws -> SessionStore {
+        let store = try SessionLibrary(dataFolder: data).create(
+            Session(id: "20261123-1000-room", title: "Riverside", group: "riverside", createdAt: ExportFixture.start, template: ExportFixture.template), at: clock)
+        try record(.addParticipant(Participant(id: "p1", name: "Tom")), store)
+        try record(.addParticipant(Participant(id: "p2", name: "Maya")), store)
+        try record(.moveTo(step: FlowStep(.storytelling), overriddenGuards: [], overrideReason: nil), store)
+        try record(.giveStick(to: "p1", invited: false), store)
+        try record(.addStory(Story(id: "s3", teller: "p1", title: "When my brother", whatHappened: "\(Self.told) was sectioned", smallThing: "A nurse sat with us", consent: .roomOnly)), store)
+        try record(.editStory(Story(id: "s3", teller: "p1", title: "When my brother", whatHappened: "\(Self.told) was sectioned, and", smallThing: "A nurse sat with us", consent: .roomOnly)), store)
+        try record(.addStory(Story(id: "s4", teller: "p2", title: "Bus", whatHappened: "\(Self.kept) waited", consent: .keep)), store)
+        try record(.addStory(Story(id: "s5", teller: "p2", title: "\(Self.deleted) at home", consent: .roomOnly)), store)
+        let undo = try XCTUnwrap(store.editor.undoEvent)
+        try record(undo, store)
+        let redo = try XCTUnwrap(store.editor.redoEvent)
+        try record(redo, store)
+        store.keepStageSnapshot(store.session, leaving: FlowStep(.storytelling), at: clock)
+        try record(.deleteStory(id: "s5"), store)
+        return store
+    }
+
+    private func record(_ event: SessionEvent, _ store: SessionStore) throws {
+        clock.addTimeInterval(5)
+        try store.record(event, at: clock)
+    }
+
+    private func tearTheJournal(_ folder: URL) throws {
+        let journal = try FileHandle(forWritingTo: folder.appendingPathComponent("journal.jsonl"))
+        journal.seekToEndOfFile()
+        journal.write(Data(#"{"seq":99,"at":"x","event":{"addStory":{"_0":{"consent":"roomOnly","id":"s9","smallThing":"Zorv"#.utf8))
+        try journal.close()
+    }
+
+    func testRoomOnlyWordsAreInEveryFileUntilTheCloseAndInNoneAfter() throws {
+        let data = DataFolder(url: try makeTemporaryFolder(self))
+        let store = try makeSession(in: data)
+        let folder = store.folder
+        store.close(at: clock)
+        XCTAssertFalse(filesHoldingCanary(Self.told, under: data.url).isEmpty, "saved like every word while the workshop runs")
+        try tearTheJournal(folder)
+        let reopened = try SessionStore.open(folder, readOnly: false, at: clock)
+        XCTAssertNotNil(reopened.report.tornTail)
+        try record(.moveTo(step: FlowStep(.close), overriddenGuards: [], overrideReason: nil), reopened)
+        XCTAssertFalse(filesHoldingCanary(Self.deleted, under: data.url).isEmpty)
+        XCTAssertTrue(String(decoding: try Data(contentsOf: folder.appendingPathComponent("quarantine.jsonl")), as: UTF8.self).contains("Zorv"))
+        let sequenceBefore = reopened.files.lastSequence
+
+        reopened.close(at: clock)
+
+        for canary in [Self.told, Self.deleted, "sectioned", "A nurse sat", "Zorv"] {
+            XCTAssertEqual(filesHoldingCanary(canary, under: data.url), [], "\(canary) is gone from every file")
+        }
+        XCTAssertFalse(filesHoldingCanary(Self.kept, under: data.url).isEmpty, "a story kept in the group's record stays")
+
+        // The session opens whole, with its history: same journal numbers, stories in place.
+        let after = try SessionStore.open(folder, readOnly: false, at: clock)
+        XCTAssertFalse(after.isReadOnly, after.replayProblems.joined())
+        XCTAssertEqual(after.files.lastSequence, sequenceBefore)
+        let story = try XCTUnwrap(after.session.record.story("s3"))
+        XCTAssertEqual(story, Story(id: "s3", teller: "p1", title: "a story told in the room", consent: .roomOnly))
+        XCTAssertEqual(after.session.record.story("s4")?.whatHappened, "\(Self.kept) waited")
+        let journal = try JournalReader.read(folder.appendingPathComponent("journal.jsonl"), as: SessionEvent.self)
+        XCTAssertEqual(journal.records.count, sequenceBefore)
+        XCTAssertTrue(journal.corruptLines.isEmpty)
+        after.close(at: clock)
+        for url in allEntries(under: folder) { XCTAssertEqual(mode(url), isFolder(url) ? 0o700 : 0o600, url.path) }
+    }
+
+    func testAFinishedSessionStillHoldingThemIsCleanedWhenNextOpened() throws {
+        let data = DataFolder(url: try makeTemporaryFolder(self))
+        let store = try makeSession(in: data)
+        try record(.moveTo(step: FlowStep(.close), overriddenGuards: [], overrideReason: nil), store)
+        // Closed without the usual last step (as after a crash, or an older Campfire).
+        try store.files.close()
+        XCTAssertFalse(filesHoldingCanary(Self.told, under: data.url).isEmpty)
+
+        let reopened = try SessionStore.open(store.folder, readOnly: false, at: clock)
+        XCTAssertEqual(reopened.session.record.story("s3")?.title, Story.toldInTheRoom)
+        XCTAssertEqual(filesHoldingCanary(Self.told, under: data.url), [])
+        XCTAssertEqual(filesHoldingCanary(Self.deleted, under: data.url), [])
+        reopened.close(at: clock)
+    }
+
+    func testAnUnfinishedWorkshopKeepsTheWordsAndReviewNeverShowsThem() throws {
+        let data = DataFolder(url: try makeTemporaryFolder(self))
+        let store = try makeSession(in: data)
+        store.close(at: clock)
+        XCTAssertFalse(filesHoldingCanary(Self.told, under: data.url).isEmpty, "the workshop is not over: nothing is lost yet")
+
+        let review = ReviewFiles(library: SessionLibrary(dataFolder: data))
+        let session = try review.session(store.session.id)
+        XCTAssertEqual(session.record.story("s3")?.title, Story.toldInTheRoom)
+        XCTAssertEqual(session.record.story("s4")?.whatHappened, "\(Self.kept) waited")
+        let shown = "\(session) \(try review.journal(store.session.id))"
+        XCTAssertFalse(shown.contains(Self.told))
+        XCTAssertFalse(shown.contains(Self.deleted))
+        XCTAssertFalse(shown.contains("sectioned"))
+        XCTAssertTrue(shown.contains(Self.kept))
+    }
+}

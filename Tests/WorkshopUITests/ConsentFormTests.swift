@@ -1,0 +1,88 @@
+import Foundation
+import TerminalUI
+import XCTest
+@testable import Workshop
+@testable import WorkshopUI
+
+/// Consent is asked, never assumed: the story box starts on no choice, says so, and will not save
+/// until the teller's choice is set; a change of mind later is its own event.
+final class ConsentFormTests: XCTestCase {
+
+    private func type(_ app: ConsoleApp, _ text: String) {
+        for character in text { app.handle(.character(character)) }
+    }
+
+    func testTheStoryBoxStartsOnNoChoiceAndWillNotSaveWithoutOne() throws {
+        let saved = ScreenFixtures.Saved()
+        let (app, _) = ScreenFixtures.app(at: FlowStep(.storytelling), saved: saved)
+        let storiesBefore = app.session.record.stories
+        app.handle(.character("a"))
+        let consent = try XCTUnwrap(app.state.form?.field("Consent"))
+        XCTAssertEqual(consent.index, 0)
+        guard case .choice(let options) = consent.kind else { return XCTFail("consent is a choice") }
+        XCTAssertEqual(options.first, "(not chosen yet: ask the teller)")
+        app.handle(.enter)
+        type(app, "The lift that was fixed")
+        app.handle(.enter)
+        app.handle(.enter)
+        app.handle(.enter)
+        XCTAssertEqual(app.state.form?.current.label, "Consent")
+        app.handle(.enter)
+        XCTAssertTrue(saved.events.isEmpty, "nothing is saved without the teller's choice")
+        XCTAssertEqual(app.session.record.stories, storiesBefore)
+        XCTAssertEqual(app.state.form?.field("Title")?.text, "The lift that was fixed", "the words stay in the box")
+        XCTAssertEqual(app.state.message, StatusMessage(.refusal, SessionReducer.noConsentChosen))
+
+        app.handle(.right)
+        app.handle(.enter)
+        XCTAssertNil(app.state.form)
+        guard case .addStory(let story)? = saved.events.last else { return XCTFail("\(saved.events)") }
+        XCTAssertEqual(story.consent, .roomOnly)
+        XCTAssertEqual(story.title, "The lift that was fixed")
+    }
+
+    func testAStoryWithoutAChoiceIsRefusedByTheReducer() throws {
+        var editor = SessionEditor(session: SampleWorkshop.session(template: ScreenFixtures.standard, upTo: FlowStep(.storytelling), start: ScreenFixtures.start))
+        let before = editor.session
+        XCTAssertThrowsError(try editor.apply(.addStory(Story(id: "s90", teller: "p1", title: "No choice")), at: ScreenFixtures.start)) { error in
+            XCTAssertEqual((error as? ChangeRefusal)?.reason, SessionReducer.noConsentChosen)
+        }
+        var edited = try XCTUnwrap(before.record.stories.first)
+        edited.consent = nil
+        XCTAssertThrowsError(try editor.apply(.editStory(edited), at: ScreenFixtures.start))
+        XCTAssertEqual(editor.session, before)
+    }
+
+    func testChangingConsentLaterIsAnEventOfItsOwnAndReviewSaysSo() throws {
+        let (app, _) = ScreenFixtures.app(at: FlowStep(.storytelling))
+        let record = app.session.record
+        let story = try XCTUnwrap(record.stories.first { $0.consent == .keep })
+        var form = Forms.story(story, teller: story.teller, record: record, content: ScreenFixtures.content)
+        let keepIndex = try XCTUnwrap(form.fields.firstIndex { $0.label == "Consent" })
+        XCTAssertEqual(form.fields[keepIndex].index, Consent.allCases.firstIndex(of: .keep)! + 1, "an edit starts on the story's own choice")
+
+        form.fields[keepIndex].index = Consent.allCases.firstIndex(of: .share)! + 1
+        XCTAssertEqual(try Forms.events(for: form, app: app, record: record), [.setConsent(story: story.id, consent: .share)])
+
+        let titleIndex = try XCTUnwrap(form.fields.firstIndex { $0.label == "Title" })
+        form.fields[titleIndex].text = "A new title"
+        var retitled = story
+        retitled.title = "A new title"
+        XCTAssertEqual(try Forms.events(for: form, app: app, record: record), [.editStory(retitled), .setConsent(story: story.id, consent: .share)],
+                       "the words change with the old choice; the choice changes on its own")
+
+        var after = app.session
+        try SessionReducer.apply(.setConsent(story: story.id, consent: .share), at: ScreenFixtures.start, to: &after)
+        XCTAssertEqual(after.record.story(story.id)?.consent, .share)
+        let line = TimelineWords.describe(.setConsent(story: story.id, consent: .share), before: app.session, after: after)
+        XCTAssertTrue(line.contains("from kept, not shared to may be shared"), line)
+    }
+
+    func testOldJournalLinesWithAConsentValueReadUnchanged() throws {
+        let old = #"{"addStory":{"_0":{"id":"s4","teller":"p1","title":"Bus","whatHappened":"","smallThing":"","consent":"keep"}}}"#
+        let event = try JSONDecoder().decode(SessionEvent.self, from: Data(old.utf8))
+        XCTAssertEqual(event, .addStory(Story(id: "s4", teller: "p1", title: "Bus", consent: .keep)))
+        let encoded = String(decoding: try JSONEncoder().encode(Story(id: "s4", teller: "p1", title: "Bus", consent: .roomOnly)), as: UTF8.self)
+        XCTAssertTrue(encoded.contains(#""consent":"roomOnly""#), encoded)
+    }
+}
