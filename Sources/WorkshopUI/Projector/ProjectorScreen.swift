@@ -18,8 +18,8 @@ public enum ProjectorScreen {
         let area = grid.area.inset(horizontal: grid.width >= 100 ? 4 : 2, vertical: grid.height >= 40 ? 1 : 0)
         var y = area.y
         let heading = step.principle.flatMap { content.principles.guide($0)?.shortName } ?? prompt.title
-        // Big letters when the screen is large enough; a bold bar otherwise.
-        if area.height >= 30, BigText.width(of: heading) <= area.width {
+        // Big letters from 80x24 up whenever they fit across; a bar otherwise.
+        if area.height >= 24, BigText.width(of: heading) <= area.width {
             for line in BigText.lines(heading) {
                 grid.write(line, x: area.x + (area.width - TextWidth.of(line)) / 2, y: y, style: Style(.heading, bold: true))
                 y += 1
@@ -59,7 +59,10 @@ enum ProjectorStages {
         switch session.step.stage {
         case .welcome:
             var y = rect.y
-            let points = content.prompts.prompt(for: .welcome).points + content.prompts.groundRules + record.groundRules
+            // A rule the group added that is already on the list is said once.
+            var seen = Set<String>()
+            let points = (content.prompts.prompt(for: .welcome).points + content.prompts.groundRules + record.groundRules)
+                .filter { seen.insert($0.lowercased().trimmingCharacters(in: .whitespaces)).inserted }
             for point in points where y < rect.maxY - 2 {
                 y += Draw.paragraph("• " + point, in: Rect(x: rect.x, y: y, width: rect.width, height: 2), grid: &grid, style: Style(.text, bold: true), maxRows: 2) + gap
             }
@@ -70,7 +73,7 @@ enum ProjectorStages {
         case .storytelling:
             var y = rect.y
             if let teller = record.round.currentTeller {
-                Draw.line("🔥 Now speaking: \(record.name(of: teller))", x: rect.x, y: y, width: rect.width, grid: &grid, style: Style(.highlight, bold: true))
+                Draw.line("▶ Now speaking: \(record.name(of: teller))", x: rect.x, y: y, width: rect.width, grid: &grid, style: Style(.highlight, bold: true))
                 y += 2
             }
             for story in record.stories.suffix(max((rect.maxY - y) / (large ? 3 : 2), 1)) where y < rect.maxY {

@@ -105,7 +105,7 @@ enum StageScreens {
             let person = people[index]
             let holds = record.round.currentTeller == person.id
             let tally = tallies[person.id] ?? TurnTally()
-            var text = (holds ? "🔥 " : "") + person.name
+            var text = (holds ? "▶ " : "") + person.name
             text += "  · \(tally.turns) \(tally.turns == 1 ? "turn" : "turns")"
             if tally.passes > 0 { text += ", passed \(tally.passes)" }
             if !tally.hasHadTurn { text += "  · not heard yet" }
