@@ -71,6 +71,9 @@ final class WallInEmulatorTests: XCTestCase {
             let pair = String(format: "#%06X on #%06X", cell.text, cell.background)
             if lowest[pair].map({ cell.ratio < $0.ratio }) ?? true { lowest[pair] = cell }
         }
+        if let worst = lowest.min(by: { $0.value.ratio < $1.value.ratio }) {
+            print(String(format: "wall %@: lowest %.2f:1 (%@)", name, worst.value.ratio, worst.key))
+        }
         for (pair, cell) in lowest.sorted(by: { $0.key < $1.key }) {
             XCTAssertGreaterThanOrEqual(cell.ratio, 4.5, "\(name): \(pair) at column \(cell.column), row \(cell.row) is \(String(format: "%.2f", cell.ratio)):1")
         }
@@ -122,6 +125,11 @@ final class WallInEmulatorTests: XCTestCase {
             let url = docs.appendingPathComponent("\(name).png")
             let bytes = try Data(contentsOf: url)
             XCTAssertEqual(Array(bytes.prefix(4)), [0x89, 0x50, 0x4E, 0x47], "\(name).png is a PNG")
+        }
+        // The facilitator guide shows the wall at each stage as these pictures.
+        let guide = try String(contentsOf: docs.appendingPathComponent("../facilitator-guide.md").standardized, encoding: .utf8)
+        for stage in ["welcome", "storytelling", "goal", "principle-score", "principle-agree", "choose", "actions", "close"] {
+            XCTAssertTrue(guide.contains("](wall/stage-\(stage).png)"), "the guide shows the wall at \(stage)")
         }
     }
 }
