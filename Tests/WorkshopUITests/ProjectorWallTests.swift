@@ -82,6 +82,12 @@ final class NothingCutTests: XCTestCase {
         return found
     }
 
+    func testACutLineKeepsWholeWordsAndSaysHowManyAreHidden() {
+        var grid = Grid(width: 40, height: 1)
+        WallText.paragraph(WallText.Piece(text: "Riverside day service and the Thursday drop-in, spring review", style: .plain), x: 0, y: 0, width: 40, maxY: 1, grid: &grid)
+        XCTAssertEqual(grid.rowText(0), "Riverside day service and … 5 more words")
+    }
+
     func testTheDetectorFindsACutAboveEmptyRows() {
         var grid = Grid(width: 30, height: 5)
         grid.write("A long line cut here…", x: 0, y: 0, style: .plain)

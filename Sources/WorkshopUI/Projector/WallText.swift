@@ -29,8 +29,12 @@ enum WallText {
         for index in 0..<rows {
             var shown = lines[index]
             if index == rows - 1, rows < lines.count {
-                let hidden = lines[rows...].reduce(0) { $0 + $1.split(separator: " ").count }
-                shown = cut(shown, hiddenWords: hidden, width: width)
+                // The last row keeps whole words and ends with how many more there are.
+                let rest = lines[index...].joined(separator: " ")
+                let total = rest.split(separator: " ").count
+                let marker = TextWidth.of(" … \(total) more words")
+                let kept = TextLayout.wrap(rest, width: max(width - marker, 1)).first ?? ""
+                shown = cut(kept, hiddenWords: total - kept.split(separator: " ").count, width: width)
             }
             grid.write(shown, x: x + piece.indent, y: y + index, style: piece.style, maxWidth: width)
         }
