@@ -71,7 +71,8 @@ final class NothingCutTests: XCTestCase {
                 let after = String(row[(column + 1)...]).trimmingCharacters(in: .whitespaces)
                 if after.hasPrefix("and ") || after.range(of: #"^\d+ (more|earlier)"#, options: .regularExpression) != nil { continue }
                 if String(row[(column + 1)...]).range(of: #"^ \d+ more words?"#, options: .regularExpression) != nil { continue }
-                let from = max(column - 12, 0)
+                // The cut text starts after the nearest border to its left (or at the edge).
+                let from = (row[..<column].lastIndex(of: "│").map { $0 + 1 }) ?? 0
                 let below = (1...2).allSatisfy { offset in
                     let under = Array(rows[y + offset])
                     return under.count > column && String(under[from...column]).allSatisfy { $0 == " " }
@@ -106,5 +107,37 @@ final class NothingCutTests: XCTestCase {
                 XCTAssertEqual(cuts, [], "wall at \(name) \(width)x\(height):\n" + grid.rows.joined(separator: "\n"))
             }
         }
+    }
+
+    func testNothingOnTheConsoleIsCutWhileThereIsRoom() {
+        for (name, step) in ScreenFixtures.steps {
+            for (width, height) in Self.sizes {
+                let app = Self.longSession(upTo: step)
+                let grid = ConsoleScreen.render(app, width: width, height: height)
+                let cuts = Self.cutsWithRoomBelow(grid)
+                XCTAssertEqual(cuts, [], "console at \(name) \(width)x\(height)")
+            }
+        }
+    }
+
+    func testTheCasesTheRoomHit() {
+        // Welcome: the consent words end whole at 80x24.
+        let (welcome, _) = ScreenFixtures.app(at: FlowStep(.welcome))
+        let welcomeScreen = ConsoleScreen.render(welcome, width: 80, height: 24).rows.joined(separator: "\n")
+        XCTAssertTrue(welcomeScreen.contains("can be shared."), welcomeScreen)
+        // The far-off date check says its words at 80 columns.
+        let actions = Self.longSession(upTo: FlowStep(.actions))
+        let actionsScreen = ConsoleScreen.render(actions, width: 80, height: 24).rows.joined(separator: "\n")
+        XCTAssertTrue(actionsScreen.contains("is far off: could it be cut"), actionsScreen)
+        // The close summary keeps who and when on the wall.
+        let close = Self.longSession(upTo: FlowStep(.close))
+        close.state.layout = .projector
+        let closeScreen = ConsoleScreen.render(close, width: 80, height: 24).rows.joined(separator: "\n")
+        XCTAssertTrue(closeScreen.contains("2026-11-30"), closeScreen)
+        // The "Not quite ready" box keeps its instruction whole.
+        let form = Forms.reason(title: "Not quite ready", note: "Nobody has agreed the goal yet, and two people have not said what they think. To move on anyway, say why (Esc to stay).", purpose: .overrideReason(.next))
+        var grid = Grid(width: 60, height: 12)
+        FormView.render(form, content: ScreenFixtures.content, in: grid.area, grid: &grid)
+        XCTAssertTrue(grid.rows.joined(separator: "\n").contains("(Esc to stay)"), grid.rows.joined(separator: "\n"))
     }
 }

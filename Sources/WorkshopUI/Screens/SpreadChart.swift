@@ -56,8 +56,7 @@ public enum SpreadChart {
         // The gap between perspectives matters most, so it comes before the detail.
         if let gap = divergence(score, record: record) {
             let text = "⚠ Worth talking about: \(shortLabel(gap.low)) \(String(format: "%.1f", gap.lowAverage)), \(shortLabel(gap.high)) \(String(format: "%.1f", gap.highAverage))"
-            Draw.line(text, x: rect.x, y: y, width: rect.width, grid: &grid, style: Style(.warning, bold: true))
-            y += 1
+            y += WallText.paragraph(WallText.Piece(text: text, style: Style(.warning, bold: true)), x: rect.x, y: y, width: rect.width, maxY: min(y + 2, rect.maxY), grid: &grid)
         }
         let averages = averages(score, record: record)
         if y < rect.maxY, !averages.isEmpty {
