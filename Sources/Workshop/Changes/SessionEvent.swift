@@ -63,11 +63,14 @@ public enum SessionEvent: Codable, Equatable, Sendable {
     case redo(restoring: WorkshopRecord)
     /// Moves to another step; `override` carries the reason when a guard was overridden.
     case moveTo(step: FlowStep, overriddenGuards: [String], overrideReason: String?)
+    /// Shows scores and answers on the wall as they come (true) or all together once everyone
+    /// has placed (false, the default). A display setting, not a capture: undo leaves it.
+    case showAnswersLive(Bool)
 
     /// Whether this event changes the record (and so can be undone).
     public var changesRecord: Bool {
         switch self {
-        case .undo, .redo, .moveTo, .setActionStatus: return false
+        case .undo, .redo, .moveTo, .setActionStatus, .showAnswersLive: return false
         default: return true
         }
     }

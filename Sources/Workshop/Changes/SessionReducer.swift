@@ -228,6 +228,9 @@ public enum SessionReducer {
         case .undo(let record), .redo(let record):
             session.record = record
 
+        case .showAnswersLive(let live):
+            session.showsAnswersLive = live ? true : nil
+
         case .moveTo(let step, let guards, let reason):
             guard session.template.steps.contains(step) else {
                 throw ChangeRefusal("This workshop's plan has no step called \(step.label).")

@@ -43,6 +43,10 @@ public struct Session: Codable, Equatable, Sendable {
     public var visits: [StepVisit]
     public var overrides: [RecordedOverride]
     public var record: WorkshopRecord
+    /// Whether the wall shows scores and answers as they are placed. Absent or false (the
+    /// default): it shows only how many have placed until everyone has, then all at once, so
+    /// nobody anchors on the first or the most senior answer.
+    public var showsAnswersLive: Bool?
 
     public init(id: String, title: String, group: String? = nil, facilitator: String? = nil, createdAt: Date, isPractice: Bool = false, template: WorkshopTemplate, record: WorkshopRecord = WorkshopRecord()) {
         self.id = id

@@ -17,6 +17,8 @@ public enum Command: Hashable, Sendable {
     case addDot, removeDot, choose
     // Close
     case switchView
+    /// The wall shows scores and answers as they come, or together once everyone has placed.
+    case toggleLiveAnswers
     // Leaving a mode
     case leaveMode
 }

@@ -97,10 +97,14 @@ enum ProjectorStages {
             }
             let drafts = (consensusDraft.flatMap { record.draft($0) }.map { [$0] } ?? record.openDrafts).filter { record.agreedGoal?.draft != $0.id }
             let words = content.prompts.consensus
-            let entries = drafts.map { draft in [
-                WallText.Piece(text: "“\(draft.text)”", style: bold),
-                WallText.Piece(text: "✓ \(draft.count(of: .agree)) \(words.agree)   ~ \(draft.count(of: .canLiveWith)) \(words.canLive)   ✗ \(draft.count(of: .disagree)) \(words.disagree)", style: Style(.muted), indent: 3),
-            ] }
+            let entries = drafts.map { draft -> [WallText.Piece] in
+                // Answers are shown together once everyone present has answered (unless live).
+                let answered = record.present.filter { draft.responses[$0.id] != nil }.count
+                let tally = session.showsAnswersLive != true && answered > 0 && answered < record.present.count
+                    ? "\(answered) of \(record.present.count) have answered"
+                    : "✓ \(draft.count(of: .agree)) \(words.agree)   ~ \(draft.count(of: .canLiveWith)) \(words.canLive)   ✗ \(draft.count(of: .disagree)) \(words.disagree)"
+                return [WallText.Piece(text: "“\(draft.text)”", style: bold), WallText.Piece(text: tally, style: Style(.muted), indent: 3)]
+            }
             WallText.entries(entries, in: Rect(x: rect.x, y: y, width: rect.width, height: max(rect.maxY - y, 0)), gap: gap, grid: &grid, noun: { $0 == 1 ? "wording" : "wordings" })
         case .principles:
             guard let principle = session.step.principle, let phase = session.step.phase else { return }
@@ -120,7 +124,12 @@ enum ProjectorStages {
                     }
                 }
             case .score:
-                SpreadChart.render(score: score, record: record, content: content, in: rect, grid: &grid, large: large)
+                let placed = record.present.filter { score.scores[$0.id] != nil }.count
+                if session.showsAnswersLive != true, placed < record.present.count {
+                    Reveal.waiting(placed: placed, of: record.present.count, verb: "have placed their stage", in: rect, grid: &grid)
+                } else {
+                    SpreadChart.render(score: score, record: record, content: content, in: rect, grid: &grid, large: large, wall: true)
+                }
             case .agree:
                 var y = rect.y
                 let stageName = score.agreedStage.flatMap { guide?.stage($0)?.name } ?? "not agreed yet"
@@ -175,5 +184,22 @@ enum ProjectorStages {
             Summary.render(session, content: content, in: Rect(x: rect.x, y: rect.y, width: rect.width, height: max(rect.height - 1, 0)), grid: &grid, large: large)
             Draw.line(content.prompts.close.thanks, x: rect.x, y: rect.maxY - 1, width: rect.width, grid: &grid, style: Style(.accent, bold: true))
         }
+    }
+}
+
+/// What the wall shows while the group is still placing: how many have, and nothing of what.
+enum Reveal {
+    static func waiting(placed: Int, of total: Int, verb: String, in rect: Rect, grid: inout Grid) {
+        guard rect.height > 0 else { return }
+        let count = "\(placed) of \(total)"
+        var y = rect.y + (rect.height >= 12 ? 1 : 0)
+        if rect.height >= BigText.height + 3, BigText.width(of: count) <= rect.width {
+            for line in BigText.lines(count) {
+                grid.write(line, x: rect.x, y: y, style: Style(.accent, bold: true))
+                y += 1
+            }
+            y += 1
+        }
+        WallText.paragraph(WallText.Piece(text: "\(count) \(verb). Everyone's answer is shown together once all have.", style: Style(.accent, bold: true)), x: rect.x, y: y, width: rect.width, maxY: rect.maxY, grid: &grid)
     }
 }
