@@ -92,6 +92,7 @@ final class WallInEmulatorTests: XCTestCase {
             let cells = picture.cellsWithText(columns: Self.columns, rows: Self.rows)
             XCTAssertFalse(cells.contains { $0.background == 0x7F7F7F || $0.text == 0x7F7F7F }, "\(theme): no bold black turned grey")
             let heading = picture.heightOfFirstBand(of: headingColour[theme]!, gap: 16)
+            print("wall theme-\(theme): heading \(heading) pixels tall")
             XCTAssertGreaterThanOrEqual(heading * 20, Self.screenHeight, "\(theme): the heading is \(heading) pixels tall, at least 1/20 of 1080")
             try photograph(agree, theme: theme, name: "theme-\(theme)-agree")
         }
@@ -105,6 +106,8 @@ final class WallInEmulatorTests: XCTestCase {
             ("storytelling", FlowStep(.storytelling), [.giveStick(to: "p3", invited: true)]),
             ("goal", FlowStep(.goal), []),
             ("principle-explain", FlowStep(principle: .reciprocity, phase: .explain), []),
+            ("principle-waiting", FlowStep(principle: .reciprocity, phase: .score),
+             [.score(principle: .reciprocity, participant: "p3", stage: nil), .score(principle: .reciprocity, participant: "p4", stage: nil)]),
             ("principle-score", FlowStep(principle: .reciprocity, phase: .score), []),
             ("principle-agree", FlowStep(principle: .reciprocity, phase: .agree), []),
             ("ideas", FlowStep(.ideas), []),
@@ -121,14 +124,14 @@ final class WallInEmulatorTests: XCTestCase {
     /// docs/ shows the screenshots this test takes.
     func testTheDocsHoldTheScreenshots() throws {
         let docs = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../docs/wall").standardized
-        for name in ["theme-dark", "theme-light", "theme-contrast", "stage-welcome", "stage-storytelling", "stage-goal", "stage-principle-score", "stage-principle-agree", "stage-choose", "stage-actions", "stage-close"] {
+        for name in ["theme-dark", "theme-light", "theme-contrast", "stage-welcome", "stage-storytelling", "stage-goal", "stage-principle-waiting", "stage-principle-score", "stage-principle-agree", "stage-choose", "stage-actions", "stage-close"] {
             let url = docs.appendingPathComponent("\(name).png")
             let bytes = try Data(contentsOf: url)
             XCTAssertEqual(Array(bytes.prefix(4)), [0x89, 0x50, 0x4E, 0x47], "\(name).png is a PNG")
         }
         // The facilitator guide shows the wall at each stage as these pictures.
         let guide = try String(contentsOf: docs.appendingPathComponent("../facilitator-guide.md").standardized, encoding: .utf8)
-        for stage in ["welcome", "storytelling", "goal", "principle-score", "principle-agree", "choose", "actions", "close"] {
+        for stage in ["welcome", "storytelling", "goal", "principle-waiting", "principle-score", "principle-agree", "choose", "actions", "close"] {
             XCTAssertTrue(guide.contains("](wall/stage-\(stage).png)"), "the guide shows the wall at \(stage)")
         }
     }
