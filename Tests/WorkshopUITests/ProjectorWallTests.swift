@@ -89,6 +89,13 @@ final class NothingCutTests: XCTestCase {
         XCTAssertEqual(grid.rowText(0), "Riverside day service and … 5 more words")
     }
 
+    func testAConsoleParagraphCutSaysHowMuchIsHidden() {
+        var grid = Grid(width: 30, height: 3)
+        let rows = Draw.paragraph("Volunteers are thanked, but only staff are asked to plan the week.", in: grid.area, grid: &grid, maxRows: 1)
+        XCTAssertEqual(rows, 1)
+        XCTAssertEqual(grid.rowText(0), "Volunteers are … 10 more words")
+    }
+
     func testTheDetectorFindsACutAboveEmptyRows() {
         var grid = Grid(width: 30, height: 5)
         grid.write("A long line cut here…", x: 0, y: 0, style: .plain)
