@@ -119,8 +119,9 @@ public final class NcursesTerminal {
                     CursesColour.number(for: entry.foreground, availableColours: available, hasDefault: hasDefault, isBackground: false),
                     CursesColour.number(for: entry.background, availableColours: available, hasDefault: hasDefault, isBackground: true)
                 )
-                // Without a 16-colour palette bright white is white plus bold.
-                extraBold[entry.role.ordinal] = entry.foreground == .brightWhite && available < 16
+                // Only on a terminal without a 16-colour palette (the Linux console's 8)
+                // is a bright colour its plain one plus bold: there bold is the only way.
+                extraBold[entry.role.ordinal] = (entry.foreground.paletteIndex ?? 0) >= 8 && available < 16
             }
         }
         werase(window)

@@ -284,7 +284,7 @@ final class WorkshopInTerminalTests: TerminalTestCase {
         let id = try sessionFolder().lastPathComponent
         let p = "projector"
         try tmux.start(p, command: "\(campfire) present --data-dir \(data.path) \(id)")
-        try tmux.waitFor(p, "OUR STORIES")
+        try tmux.waitFor(p, "a small thing made a big difference")
         try tmux.press(t, "n")
         try tmux.press(t, "a", "Enter")
         try tmux.type(t, "Seen on the wall")

@@ -6,7 +6,7 @@ final class ThemeTests: XCTestCase {
         let table = ColourPairTable(theme: .dark, useColour: true)
         XCTAssertEqual(table.entries.map(\.pair), Array(1...Role.allCases.count))
         XCTAssertEqual(table.entry(for: .text).pair, 1)
-        XCTAssertEqual(table.entry(for: .red).background, .red)
+        XCTAssertEqual(table.entry(for: .red).background, .brightWhite)
     }
 
     func testWithoutColourOnlyAttributesCarryMeaning() {

@@ -43,7 +43,7 @@ final class GoldenScreenTests: XCTestCase {
         let (app, _) = ScreenFixtures.app(at: FlowStep(.goal), minutesLater: 40)
         let grid = ConsoleScreen.render(app, width: 80, height: 24)
         XCTAssertTrue(grid.rowText(0).contains("15:00 over"), grid.rowText(0))
-        let column = grid.rowText(0).firstIndex(of: "⏱").map { grid.rowText(0).distance(from: grid.rowText(0).startIndex, to: $0) } ?? 0
+        let column = grid.rowText(0).firstIndex(of: "◷").map { grid.rowText(0).distance(from: grid.rowText(0).startIndex, to: $0) } ?? 0
         XCTAssertEqual(grid[column, 0].style.role, .overrun)
     }
 

@@ -79,7 +79,9 @@ public struct Grid: Equatable, Sendable {
                 }
             }
         } else {
-            writeClusters(TextLayout.sanitize(text), column: &column, limit: limit, y: y, style: style,
+            // Right-to-left phrases end with a zero-width left-to-right mark, so a terminal
+            // that reorders text cannot move the columns beside them (BidiIsolation).
+            writeClusters(BidiIsolation.isolate(TextLayout.sanitize(text)), column: &column, limit: limit, y: y, style: style,
                           firstWritten: &firstWritten, lastWritten: &lastWritten)
         }
         guard let first = firstWritten, let last = lastWritten else { return 0 }

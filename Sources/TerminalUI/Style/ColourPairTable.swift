@@ -57,9 +57,18 @@ public struct ColourPairTable: Sendable {
     /// so they still stand out; the words and symbols next to them carry the rest.
     /// - Parameter style: The style to draw.
     /// - Returns: Bold, underline and reverse to apply.
+    ///
+    /// With colour, bold is left out whenever a terminal that draws bold as bright could
+    /// change the text's colour: when the foreground is one of colours 0-7 (bold black turns
+    /// grey on xterm and macOS Terminal), and when reversed, also when the background is.
+    /// Bold then only thickens the letters; it never chooses a colour.
     public func attributes(for style: Style) -> (bold: Bool, underline: Bool, reverse: Bool) {
-        var bold = style.bold || entry(for: style.role).bold
+        let entry = entry(for: style.role)
+        var bold = style.bold || entry.bold
         var reverse = style.reverse
+        if usesColour, bold, entry.foreground.changesWhenBold || (reverse && entry.background.changesWhenBold) {
+            bold = false
+        }
         if !usesColour {
             switch style.role {
             case .selected, .title, .banner, .overrun, .danger, .hint:

@@ -69,11 +69,14 @@ public enum SessionEvent: Codable, Equatable, Sendable {
     /// The facilitator says the workshop is finished (offered on its last step). Moving to
     /// another step afterwards carries it on again.
     case finishWorkshop
+    /// Shows scores and answers on the wall as they come (true) or all together once everyone
+    /// has placed (false, the default). A display setting, not a capture: undo leaves it.
+    case showAnswersLive(Bool)
 
     /// Whether this event changes the record (and so can be undone).
     public var changesRecord: Bool {
         switch self {
-        case .undo, .redo, .moveTo, .setActionStatus, .finishWorkshop: return false
+        case .undo, .redo, .moveTo, .setActionStatus, .finishWorkshop, .showAnswersLive: return false
         default: return true
         }
     }

@@ -241,6 +241,8 @@ public enum SessionReducer {
                 session.visits[last].leftAt = at
             }
             session.finishedAt = at
+        case .showAnswersLive(let live):
+            session.showsAnswersLive = live ? true : nil
 
         case .moveTo(let step, let guards, let reason):
             guard session.template.steps.contains(step) else {

@@ -45,6 +45,10 @@ public struct Session: Codable, Equatable, Sendable {
     public var record: WorkshopRecord
     /// When the facilitator said the workshop is finished (nil while it is going on).
     public var finishedAt: Date?
+    /// Whether the wall shows scores and answers as they are placed. Absent or false (the
+    /// default): it shows only how many have placed until everyone has, then all at once, so
+    /// nobody anchors on the first or the most senior answer.
+    public var showsAnswersLive: Bool?
 
     public init(id: String, title: String, group: String? = nil, facilitator: String? = nil, createdAt: Date, isPractice: Bool = false, template: WorkshopTemplate, record: WorkshopRecord = WorkshopRecord()) {
         self.id = id

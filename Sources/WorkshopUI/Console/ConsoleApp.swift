@@ -192,6 +192,11 @@ public final class ConsoleApp {
         case .invite where practice != nil && session.step.stage != .storytelling: startAsking()
         case .finish: offerToFinish()
         case .switchView: state.closeView = (state.closeView + 1) % (practice == nil ? 2 : 3)
+        case .toggleLiveAnswers:
+            let live = !(session.showsAnswersLive ?? false)
+            if self.record(.showAnswersLive(live)) {
+                state.message = StatusMessage(.saved, live ? "The wall now shows answers as they come. Saved." : "The wall now shows answers together, once everyone has placed. Saved.")
+            }
         default: performStageCommand(command, record: record)
         }
     }

@@ -161,7 +161,7 @@ public final class HomeApp {
                 y += 1
             }
         } else {
-            grid.write("🔥 Campfire", x: area.x, y: y, style: Style(.heading, bold: true))
+            grid.write("▲ Campfire", x: area.x, y: y, style: Style(.heading, bold: true))
             y += 1
         }
         y += Draw.paragraph("Workshops for people who use services, carers and staff, as equals: stories, a shared goal, the four principles of co-production, and an action plan.", in: Rect(x: area.x, y: y, width: area.width, height: 2), grid: &grid, style: Style(.muted), maxRows: 2)

@@ -49,6 +49,7 @@ public enum Bindings {
         .char("2", "can live with it", help: "The selected person can live with it.", .respond(2)),
         .char("3", "disagree", help: "The selected person disagrees.", .respond(3)),
         .char("0", "clear", help: "Clear the selected person's answer.", .respond(0)),
+        .char("l", "show live", help: "Show answers on the wall as they come, or (again) only once everyone has answered.", .toggleLiveAnswers, inHintBar: false),
         KeyBinding([.escape, .enter], "Esc", "done", help: "Finish asking.", .leaveMode),
         KeyBinding([.up], "↑", "up", help: "Previous person.", .moveUp, inHintBar: false),
         KeyBinding([.down], "↓", "down", help: "Next person.", .moveDown, inHintBar: false),
@@ -98,6 +99,7 @@ public enum Bindings {
                     .char("3", "3", help: "Stage 3.", .setStage(3)),
                     .char("4", "4", help: "Stage 4.", .setStage(4)),
                     .char("0", "clear", help: "Clear the selected person's stage.", .clearStage, inHintBar: false),
+                    .char("l", "show live", help: "Show stages on the wall as they are placed, or (again) only once everyone has placed.", .toggleLiveAnswers, inHintBar: false),
                 ]
             case .agree?:
                 return [

@@ -19,6 +19,8 @@ public enum Command: Hashable, Sendable {
     case switchView, finish
     // Choosing a person by name: typed letters narrow the list
     case filter
+    /// The wall shows scores and answers as they come, or together once everyone has placed.
+    case toggleLiveAnswers
     // Leaving a mode
     case leaveMode
 }

@@ -191,6 +191,8 @@ public enum TimelineWords {
             return "The action \(action(id)) was deleted."
         case .setActionStatus(let id, let status):
             return "Looking back, \(action(id)) was marked \(statusWords(status))."
+        case .showAnswersLive(let live):
+            return live ? "The wall showed scores and answers as they came." : "The wall showed scores and answers together, once everyone had placed."
         case .undo:
             return "The last change was undone."
         case .redo:

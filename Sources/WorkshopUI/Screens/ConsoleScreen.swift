@@ -101,8 +101,8 @@ public enum ConsoleScreen {
     static func timerText(_ session: Session, now: Date) -> (text: String, overrun: Bool) {
         let elapsed = session.elapsedInTimeBox(now: now)
         guard let box = session.timeBoxSeconds else { return (Draw.clock(elapsed), false) }
-        if elapsed > box { return ("⏱ \(Draw.clock(elapsed)) of \(Draw.clock(box)) · \(Draw.clock(elapsed - box)) over", true) }
-        return ("⏱ \(Draw.clock(elapsed)) of \(Draw.clock(box))", false)
+        if elapsed > box { return ("◷ \(Draw.clock(elapsed)) of \(Draw.clock(box)) · \(Draw.clock(elapsed - box)) over", true) }
+        return ("◷ \(Draw.clock(elapsed)) of \(Draw.clock(box))", false)
     }
 
     private static func savedText(_ app: ConsoleApp) -> (text: String, role: Role) {

@@ -9,14 +9,9 @@ enum Draw {
     @discardableResult
     static func paragraph(_ text: String, in rect: Rect, grid: inout Grid, style: Style = .plain, maxRows: Int? = nil) -> Int {
         guard rect.width > 0, rect.height > 0 else { return 0 }
-        let lines = TextLayout.wrap(text, width: rect.width)
-        let limit = min(lines.count, rect.height, maxRows ?? Int.max)
-        for (offset, line) in lines.prefix(limit).enumerated() {
-            var shown = line
-            if offset == limit - 1 && lines.count > limit { shown = TextLayout.truncate(line + " …", width: rect.width) }
-            grid.write(shown, x: rect.x, y: rect.y + offset, style: style, maxWidth: rect.width)
-        }
-        return limit
+        // A cut paragraph ends with how many words are hidden (WallText), on the console too.
+        let rows = min(rect.height, maxRows ?? Int.max)
+        return WallText.paragraph(WallText.Piece(text: text, style: style), x: rect.x, y: rect.y, width: rect.width, maxY: rect.y + rows, grid: &grid)
     }
 
     /// Writes one line, cut to fit with an ellipsis.

@@ -12,7 +12,9 @@ public enum FormView {
         let inner = Box.inner(box)
         var y = inner.y
         if !form.note.isEmpty {
-            y += Draw.paragraph(form.note, in: Rect(x: inner.x, y: y, width: inner.width, height: 2), grid: &grid, style: Style(.muted), maxRows: 2)
+            // The note (often the instruction) wraps into every row the fields do not need.
+            let noteRows = max(2, inner.maxY - y - form.fields.count - 1)
+            y += Draw.paragraph(form.note, in: Rect(x: inner.x, y: y, width: inner.width, height: noteRows), grid: &grid, style: Style(.muted), maxRows: noteRows)
         }
         let labelWidth = min(form.fields.map { TextWidth.of($0.label) }.max() ?? 10, 20) + 2
         let valueX = inner.x + labelWidth

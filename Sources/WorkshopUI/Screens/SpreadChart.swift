@@ -22,6 +22,24 @@ public enum SpreadChart {
         }
     }
 
+    /// Averages for the wall: a perspective only when two or more people share it; people
+    /// whose perspective nobody else shares are put together as "other perspectives" (when
+    /// there are two or more of them), so no one person's own score is projected.
+    public static func wallAverages(_ score: PrincipleScore, record: WorkshopRecord) -> [(label: String, average: Double)] {
+        var result: [(String, Double)] = []
+        var others: [Int] = []
+        for perspective in Perspective.allCases where perspective != .private {
+            let stages = record.participants.filter { $0.perspective == perspective }.compactMap { score.scores[$0.id] }
+            if stages.count >= 2 {
+                result.append((shortLabel(perspective), Double(stages.reduce(0, +)) / Double(stages.count)))
+            } else {
+                others += stages
+            }
+        }
+        if others.count >= 2 { result.append(("other perspectives", Double(others.reduce(0, +)) / Double(others.count))) }
+        return result
+    }
+
     /// The widest gap between two perspectives, if it is two stages or more.
     public static func divergence(_ score: PrincipleScore, record: WorkshopRecord) -> Divergence? {
         let averages = averages(score, record: record)
@@ -29,7 +47,8 @@ public enum SpreadChart {
         return Divergence(low: low.0, lowAverage: low.1, high: high.0, highAverage: high.1)
     }
 
-    static func render(score: PrincipleScore, record: WorkshopRecord, content: ContentLibrary, in rect: Rect, grid: inout Grid, large: Bool) {
+    /// Draws the chart. On the wall (`wall`), perspectives are grouped as in ``wallAverages``.
+    static func render(score: PrincipleScore, record: WorkshopRecord, content: ContentLibrary, in rect: Rect, grid: inout Grid, large: Bool, wall: Bool = false) {
         guard rect.height > 0, rect.width > 10 else { return }
         let spread = score.spread()
         let total = spread.reduce(0, +)
@@ -54,10 +73,21 @@ public enum SpreadChart {
         }
         guard y < rect.maxY else { return }
         // The gap between perspectives matters most, so it comes before the detail.
+        if wall {
+            let grouped = wallAverages(score, record: record)
+            if let low = grouped.min(by: { $0.average < $1.average }), let high = grouped.max(by: { $0.average < $1.average }), high.average - low.average >= 2 {
+                let text = "⚠ Worth talking about: \(low.label) \(String(format: "%.1f", low.average)), \(high.label) \(String(format: "%.1f", high.average))"
+                y += WallText.paragraph(WallText.Piece(text: text, style: Style(.warning, bold: true)), x: rect.x, y: y, width: rect.width, maxY: min(y + 2, rect.maxY), grid: &grid)
+            }
+            if y < rect.maxY, !grouped.isEmpty {
+                let split = grouped.map { "\($0.label) \(String(format: "%.1f", $0.average))" }.joined(separator: " · ")
+                WallText.paragraph(WallText.Piece(text: "By perspective: " + split, style: Style(.muted)), x: rect.x, y: y, width: rect.width, maxY: min(y + 2, rect.maxY), grid: &grid)
+            }
+            return
+        }
         if let gap = divergence(score, record: record) {
             let text = "⚠ Worth talking about: \(shortLabel(gap.low)) \(String(format: "%.1f", gap.lowAverage)), \(shortLabel(gap.high)) \(String(format: "%.1f", gap.highAverage))"
-            Draw.line(text, x: rect.x, y: y, width: rect.width, grid: &grid, style: Style(.warning, bold: true))
-            y += 1
+            y += WallText.paragraph(WallText.Piece(text: text, style: Style(.warning, bold: true)), x: rect.x, y: y, width: rect.width, maxY: min(y + 2, rect.maxY), grid: &grid)
         }
         let averages = averages(score, record: record)
         if y < rect.maxY, !averages.isEmpty {

@@ -32,6 +32,7 @@ enum StageScreens {
             Draw.paragraph(empty, in: rect, grid: &grid, style: Style(.muted))
             return
         }
+        if wrapsWhole(count: count, row: row, selected: selected, active: active, in: rect, grid: &grid) { return }
         for (offset, index) in Draw.visibleRange(selected: selected, count: count, rows: rect.height).enumerated() {
             let y = rect.y + offset
             let isSelected = index == selected
@@ -43,6 +44,29 @@ enum StageScreens {
             if isSelected && active { grid.fill(Rect(x: rect.x + 2, y: y, width: rect.width - 2, height: 1), style: style) }
             Draw.line(built.text, x: rect.x + 2, y: y, width: rect.width - 2, grid: &grid, style: style)
         }
+    }
+
+    /// When every row of a list fits wrapped, draws it wrapped (nothing cut while there is
+    /// room) and returns true; a longer list keeps one line a row, cut, with the selection in view.
+    private static func wrapsWhole(count: Int, row: (Int) -> (text: String, style: Style), selected: Int, active: Bool, in rect: Rect, grid: inout Grid) -> Bool {
+        let width = rect.width - 2
+        guard width > 0, count <= rect.height else { return false }
+        let rows = (0..<count).map(row)
+        let lines = rows.map { TextLayout.wrap($0.text, width: width) }
+        guard lines.contains(where: { $0.count > 1 }), lines.reduce(0, { $0 + $1.count }) <= rect.height else { return false }
+        var y = rect.y
+        for (index, built) in rows.enumerated() {
+            let isSelected = index == selected
+            var style = built.style
+            if isSelected && active { style = Style(.selected, bold: true, reverse: true) }
+            grid.write(isSelected ? (active ? "▸ " : "› ") : "  ", x: rect.x, y: y, style: Style(.accent, bold: true))
+            for line in lines[index] {
+                if isSelected && active { grid.fill(Rect(x: rect.x + 2, y: y, width: width, height: 1), style: style) }
+                grid.write(line, x: rect.x + 2, y: y, style: style, maxWidth: width)
+                y += 1
+            }
+        }
+        return true
     }
 
     /// A line that tells the facilitator which key to press, or plain words where nothing can be
@@ -79,14 +103,16 @@ enum StageScreens {
         guard y < bottom.maxY else { return }
         Draw.line("Ground rules", x: bottom.x, y: y, width: bottom.width, grid: &grid, style: Style(.heading, bold: true))
         y += 1
-        let consentRows = 2
-        for rule in rules where y < bottom.maxY - consentRows - 1 {
-            Draw.line("• " + rule, x: bottom.x, y: y, width: bottom.width, grid: &grid, style: Style(.muted))
-            y += 1
-        }
+        // The consent words are kept whole (they are read out); the rules fill the rest and
+        // say how many more there are when they run out of rows.
+        let consent = "Consent: " + app.content.prompts.consent.explain
+        let consentRows = min(TextLayout.wrap(consent, width: bottom.width).count, max(bottom.maxY - y - 2, 1))
+        y = WallText.entries(rules.map { [WallText.Piece(text: "• " + $0, style: Style(.muted))] },
+                             in: Rect(x: bottom.x, y: y, width: bottom.width, height: max(bottom.maxY - y - consentRows - 1, 0)),
+                             gap: 0, grid: &grid, noun: { $0 == 1 ? "rule" : "rules" })
         y += 1
         if y < bottom.maxY {
-            Draw.paragraph("Consent: " + app.content.prompts.consent.explain, in: Rect(x: bottom.x, y: y, width: bottom.width, height: bottom.maxY - y), grid: &grid, style: Style(.muted), maxRows: consentRows)
+            WallText.paragraph(WallText.Piece(text: consent, style: Style(.muted)), x: bottom.x, y: y, width: bottom.width, maxY: bottom.maxY, grid: &grid)
         }
     }
 
@@ -105,7 +131,7 @@ enum StageScreens {
             let person = people[index]
             let holds = record.round.currentTeller == person.id
             let tally = tallies[person.id] ?? TurnTally()
-            var text = (holds ? "🔥 " : "") + person.name
+            var text = (holds ? "▶ " : "") + person.name
             text += "  · \(tally.turns) \(tally.turns == 1 ? "turn" : "turns")"
             if tally.passes > 0 { text += ", passed \(tally.passes)" }
             if !tally.hasHadTurn { text += "  · not heard yet" }
@@ -184,15 +210,20 @@ enum StageScreens {
         switch phase {
         case .explain:
             var y = rect.y
-            let explanationRows = max(rect.height - 9, 2)
-            y += Draw.paragraph(guide?.explanation ?? "", in: Rect(x: rect.x, y: y, width: rect.width, height: explanationRows), grid: &grid, maxRows: explanationRows)
+            // The explanation is kept whole; the signs under each stage go first when short of rows.
+            let stages = guide?.stages ?? []
+            let explanationLines = TextLayout.wrap(guide?.explanation ?? "", width: rect.width).count
+            let showSigns = explanationLines + 1 + stages.count * 2 <= rect.height
+            let explanationRows = max(rect.height - 1 - stages.count * (showSigns ? 2 : 1), 2)
+            y += WallText.paragraph(WallText.Piece(text: guide?.explanation ?? "", style: .plain), x: rect.x, y: y, width: rect.width, maxY: y + explanationRows, grid: &grid)
             y += 1
-            for stage in guide?.stages ?? [] where y < rect.maxY {
+            for (index, stage) in stages.enumerated() where y < rect.maxY {
                 Draw.line("\(stage.stage) \(stage.name)", x: rect.x, y: y, width: rect.width, grid: &grid, style: Style(.heading, bold: true))
                 y += 1
-                if y < rect.maxY, let sign = stage.signs.first {
-                    Draw.line("  " + sign, x: rect.x, y: y, width: rect.width, grid: &grid, style: Style(.muted))
-                    y += 1
+                if showSigns, y < rect.maxY, let sign = stage.signs.first {
+                    // A sign wraps into rows the stages after it do not need.
+                    let later = (stages.count - index - 1) * 2
+                    y += WallText.paragraph(WallText.Piece(text: sign, style: Style(.muted), indent: 2), x: rect.x, y: y, width: rect.width, maxY: max(rect.maxY - later, y + 1), grid: &grid)
                 }
             }
         case .score:
@@ -292,6 +323,18 @@ enum StageScreens {
         let selected = app.selectedRow(.actions)
         let visible = Draw.visibleRange(selected: selected, count: record.actions.count, rows: max(listArea.height / 2, 1))
         var y = listArea.y
+        // When every action fits with its details wrapped, they wrap rather than being cut.
+        func detail(of action: Action) -> String {
+            let who = action.who.map { record.name(of: $0) }.joined(separator: ", ")
+            // A far-off date says so first, so the words show at 80 columns too.
+            var detail = action.isBeyond(windowDays: window, from: start)
+                ? "by \(action.when?.description ?? "no date") is far off: could it be cut smaller? · \(who)"
+                : "\(who) · by \(action.when?.description ?? "no date")"
+            if !action.how.isEmpty { detail += " · \(action.how)" }
+            return detail
+        }
+        let detailWidth = max(listArea.width - 4, 1)
+        let wrapDetails = record.actions.reduce(0) { $0 + 1 + TextLayout.wrap(detail(of: $1), width: detailWidth).count } <= listArea.height
         for index in visible where y + 1 < listArea.maxY + 1 {
             let action = record.actions[index]
             let far = action.isBeyond(windowDays: window, from: start)
@@ -302,12 +345,16 @@ enum StageScreens {
             Draw.line((far ? "⚠ " : "") + action.what, x: listArea.x + 2, y: y, width: listArea.width - 2, grid: &grid, style: style)
             y += 1
             guard y < listArea.maxY else { break }
-            let who = action.who.map { record.name(of: $0) }.joined(separator: ", ")
-            var detail = "\(who) · by \(action.when?.description ?? "no date")"
-            if !action.how.isEmpty { detail += " · \(action.how)" }
-            if far { detail += " · far off: could it be cut smaller?" }
-            Draw.line(detail, x: listArea.x + 4, y: y, width: listArea.width - 4, grid: &grid, style: Style(far ? .warning : .muted))
-            y += 1
+            let detailStyle = Style(far ? .warning : .muted)
+            if wrapDetails {
+                for line in TextLayout.wrap(detail(of: action), width: detailWidth) where y < listArea.maxY {
+                    grid.write(line, x: listArea.x + 4, y: y, style: detailStyle, maxWidth: detailWidth)
+                    y += 1
+                }
+            } else {
+                Draw.line(detail(of: action), x: listArea.x + 4, y: y, width: listArea.width - 4, grid: &grid, style: detailStyle)
+                y += 1
+            }
         }
     }
 

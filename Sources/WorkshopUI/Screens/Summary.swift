@@ -20,11 +20,13 @@ enum Summary {
         if record.actions.isEmpty, y < rect.maxY {
             Draw.line("No actions planned.", x: rect.x, y: y, width: rect.width, grid: &grid, style: Style(.muted))
         }
-        for action in record.actions where y < rect.maxY {
+        // Each action wraps (who and when are what people act on), and if the plan is
+        // longer than the rows left, the last row says how many more there are.
+        let actions = record.actions.map { action -> [WallText.Piece] in
             let who = action.who.map { record.name(of: $0) }.joined(separator: ", ")
-            Draw.line("• \(action.what) — \(who) — by \(action.when?.description ?? "no date")", x: rect.x, y: y, width: rect.width, grid: &grid)
-            y += 1
+            return [WallText.Piece(text: "• \(action.what) — \(who) — by \(action.when?.description ?? "no date")", style: .plain)]
         }
+        WallText.entries(actions, in: Rect(x: rect.x, y: y, width: rect.width, height: max(rect.maxY - y, 0)), gap: 0, grid: &grid, noun: { $0 == 1 ? "action" : "actions" })
     }
 }
 

@@ -8,7 +8,7 @@ struct CommonOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("The folder where sessions are kept.", discussion: "Otherwise CAMPFIRE_DATA_DIR, then $XDG_DATA_HOME/campfire, then ~/.local/share/campfire.", valueName: "folder"))
     var dataDir: String?
 
-    @Option(name: .long, help: ArgumentHelp("Colours for the screen: dark or light (projectors vary). Also CAMPFIRE_THEME. NO_COLOR turns colour off.", valueName: "theme"))
+    @Option(name: .long, help: ArgumentHelp("Colours for the screen: dark, light, or contrast (black and white only, for very bright rooms). Also CAMPFIRE_THEME. NO_COLOR turns colour off.", valueName: "theme"))
     var theme: String?
 
     /// The same choices as plain values, for code that runs without the parser.
@@ -37,8 +37,8 @@ struct Settings: Sendable {
 
     /// Starts the terminal with the chosen theme.
     func startTerminal() throws -> TerminalSession {
-        if let theme, theme != "dark", theme != "light" {
-            throw Failure("The theme can be dark or light, not \"\(theme)\".")
+        if let theme, !["dark", "light", "contrast"].contains(theme) {
+            throw Failure("The theme can be dark, light or contrast, not \"\(theme)\".")
         }
         return try TerminalSession.start(theme: theme)
     }

@@ -12,13 +12,18 @@ final class TerminalSession {
     }
 
     /// Starts full-screen drawing, or explains in one sentence why it can't.
-    /// - Parameter theme: "light" or "dark"; otherwise CAMPFIRE_THEME, then dark.
+    /// - Parameter theme: "dark", "light" or "contrast"; otherwise CAMPFIRE_THEME, then dark.
     static func start(theme: String? = nil) throws -> TerminalSession {
-        let themeName = (theme ?? ProcessEnvironment.value("CAMPFIRE_THEME")) == "light" ? "light" : "dark"
+        let chosen: Theme
+        switch theme ?? ProcessEnvironment.value("CAMPFIRE_THEME") {
+        case "light": chosen = .light
+        case "contrast": chosen = .contrast
+        default: chosen = .dark
+        }
         // NO_COLOR (https://no-color.org): any non-empty value turns colour off.
         let useColour = (ProcessEnvironment.value("NO_COLOR") ?? "").isEmpty
         do {
-            let terminal = try NcursesTerminal(theme: themeName == "light" ? .light : .dark, useColour: useColour)
+            let terminal = try NcursesTerminal(theme: chosen, useColour: useColour)
             return TerminalSession(terminal: terminal)
         } catch {
             throw Failure(error.description)
