@@ -185,10 +185,11 @@ public enum HTMLReport {
         return .span(.class("rag rag-\(rag.rawValue)"), .text("\(rag.word) \(rag.symbol)"))
     }
 
-    /// Names joined with commas, each marked with its own language and direction.
+    /// Names joined with commas, each marked with its own language and direction and never
+    /// broken across lines (Chinese may otherwise break between any two characters).
     static func names(_ names: [String]) -> Body {
         .group(names.enumerated().map { index, name in
-            .group(MarkedText.node(name), .text(index == names.count - 1 ? "" : ", "))
+            .group(.span(.class("name"), MarkedText.node(name)), .text(index == names.count - 1 ? "" : ", "))
         })
     }
 

@@ -19,6 +19,7 @@ enum PageStyle {
     p, li, dd { overflow-wrap: anywhere; }
     .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
     .muted { color: #444; }
+    .name { white-space: nowrap; }
     table { border-collapse: collapse; width: 100%; margin: .5rem 0 1rem; break-inside: avoid; page-break-inside: avoid; }
     caption { text-align: left; font-weight: bold; padding: .3rem 0; }
     th, td { border: 1px solid #777; padding: .35rem .5rem; text-align: start; vertical-align: top; overflow-wrap: break-word; }

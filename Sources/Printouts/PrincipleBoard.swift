@@ -68,11 +68,11 @@ public enum PrincipleBoard {
         let id = "board-\(score.principle.rawValue)"
         let name = ExportNames.principle(score.principle, principles)
         let rows = spread(score, record: record)
-        let height = 202 + rows.count * 26 + 8
+        let height = 204 + rows.count * 26 + 8
         var pieces: [SVG.Piece] = []
 
         pieces.append(SVG.rect(x: 1, y: 1, width: Double(width - 2), height: Double(height - 2), fill: "#fff", stroke: "#444"))
-        pieces.append(SVG.text(name, x: 16, y: 30, size: 20, bold: true))
+        pieces.append(SVG.text(name, x: 16, y: 30, size: 22, bold: true))
 
         // The stage: four steps, filled up to the one agreed.
         for step in 1...4 {
@@ -82,9 +82,9 @@ public enum PrincipleBoard {
             pieces.append(SVG.rect(x: x, y: top, width: 40, height: 92 - top, fill: filled ? "#333" : "#fff", stroke: "#333"))
             pieces.append(SVG.text("\(step)", x: x + 20, y: 86, size: 14, bold: true, anchor: "middle", fill: filled ? "#fff" : "#333"))
         }
-        pieces.append(SVG.text(score.agreedStage.map { "Stage \($0) of 4" } ?? "Stage not agreed yet", x: 210, y: 70, size: 16, bold: true))
+        pieces.append(SVG.text(score.agreedStage.map { "Stage \($0) of 4" } ?? "Stage not agreed yet", x: 210, y: 70, size: 18, bold: true))
         if let stage = score.agreedStage, let stageName = principles?.guide(score.principle)?.stage(stage)?.name {
-            pieces.append(SVG.text(stageName, x: 210, y: 90, size: 14))
+            pieces.append(SVG.text(stageName, x: 210, y: 90, size: 16))
         }
 
         // The score: shape and word, never colour alone.
@@ -97,15 +97,15 @@ public enum PrincipleBoard {
         }
 
         // The spread, by perspective: a bar per stage, its length the share of that row.
-        pieces.append(SVG.text("How people placed it", x: 16, y: 172, size: 14, bold: true))
-        let labelWidth = 150.0, column = 78.0
+        pieces.append(SVG.text("How people placed it", x: 16, y: 172, size: 16, bold: true))
+        let labelWidth = 160.0, column = 76.0
         for step in 1...4 {
-            pieces.append(SVG.text("Stage \(step)", x: labelWidth + Double(step - 1) * column + 4, y: 192, size: 12, bold: true, fill: "#333"))
+            pieces.append(SVG.text("Stage \(step)", x: labelWidth + Double(step - 1) * column + 4, y: 194, size: 14, bold: true, fill: "#333"))
         }
         for (index, row) in rows.enumerated() {
-            let y = 202 + Double(index) * 26
+            let y = 204 + Double(index) * 26
             pieces.append(SVG.line(x1: 16, y1: y, x2: Double(width - 16), y2: y, stroke: "#ccc"))
-            pieces.append(SVG.text(row.label, x: 16, y: y + 18, size: 13, bold: index == 0))
+            pieces.append(SVG.text(row.label, x: 16, y: y + 19, size: 15, bold: index == 0))
             let most = max(row.counts.max() ?? 0, 1)
             for (stageIndex, count) in row.counts.enumerated() {
                 let x = labelWidth + Double(stageIndex) * column + 4
@@ -113,7 +113,7 @@ public enum PrincipleBoard {
                     let length = 44 * Double(count) / Double(most)
                     pieces.append(SVG.rect(x: x, y: y + 6, width: length, height: 14, fill: index == 0 ? "#333" : "#777"))
                 }
-                pieces.append(SVG.text("\(count)", x: x + 48, y: y + 18, size: 13, fill: count > 0 ? "#111" : "#777"))
+                pieces.append(SVG.text("\(count)", x: x + 48, y: y + 19, size: 15, fill: count > 0 ? "#111" : "#777"))
             }
         }
 

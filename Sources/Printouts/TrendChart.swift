@@ -15,17 +15,17 @@ enum TrendChart {
     static func picture(_ principle: PrincipleID, history: GroupHistory, principles: PrinciplesFile?) -> SVG.Piece {
         let points = shown(history)
         let name = ExportNames.principle(principle, principles)
-        let width = 480.0, height = 230.0
-        let left = 70.0, right = 24.0, top = 40.0, bottom = 176.0
+        let width = 480.0, height = 262.0
+        let left = 110.0, right = 44.0, top = 52.0, bottom = 184.0
         let step = points.count > 1 ? (width - left - right) / Double(points.count - 1) : 0
         func x(_ index: Int) -> Double { points.count > 1 ? left + Double(index) * step : (left + width - right) / 2 }
         func y(_ stage: Int) -> Double { bottom - Double(stage - 1) * (bottom - top) / 3 }
 
         var pieces: [SVG.Piece] = [SVG.rect(x: 1, y: 1, width: width - 2, height: height - 2, fill: "#fff", stroke: "#444"),
-                                   SVG.text(name, x: 16, y: 26, size: 17, bold: true)]
+                                   SVG.text(name, x: 16, y: 28, size: 20, bold: true)]
         for stage in 1...4 {
-            pieces.append(SVG.line(x1: left - 6, y1: y(stage), x2: width - right, y2: y(stage), stroke: "#ccc"))
-            pieces.append(SVG.text("Stage \(stage)", x: left - 10, y: y(stage) + 4, size: 12, anchor: "end", fill: "#333"))
+            pieces.append(SVG.line(x1: left - 6, y1: y(stage), x2: width - right + 12, y2: y(stage), stroke: "#ccc"))
+            pieces.append(SVG.text("Stage \(stage)", x: left - 12, y: y(stage) + 5, size: 15, anchor: "end", fill: "#333"))
         }
         // The line joins workshops next to each other that both agreed a stage.
         var previous: (Int, Int)?
@@ -37,19 +37,20 @@ enum TrendChart {
             previous = (index, stage)
         }
         for (index, point) in points.enumerated() {
-            pieces.append(SVG.text(shortDate(point.date), x: x(index), y: bottom + 24, size: 12, bold: point.isThisWorkshop, anchor: "middle"))
+            pieces.append(SVG.text(shortDate(point.date), x: x(index), y: bottom + 26, size: points.count > 4 ? 11 : 15, bold: point.isThisWorkshop, anchor: "middle"))
             guard let stage = point.stages[principle] else {
                 pieces.append(SVG.text("–", x: x(index), y: bottom + 4, size: 14, anchor: "middle", fill: "#777"))
                 continue
             }
             if let rag = point.scores[principle] {
-                pieces.append(SVG.ragShape(rag, x: x(index), y: y(stage), size: 16))
-                pieces.append(SVG.text(rag.letter, x: x(index), y: y(stage) - 13, size: 11, bold: true, anchor: "middle"))
+                pieces.append(SVG.ragShape(rag, x: x(index), y: y(stage), size: 18))
+                pieces.append(SVG.text(rag.letter, x: x(index), y: y(stage) - 14, size: 14, bold: true, anchor: "middle"))
             } else {
                 pieces.append(SVG.element("circle", ["cx": SVG.number(x(index)), "cy": SVG.number(y(stage)), "r": "5", "fill": "#333"]))
             }
         }
-        pieces.append(SVG.text("R = RED ■, A = AMBER ▲, G = GREEN ●. The date in bold is this workshop.", x: 16, y: height - 10, size: 11, fill: "#333"))
+        pieces.append(SVG.text("R = RED ■, A = AMBER ▲, G = GREEN ●.", x: 16, y: height - 30, size: 14, fill: "#333"))
+        pieces.append(SVG.text("The date in bold is this workshop.", x: 16, y: height - 11, size: 14, fill: "#333"))
         return SVG.picture(id: "trend-\(principle.rawValue)", width: Int(width), height: Int(height),
                            title: "\(name) over time", description: "\(name), workshop by workshop: " + words(principle, points: points), pieces)
     }

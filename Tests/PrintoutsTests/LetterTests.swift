@@ -61,7 +61,9 @@ final class LetterTests: XCTestCase {
         }
         XCTAssertTrue(articles[4].contains("<h2>Hello Tom</h2>"))
         XCTAssertTrue(articles[3].contains("<h2>Hello <bdi lang=\"ar\" dir=\"rtl\">مريم</bdi></h2>"))
-        XCTAssertTrue(articles[3].contains("You will do it with: Tom") || articles[3].contains("You will do it with: <span lang=\"zh\">李小龍</span>"))
+        XCTAssertTrue(articles[3].contains("You will do it with: <span class=\"name\">Amal</span>."), articles[3])
+        XCTAssertTrue(articles[3].contains("You will do it with: <span class=\"name\">Tom</span>."), articles[3])
+        XCTAssertTrue(articles[0].contains("You will do it with: <span class=\"name\"><span lang=\"zh\">李小龍</span></span>."), articles[0])
     }
 
     func testEmptyPlanGivesNoLettersAndEveryoneGivesNotes() {
