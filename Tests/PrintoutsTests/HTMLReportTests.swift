@@ -58,6 +58,8 @@ final class HTMLReportTests: XCTestCase {
         XCTAssertTrue(html.contains("<style>") && html.contains("@page { size: A4"))
         XCTAssertTrue(html.contains("break-before: page"), "each section starts a new page")
         XCTAssertTrue(html.contains("break-inside: avoid"), "tables rows and pictures are not cut")
+        XCTAssertTrue(html.contains("@media (max-width: 40rem) { .board { grid-template-columns: 1fr; } }"), "one column on a phone")
+        XCTAssertTrue(html.contains("thead { display: table-header-group; }"), "a long table repeats its headings on the next page")
         XCTAssertTrue(html.contains("name=\"viewport\" content=\"width=device-width, initial-scale=1.0\""), "readable on a phone")
     }
 
@@ -124,6 +126,19 @@ final class HTMLReportTests: XCTestCase {
         XCTAssertTrue(html.contains("<h2>Over time</h2>"))
         XCTAssertTrue(pictures[4].contains("24 September 2026: stage 1, RED ■; 24 October 2026: stage 2, AMBER ▲; 23 November 2026: stage 2, AMBER ▲."), pictures[4])
         XCTAssertTrue(html.contains("23 November 2026 (this workshop)"))
+    }
+
+    func testOverTimeShowsTheLatestEightWorkshops() {
+        let points = (0..<11).map { index in
+            GroupHistory.Point(date: PrintoutFixture.start.addingTimeInterval(Double(index - 10) * 86_400 * 28), isThisWorkshop: index == 10,
+                               stages: [.assets: index % 4 + 1], scores: [.assets: .green])
+        }
+        let html = report(PrintoutFixture.sample(), history: GroupHistory(points: points))
+        XCTAssertTrue(html.contains("The latest 8 of 11 workshops are shown."))
+        let chart = PrintoutFixture.matches("<svg[^>]*aria-labelledby=\"trend-assets-title.*?</svg>", in: html).first ?? ""
+        XCTAssertEqual(PrintoutFixture.matches("<circle", in: chart).count, 8, "a GREEN circle at each of the last eight")
+        XCTAssertFalse(chart.contains(TrendChart.longDate(points[2].date)), "the third of eleven is left out")
+        XCTAssertTrue(chart.contains(TrendChart.longDate(points[3].date)))
     }
 
     func testAnonymisedReportNamesNobody() {
