@@ -43,6 +43,9 @@ let package = Package(
             ]
         ),
 
+        // Writes the manual page from the program's own description of its commands (Scripts/install).
+        .executableTarget(name: "campfire-manual"),
+
         // MARK: Tests
         .testTarget(name: "StateMachineTests", dependencies: ["StateMachine"]),
         .testTarget(name: "WorkshopTests", dependencies: ["Workshop", "StateMachine"]),

@@ -54,7 +54,8 @@ enum CommandLineOrder {
         }
         let first = arguments[index]
         let rest = Array(arguments[(index + 1)...])
-        if rootOptions.contains(first) || first.hasPrefix("--generate-completion-script") {
+        // "---completion" is the shell asking for completions (see SessionCompletion).
+        if rootOptions.contains(first) || first.hasPrefix("--generate-completion-script") || first.hasPrefix("---") {
             return .parse(Array(arguments[index...]))
         }
         if first == "help" {

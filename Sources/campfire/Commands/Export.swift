@@ -23,7 +23,7 @@ struct Export: ParsableCommand {
 
     @OptionGroup var options: CommonOptions
 
-    @Argument(help: "The session: its id (or the start of it), or its folder.")
+    @Argument(help: "The session: its id (or the start of it), or its folder.", completion: .custom(SessionCompletion.ids))
     var session: String
 
     @Option(name: .long, help: ArgumentHelp("The kind of export: \(Export.formats.joined(separator: ", ")).", valueName: "format"),

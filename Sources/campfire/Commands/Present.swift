@@ -11,7 +11,7 @@ struct Present: ParsableCommand {
 
     @OptionGroup var options: CommonOptions
 
-    @Argument(help: "The session: its id (or the start of it), or its folder. Without it, the workshop open in Campfire on this computer (Campfire asks which when several are).")
+    @Argument(help: "The session: its id (or the start of it), or its folder. Without it, the workshop open in Campfire on this computer (Campfire asks which when several are).", completion: .custom(SessionCompletion.ids))
     var session: String?
 
     /// How often the session's files are checked for changes.
