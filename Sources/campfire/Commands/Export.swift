@@ -30,7 +30,8 @@ struct Export: ParsableCommand {
             completion: .list(ExportFormat.allCases.map(\.rawValue)))
     var format: String = "json"
 
-    @Option(name: [.short, .long], help: ArgumentHelp("Write to this file instead of the screen (for letters, a folder gets one file per person).", valueName: "path"))
+    @Option(name: [.short, .long], help: ArgumentHelp("Write to this file instead of the screen (for letters, a folder gets one file per person).", valueName: "path"),
+            completion: .file())
     var output: String?
 
     @Flag(name: [.customLong("anonymise"), .customLong("anonymize")], help: "Replace every name with \"Person 1\", \"Person 2\"…, everywhere.")
