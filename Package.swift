@@ -10,6 +10,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
+        .package(url: "https://github.com/JohnSundell/Plot", exact: "0.14.0"),
     ],
     targets: [
         // MARK: Domain and files (no terminal)
@@ -20,6 +21,11 @@ let package = Package(
             resources: [.copy("Resources")]
         ),
         .target(name: "Persistence", dependencies: ["Workshop"]),
+        // Printable pages (HTML with SVG pictures) built from a session prepared for export.
+        .target(
+            name: "Printouts",
+            dependencies: ["Workshop", "Persistence", .product(name: "Plot", package: "Plot")]
+        ),
 
         // MARK: Terminal
         .target(name: "CTextWidth"),
@@ -32,15 +38,19 @@ let package = Package(
         .executableTarget(
             name: "campfire",
             dependencies: [
-                "Workshop", "Persistence", "WorkshopUI", "NcursesBackend", "TerminalUI",
+                "Workshop", "Persistence", "Printouts", "WorkshopUI", "NcursesBackend", "TerminalUI",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+
+        // Writes the manual page from the program's own description of its commands (Scripts/install).
+        .executableTarget(name: "campfire-manual"),
 
         // MARK: Tests
         .testTarget(name: "StateMachineTests", dependencies: ["StateMachine"]),
         .testTarget(name: "WorkshopTests", dependencies: ["Workshop", "StateMachine"]),
         .testTarget(name: "PersistenceTests", dependencies: ["Persistence", "Workshop"], exclude: ["Fixtures"]),
+        .testTarget(name: "PrintoutsTests", dependencies: ["Printouts", "Persistence", "Workshop"]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
         .testTarget(
             name: "WorkshopUITests",

@@ -35,6 +35,12 @@ struct Campfire: ParsableCommand {
                 exit(withError: error)
             }
         }
-        main(nil)
+        switch CommandLineOrder.arrange(Array(CommandLine.arguments.dropFirst())) {
+        case .parse(let arguments):
+            main(arguments)
+        case .refuse(let sentence):
+            FileHandle.standardError.write(Data("Error: \(sentence)\n".utf8))
+            Foundation.exit(ExitCode.validationFailure.rawValue)
+        }
     }
 }

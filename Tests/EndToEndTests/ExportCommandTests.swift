@@ -103,7 +103,7 @@ final class ExportCommandTests: XCTestCase {
         let id = try SessionMaker.sample(in: data)
         let format = try Binary.run(["export", "--data-dir", data.path, id, "--format", "pdf"])
         XCTAssertNotEqual(format.status, 0)
-        XCTAssertTrue(format.errors.contains("Campfire cannot export as \"pdf\". Choose one of: markdown, csv, json, letters."), format.errors)
+        XCTAssertTrue(format.errors.contains("Campfire cannot export as \"pdf\". Choose one of: html, markdown, csv, json, letters, html-letters."), format.errors)
         XCTAssertFalse(format.errors.contains("Fatal"))
 
         let missing = try Binary.run(["export", "--data-dir", data.path, "20991231", "--format", "markdown"])

@@ -42,12 +42,12 @@ public enum ActionLetters {
         let title = ExportWords.plainLine(session.title)
         let date = ExportWords.date(session.createdAt)
         var lines: [String] = []
-        lines.append(title)
+        lines.append(contentsOf: wrap(title, indent: ""))
         lines.append(date)
         lines.append("")
-        lines.append("Dear \(name),")
+        lines.append(contentsOf: wrap("Dear \(name),", indent: ""))
         lines.append("")
-        lines.append("Thank you for taking part in \"\(title)\" on \(date).")
+        lines.append(contentsOf: wrap("Thank you for taking part in \"\(title)\" on \(date).", indent: ""))
         lines.append("")
         if let goal = record.agreedGoal, !ExportWords.plainLine(goal.text).isEmpty {
             lines.append("Together we agreed this goal:")
@@ -66,13 +66,12 @@ public enum ActionLetters {
                 lines.append(contentsOf: wrap(what, indent: "\(index + 1). ", continuation: "   "))
                 lines.append("   By: \(ExportWords.day(action.when))")
                 let others = action.who.filter { $0 != person.id }.map { ExportWords.plainLine(record.name(of: $0)) }
-                lines.append("   With: " + (others.isEmpty ? "you are down for this one on your own, so ask the group if you would like help" : ExportWords.listed(others)))
+                lines.append(contentsOf: wrap("With: " + (others.isEmpty ? "you are down for this one on your own, so ask the group if you would like help" : ExportWords.listed(others)), indent: "   "))
                 let how = ExportWords.plainLine(action.how)
                 if !how.isEmpty { lines.append(contentsOf: wrap("How: " + how, indent: "   ")) }
             }
             lines.append("")
-            lines.append("Small steps make a big difference. If something gets in the way, that is all right:")
-            lines.append("tell the group, and you can work it out together.")
+            lines.append(contentsOf: wrap("Small steps make a big difference. If something gets in the way, that is all right: tell the group, and you can work it out together.", indent: ""))
         }
         lines.append("")
         lines.append("With thanks,")
@@ -86,23 +85,56 @@ public enum ActionLetters {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    /// Wraps text at about 72 characters, for a printed page.
+    /// Wraps text to 72 columns, for a printed page: wide characters (Chinese, Japanese, Korean)
+    /// count two, combining marks none, and a word longer than a line is cut across lines.
     static func wrap(_ text: String, indent: String, continuation: String? = nil, width: Int = 72) -> [String] {
         let next = continuation ?? indent
         var lines: [String] = []
         var current = indent
+        var currentWidth = columns(indent)
         var currentIsEmpty = true
+        func newLine() {
+            lines.append(current)
+            current = next
+            currentWidth = columns(next)
+            currentIsEmpty = true
+        }
         for word in text.split(separator: " ") {
-            if !currentIsEmpty && current.count + 1 + word.count > width {
-                lines.append(current)
-                current = next
-                currentIsEmpty = true
+            let wordWidth = columns(word)
+            if !currentIsEmpty && currentWidth + 1 + wordWidth > width { newLine() }
+            if currentWidth + (currentIsEmpty ? 0 : 1) + wordWidth <= width {
+                current += (currentIsEmpty ? "" : " ") + word
+                currentWidth += (currentIsEmpty ? 0 : 1) + wordWidth
+                currentIsEmpty = false
+                continue
             }
-            current += (currentIsEmpty ? "" : " ") + word
-            currentIsEmpty = false
+            // Longer than a whole line: cut it, character by character.
+            for character in word {
+                let characterWidth = columns(String(character))
+                if !currentIsEmpty && currentWidth + characterWidth > width { newLine() }
+                current.append(character)
+                currentWidth += characterWidth
+                currentIsEmpty = false
+            }
         }
         if !currentIsEmpty { lines.append(current) }
         return lines
+    }
+
+    /// The columns a text takes on a fixed-width page.
+    static func columns<S: StringProtocol>(_ text: S) -> Int {
+        text.unicodeScalars.reduce(0) { total, scalar in
+            let category = scalar.properties.generalCategory
+            if category == .nonspacingMark || category == .enclosingMark || category == .format { return total }
+            switch scalar.value {
+            case 0x1100...0x115F, 0x2E80...0x303E, 0x3041...0x33FF, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xA000...0xA4CF,
+                 0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE30...0xFE4F, 0xFF00...0xFF60, 0xFFE0...0xFFE6, 0x1F300...0x1F64F,
+                 0x1F900...0x1F9FF, 0x20000...0x3FFFD:
+                return total + 2
+            default:
+                return total + 1
+            }
+        }
     }
 
     /// A name made safe for a file name: lower-case a-z, 0-9 and "-"; "person" if nothing is left.

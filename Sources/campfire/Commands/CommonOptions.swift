@@ -5,10 +5,12 @@ import Workshop
 
 /// Options every command takes.
 struct CommonOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("The folder where sessions are kept.", discussion: "Otherwise CAMPFIRE_DATA_DIR, then $XDG_DATA_HOME/campfire, then ~/.local/share/campfire.", valueName: "folder"))
+    @Option(name: .long, help: ArgumentHelp("The folder where sessions are kept.", discussion: "Otherwise CAMPFIRE_DATA_DIR, then $XDG_DATA_HOME/campfire, then ~/.local/share/campfire.", valueName: "folder"),
+            completion: .directory)
     var dataDir: String?
 
-    @Option(name: .long, help: ArgumentHelp("Colours for the screen: dark, light, or contrast (black and white only, for very bright rooms). Also CAMPFIRE_THEME. NO_COLOR turns colour off.", valueName: "theme"))
+    @Option(name: .long, help: ArgumentHelp("Colours for the screen: dark, light, or contrast (black and white only, for very bright rooms). Also CAMPFIRE_THEME. NO_COLOR turns colour off.", valueName: "theme"),
+            completion: .list(Settings.themes))
     var theme: String?
 
     /// The same choices as plain values, for code that runs without the parser.
@@ -35,12 +37,23 @@ struct Settings: Sendable {
     var dataDir: String?
     var theme: String?
 
+    /// The themes there are.
+    static let themes = ["dark", "light", "contrast"]
+
+    /// The theme chosen by `--theme`, else by CAMPFIRE_THEME (an empty one counts as unset), else nil (dark).
+    /// - Throws: the same plain sentence for an unknown theme from either place, naming the place.
+    func chosenTheme(environment: String? = ProcessEnvironment.value("CAMPFIRE_THEME")) throws -> String? {
+        let (value, source): (String?, String) = theme != nil ? (theme, "--theme") : (environment.flatMap { $0.isEmpty ? nil : $0 }, "CAMPFIRE_THEME")
+        guard let value else { return nil }
+        guard Settings.themes.contains(value) else {
+            throw Failure("The theme can be dark, light or contrast, not \"\(value)\" (from \(source)).")
+        }
+        return value
+    }
+
     /// Starts the terminal with the chosen theme.
     func startTerminal() throws -> TerminalSession {
-        if let theme, !["dark", "light", "contrast"].contains(theme) {
-            throw Failure("The theme can be dark, light or contrast, not \"\(theme)\".")
-        }
-        return try TerminalSession.start(theme: theme)
+        try TerminalSession.start(theme: try chosenTheme() ?? "dark")
     }
 
     var dataFolder: DataFolder {

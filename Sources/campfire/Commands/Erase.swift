@@ -20,7 +20,7 @@ struct Erase: ParsableCommand {
 
     @OptionGroup var options: CommonOptions
 
-    @Argument(help: "The session: its id (or the start of it), or its folder.")
+    @Argument(help: "The session: its id (or the start of it), or its folder.", completion: .custom(SessionCompletion.ids))
     var session: String
 
     @Option(name: .long, help: ArgumentHelp("Erase only what this person said, by name.", valueName: "name"))

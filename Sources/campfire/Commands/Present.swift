@@ -11,8 +11,8 @@ struct Present: ParsableCommand {
 
     @OptionGroup var options: CommonOptions
 
-    @Argument(help: "The session: its id (or the start of it), or its folder.")
-    var session: String
+    @Argument(help: "The session: its id (or the start of it), or its folder. Without it, the workshop open in Campfire on this computer (Campfire asks which when several are).", completion: .custom(SessionCompletion.ids))
+    var session: String?
 
     /// How often the session's files are checked for changes.
     static let pollMilliseconds = 200
@@ -20,7 +20,13 @@ struct Present: ParsableCommand {
     func run() throws {
         let content = try options.content()
         let folder: URL
-        do { folder = try options.library.resolve(session) } catch { throw plain(error) }
+        do {
+            if let session {
+                folder = try options.library.resolve(session)
+            } else {
+                folder = try OpenWorkshops(library: options.library).choose(ask: OpenWorkshops.askOnTerminal)
+            }
+        } catch { throw plain(error) }
         var follower = SessionFollower(folder: folder)
         guard var current = follower.load() else {
             throw Failure("Could not read the workshop in \(folder.path).")

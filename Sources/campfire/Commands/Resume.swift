@@ -9,7 +9,7 @@ struct Resume: ParsableCommand {
 
     @OptionGroup var options: CommonOptions
 
-    @Argument(help: "The session: its id (or the start of it), or its folder.")
+    @Argument(help: "The session: its id (or the start of it), or its folder.", completion: .custom(SessionCompletion.ids))
     var session: String
 
     @Flag(name: .long, help: "Open without changing anything.")

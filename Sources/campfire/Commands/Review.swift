@@ -19,7 +19,7 @@ struct Review: ParsableCommand {
     @Flag(name: .long, help: "Also show practice runs (p in the browser changes this).")
     var practice = false
 
-    @Argument(help: ArgumentHelp("A session to open straight away (its id, the start of it, or its folder).", valueName: "session"))
+    @Argument(help: ArgumentHelp("A session to open straight away (its id, the start of it, or its folder).", valueName: "session"), completion: .custom(SessionCompletion.ids))
     var session: String?
 
     @Option(name: .long, help: ArgumentHelp("Print the first screen as text at this size (such as 80x24) and exit, without a terminal: for timing and scripts.", valueName: "WxH"))
