@@ -21,6 +21,13 @@ public final class SessionStore {
     /// Plain problems found while replaying the journal (normally none).
     public private(set) var replayProblems: [String] = []
     private var eventsSinceSnapshot = 0
+    /// Set, snapshots are written on a thread of their own (see ``SnapshotWriter``): the console
+    /// sets it, so that no key waits for one. Unset (the default, for the command line and
+    /// tests), each snapshot is on disk when the call that made it due returns.
+    public var writesSnapshotsInBackground = false {
+        didSet { if !writesSnapshotsInBackground { writer.finish() } }
+    }
+    private let writer = SnapshotWriter()
 
     public var folder: URL { files.folder }
     public var session: Session { editor.session }
@@ -30,6 +37,10 @@ public final class SessionStore {
         self.files = files
         self.editor = editor
         self.report = report
+    }
+
+    deinit {
+        writer.stop()
     }
 
     /// Makes a new session folder holding `session`.
@@ -104,10 +115,22 @@ public final class SessionStore {
         try snapshot(session, at: date)
     }
 
-    /// Writes `session` as the latest snapshot, with its summary.
+    /// Writes `session` as the latest snapshot, with its summary; handed to the background
+    /// writer when ``writesSnapshotsInBackground`` is set (then errors are not reported).
     public func snapshot(_ session: Session, at date: Date) throws {
-        try files.writeSnapshot(session, summary: SessionSummary(session, updatedAt: date), at: date)
+        if writesSnapshotsInBackground && !files.isReadOnly {
+            // The journal position and the session are taken together, here, on the saving thread.
+            writer.submit(SnapshotWriter.Job(files: files, session: session, sequence: files.lastSequence, date: date))
+        } else {
+            writer.finish()  // an older one still being written must not land after this one
+            try files.writeSnapshot(session, summary: SessionSummary(session, updatedAt: date), at: date)
+        }
         eventsSinceSnapshot = 0
+    }
+
+    /// Waits until every snapshot handed to the background writer is on disk.
+    public func waitForSnapshots() {
+        writer.finish()
     }
 
     /// Keeps a copy of the session as it was when a step was left, and refreshes the snapshot.
@@ -117,7 +140,10 @@ public final class SessionStore {
 
     /// Writes a last snapshot and releases the lock.
     public func close(at date: Date) {
-        if !isReadOnly && !files.isReadOnly { try? snapshot(at: date) }
+        // Whatever the background writer holds goes first; the last snapshot is written here,
+        // on disk before the lock is given back.
+        writer.stop()
+        if !isReadOnly && !files.isReadOnly { try? files.writeSnapshot(session, summary: SessionSummary(session, updatedAt: date), at: date) }
         try? files.close()
     }
 }
