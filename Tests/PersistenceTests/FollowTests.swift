@@ -48,6 +48,8 @@ final class FollowTests: XCTestCase {
         XCTAssertEqual(watch.wait(input: ends[0], timeoutMilliseconds: 5000), .input)
         var byte: UInt8 = 0
         XCTAssertEqual(read(ends[0], &byte, 1), 1)
+        // Closed with a key still unread: it is closed all the same (a closed terminal also reads as ready).
+        XCTAssertEqual(write(ends[1], "x", 1), 1)
         close(ends[1])
         XCTAssertEqual(watch.wait(input: ends[0], timeoutMilliseconds: 5000), .inputClosed)
     }

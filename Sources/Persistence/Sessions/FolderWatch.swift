@@ -86,8 +86,10 @@ public final class FolderWatch {
             }
             if input >= 0 {
                 let revents = Int32(waitFor[0].revents)
-                if revents & Int32(POLLIN) != 0 { return .input }
+                // A closed terminal reports itself readable too (reading gives nothing, for
+                // ever): the hang-up comes first, or the caller would spin.
                 if revents & Int32(POLLHUP | POLLERR | POLLNVAL) != 0 { return .inputClosed }
+                if revents & Int32(POLLIN) != 0 { return .input }
             }
             if let deadline, clock.now >= deadline { return .timeout }
             // Only events for files not watched: wait on.
