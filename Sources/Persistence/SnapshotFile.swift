@@ -79,6 +79,8 @@ public enum SnapshotFile {
         now: Date
     ) throws -> ReadResult<Document> {
         let data = try SafeFile.read(file)
+        // Decoded already by `campfire resume`'s second thread, from exactly these bytes?
+        if let early = SessionPrefetch.snapshot(for: file, data: data, as: Document.self, currentSchema: currentSchema) { return early }
         let decoder = JSONCoding.decoder()
         let header: Header
         do {
