@@ -354,45 +354,53 @@ enum QuickJSONDecoder {
     struct KeyedContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
         let document: Document
         let codingPath: [any CodingKey]
-        /// Key node and value node of each member.
-        private let members: [(key: Int, value: Int)]
+        private let first: Int
+        private let count: Int
+        /// Where to start looking for the next key (member number and its key node): keys are
+        /// mostly asked for in the order they are written, so each is usually the next one.
+        private final class Cursor {
+            var member = 0
+            var node: Int
+            init(node: Int) { self.node = node }
+        }
+        private let cursor: Cursor
 
         init(document: Document, node: Int, codingPath: [any CodingKey]) {
             self.document = document
             self.codingPath = codingPath
+            first = node + 1
+            count = Int(document.nodes[node].count)
+            cursor = Cursor(node: node + 1)
+        }
+
+        private var members: [(key: Int, value: Int)] {
             var members: [(key: Int, value: Int)] = []
-            let count = Int(document.nodes[node].count)
-            members.reserveCapacity(count)
-            var next = node + 1
+            var next = first
             for _ in 0..<count {
-                let value = next + 1
-                members.append((next, value))
-                next = document.after(value)
+                members.append((next, next + 1))
+                next = document.after(next + 1)
             }
-            self.members = members
+            return members
         }
 
         var allKeys: [Key] {
             members.compactMap { member in (try? document.string(member.key)).flatMap { Key(stringValue: $0) } }
         }
 
-        /// Where the last key was found: keys are mostly asked for in the order they are written.
-        private final class Cursor { var position = 0 }
-        private let cursor = Cursor()
-
         private func find(_ key: Key) -> Int? {
+            guard count > 0 else { return nil }
             let name = key.stringValue
-            let count = members.count
-            var step = 0
-            var position = cursor.position
-            while step < count {
-                if position >= count { position = 0 }
-                if document.keyMatches(members[position].key, name) {
-                    cursor.position = position + 1
-                    return members[position].value
+            var member = cursor.member, node = cursor.node
+            for _ in 0..<count {
+                if member >= count { member = 0; node = first }
+                let after = document.after(node + 1)
+                if document.keyMatches(node, name) {
+                    cursor.member = member + 1
+                    cursor.node = after
+                    return node + 1
                 }
-                position += 1
-                step += 1
+                member += 1
+                node = after
             }
             // A key written with escapes: compare the text.
             for member in members where document.nodes[member.key].kind == .escapedString {
@@ -428,12 +436,12 @@ enum QuickJSONDecoder {
         func decode(_ type: UInt64.Type, forKey key: Key) throws -> UInt64 { try document.integer(try value(key), as: UInt64.self) }
 
         func decode<T: Decodable>(_ type: T.Type, forKey key: Key) throws -> T {
-            try document.decode(type, node: try value(key), codingPath: codingPath + [key])
+            try document.decode(type, node: try value(key), codingPath: [])
         }
 
         func decodeIfPresent<T: Decodable>(_ type: T.Type, forKey key: Key) throws -> T? {
             guard let node = find(key), document.nodes[node].kind != .null else { return nil }
-            return try document.decode(type, node: node, codingPath: codingPath + [key])
+            return try document.decode(type, node: node, codingPath: [])
         }
 
         func decodeIfPresent(_ type: String.Type, forKey key: Key) throws -> String? {
@@ -452,11 +460,11 @@ enum QuickJSONDecoder {
         }
 
         func nestedContainer<NestedKey: CodingKey>(keyedBy type: NestedKey.Type, forKey key: Key) throws -> KeyedDecodingContainer<NestedKey> {
-            try NodeDecoder(document: document, node: try value(key), codingPath: codingPath + [key]).container(keyedBy: type)
+            try NodeDecoder(document: document, node: try value(key), codingPath: []).container(keyedBy: type)
         }
 
         func nestedUnkeyedContainer(forKey key: Key) throws -> any UnkeyedDecodingContainer {
-            try NodeDecoder(document: document, node: try value(key), codingPath: codingPath + [key]).unkeyedContainer()
+            try NodeDecoder(document: document, node: try value(key), codingPath: []).unkeyedContainer()
         }
 
         func superDecoder() throws -> any Decoder { throw Unsupported() }
@@ -502,8 +510,7 @@ enum QuickJSONDecoder {
         mutating func decode(_ type: Double.Type) throws -> Double { try document.double(try take()) }
 
         mutating func decode<T: Decodable>(_ type: T.Type) throws -> T {
-            let index = currentIndex
-            return try document.decode(type, node: try take(), codingPath: codingPath + [IndexKey(intValue: index)])
+            try document.decode(type, node: try take(), codingPath: [])
         }
 
         mutating func nestedContainer<NestedKey: CodingKey>(keyedBy type: NestedKey.Type) throws -> KeyedDecodingContainer<NestedKey> {

@@ -93,27 +93,34 @@ public struct Glossary: Equatable, Sendable {
     func asciiMatches(in text: String) -> [JargonMatch] {
         var bytes = Array(text.utf8)
         for i in bytes.indices where bytes[i] >= UInt8(ascii: "A") && bytes[i] <= UInt8(ascii: "Z") { bytes[i] += 32 }
+        func isWordByte(_ byte: UInt8) -> Bool {
+            (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z")) || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9"))
+        }
         func isBoundary(_ index: Int) -> Bool {
             guard index >= 0, index < bytes.count else { return true }
-            let byte = bytes[index]
-            return !((byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z")) || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")))
+            return !isWordByte(bytes[index])
         }
+        // Where words start, by their first byte: a term can only match at one of these, so each
+        // term looks only there, in the same order as going through every position would.
+        var starts = [[Int]](repeating: [], count: 128)
+        for index in bytes.indices where isBoundary(index - 1) && !isBoundary(index) { starts[Int(bytes[index])].append(index) }
         var taken = [Bool](repeating: false, count: bytes.count)
         var found: [JargonMatch] = []
         for (entry, term) in zip(entries, termBytes) {
             // A term with other characters than ASCII cannot be in ASCII text.
             guard let term, !term.isEmpty, term.count <= bytes.count else { continue }
             let first = term[0]
-            var index = 0
-            while index + term.count <= bytes.count {
+            // A term starting with a character that is not a letter or digit can start anywhere.
+            let candidates = isWordByte(first) ? starts[Int(first)] : Array(bytes.indices)
+            var next = 0
+            for index in candidates where index >= next {
+                guard index + term.count <= bytes.count else { break }
                 if bytes[index] == first, isBoundary(index - 1), isBoundary(index + term.count),
                    bytes[index..<index + term.count].elementsEqual(term),
                    !taken[index..<index + term.count].contains(true) {
                     found.append(JargonMatch(start: index, length: term.count, entry: entry))
                     for i in index..<index + term.count { taken[i] = true }
-                    index += term.count
-                } else {
-                    index += 1
+                    next = index + term.count
                 }
             }
         }
