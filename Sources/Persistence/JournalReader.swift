@@ -22,6 +22,8 @@ public enum JournalReader {
         _ file: URL, as type: Event.Type = Event.self, firstSequence: Int = 1, eventsAfter: Int = 0
     ) throws -> JournalReadResult<Event> {
         let bytes = [UInt8](try SafeFile.read(file))
+        // Checked already by `campfire resume`'s second thread, from exactly these bytes?
+        if let early = SessionPrefetch.journal(for: file, bytes: bytes, as: type, firstSequence: firstSequence, eventsAfter: eventsAfter) { return early }
         return parse(bytes, as: type, firstSequence: firstSequence, eventsAfter: eventsAfter)
     }
 

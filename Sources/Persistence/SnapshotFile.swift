@@ -63,6 +63,14 @@ public enum SnapshotFile {
         now: Date
     ) throws -> ReadResult<Document> {
         let data = try SafeFile.read(file)
+        // Decoded already by `campfire resume`'s second thread, from exactly these bytes?
+        if let early = SessionPrefetch.snapshot(for: file, data: data, as: Document.self, currentSchema: currentSchema) { return early }
+        // The quick way for the current schema; anything it is not sure of goes the way below.
+        if let quick = try? QuickJSONDecoder.decode(QuickJSONDecoder.Snapshot<Document>.self, from: data), quick.schema == currentSchema {
+            return ReadResult(
+                snapshot: Snapshot(schema: quick.schema, journalSequence: quick.journalSequence, savedAt: quick.savedAt, document: quick.document),
+                migratedFromSchema: nil, keptOriginal: nil)
+        }
         let decoder = JSONCoding.decoder()
         let envelope: SnapshotEnvelope
         do {

@@ -28,12 +28,11 @@ struct Campfire: ParsableCommand {
         // about 2 ms, a third of the time to the first screen (docs/performance.md).
         // `argc`, not `arguments`: building the arguments array costs 0.15 ms of Swift set-up.
         if CommandLine.argc == 1 {
-            do {
-                try HomeScreen(options: Settings()).run()
-                Foundation.exit(0)
-            } catch {
-                exit(withError: error)
-            }
+            home(Settings())
+        }
+        // `campfire --data-dir PATH` (or `--data-dir=PATH`) opens the same home screen, as quickly.
+        if let dataDir = homeDataDir() {
+            home(Settings(dataDir: dataDir))
         }
         switch CommandLineOrder.arrange(Array(CommandLine.arguments.dropFirst())) {
         case .parse(let arguments):
@@ -42,5 +41,30 @@ struct Campfire: ParsableCommand {
             FileHandle.standardError.write(Data("Error: \(sentence)\n".utf8))
             Foundation.exit(ExitCode.validationFailure.rawValue)
         }
+    }
+
+    private static func home(_ settings: Settings) -> Never {
+        do {
+            try HomeScreen(options: settings).run()
+            Foundation.exit(0)
+        } catch {
+            exit(withError: error)
+        }
+    }
+
+    /// The folder of `campfire --data-dir PATH` or `campfire --data-dir=PATH` with nothing else,
+    /// read straight from the arguments; nil for anything else (which the parser then reads).
+    static func homeDataDir() -> String? {
+        let argv = CommandLine.unsafeArgv
+        if CommandLine.argc == 3, let option = argv[1], strcmp(option, "--data-dir") == 0, let value = argv[2] {
+            let path = String(cString: value)
+            // `--data-dir --help` and the like are for the parser to explain.
+            return path.hasPrefix("-") || path.isEmpty ? nil : path
+        }
+        if CommandLine.argc == 2, let option = argv[1], strncmp(option, "--data-dir=", 11) == 0 {
+            let path = String(cString: option + 11)
+            return path.isEmpty ? nil : path
+        }
+        return nil
     }
 }

@@ -24,6 +24,13 @@ public final class SessionStore {
     /// The journal number of the last move to another step, so the stage snapshot of the state
     /// before it says so.
     private var lastMoveSequence: Int?
+    /// Set, snapshots are written on a thread of their own (see ``SnapshotWriter``): the console
+    /// sets it, so that no key waits for one. Unset (the default, for the command line and
+    /// tests), each snapshot is on disk when the call that made it due returns.
+    public var writesSnapshotsInBackground = false {
+        didSet { if !writesSnapshotsInBackground { writer.finish() } }
+    }
+    private let writer = SnapshotWriter()
 
     public var folder: URL { files.folder }
     public var session: Session { editor.session }
@@ -33,6 +40,10 @@ public final class SessionStore {
         self.files = files
         self.editor = editor
         self.report = report
+    }
+
+    deinit {
+        writer.stop()
     }
 
     /// Makes a new session folder holding `session`.
@@ -152,10 +163,22 @@ public final class SessionStore {
         try snapshot(session, at: date)
     }
 
-    /// Writes `session` as the latest snapshot, with its summary.
+    /// Writes `session` as the latest snapshot, with its summary; handed to the background
+    /// writer when ``writesSnapshotsInBackground`` is set (then errors are not reported).
     public func snapshot(_ session: Session, at date: Date) throws {
-        try files.writeSnapshot(session, summary: SessionSummary(session, updatedAt: date), at: date)
+        if writesSnapshotsInBackground && !files.isReadOnly {
+            // The journal position and the session are taken together, here, on the saving thread.
+            writer.submit(SnapshotWriter.Job(files: files, session: session, position: files.position, date: date))
+        } else {
+            writer.finish()  // an older one still being written must not land after this one
+            try files.writeSnapshot(session, summary: SessionSummary(session, updatedAt: date), at: date)
+        }
         eventsSinceSnapshot = 0
+    }
+
+    /// Waits until every snapshot handed to the background writer is on disk.
+    public func waitForSnapshots() {
+        writer.finish()
     }
 
     /// Keeps a copy of the session as it was when a step was left, and refreshes the snapshot.
@@ -170,8 +193,11 @@ public final class SessionStore {
     /// Writes a last snapshot and releases the lock. A finished session (at its Close step)
     /// then has its room-only words forgotten from every file (see `RoomOnlyForgetting`).
     public func close(at date: Date) {
+        // Whatever the background writer holds goes first; the last snapshot is written here,
+        // on disk before the lock is given back.
+        writer.stop()
         let writable = !isReadOnly && !files.isReadOnly
-        if writable { try? snapshot(at: date) }
+        if writable { try? files.writeSnapshot(session, summary: SessionSummary(session, updatedAt: date), at: date) }
         try? files.close()
         if writable && session.step.stage == .close {
             try? RoomOnlyForgetting.forget(in: folder, at: date)

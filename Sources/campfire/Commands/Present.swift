@@ -14,7 +14,8 @@ struct Present: ParsableCommand {
     @Argument(help: "The session: its id (or the start of it), or its folder. Without it, the workshop open in Campfire on this computer (Campfire asks which when several are).", completion: .custom(SessionCompletion.ids))
     var session: String?
 
-    /// How often the session's files are checked for changes.
+    /// How often the session's files are checked for changes where there is no file-change
+    /// notification (inotify), or when `CAMPFIRE_NO_NOTIFY` is set.
     static let pollMilliseconds = 200
 
     func run() throws {
@@ -27,49 +28,51 @@ struct Present: ParsableCommand {
                 folder = try OpenWorkshops(library: options.library).choose(ask: OpenWorkshops.askOnTerminal)
             }
         } catch { throw plain(error) }
-        var follower = SessionFollower(folder: folder)
-        guard var current = follower.load() else {
+        let follower = SessionFollower(folder: folder)
+        follower.refresh()
+        guard follower.session != nil else {
             throw Failure("Could not read the workshop in \(folder.path).")
         }
+        // Woken by the journal or snapshot changing (inotify), not by looking every so often.
+        let notify = (ProcessEnvironment.value("CAMPFIRE_NO_NOTIFY") ?? "").isEmpty
+        let watch = FolderWatch(
+            folder: folder.path, names: [SessionStore.Files.journalName, SessionStore.Files.snapshotName], notify: notify)
         let terminal = try options.startTerminal()
         defer { terminal.stop() }
+        var needsDraw = true
+        var drawnSecond = 0
         while true {
-            if follower.hasChanged(), let fresh = follower.load() { current = fresh }
-            let size = terminal.size
-            var grid = Grid(width: size.width, height: size.height)
-            ProjectorScreen.render(session: current, content: content, now: Date(), into: &grid)
-            terminal.draw(grid)
-            let key: Key?
-            do { key = try terminal.nextKey(timeoutMilliseconds: Self.pollMilliseconds) } catch .terminalGone { return } catch { throw ExitCode(error.code) }
-            if key == .character("q") || key == .escape { return }
+            if needsDraw, let current = follower.session {
+                let size = terminal.size
+                var grid = Grid(width: size.width, height: size.height)
+                ProjectorScreen.render(session: current, content: content, now: Date(), into: &grid)
+                terminal.draw(grid)  // sends only the cells that changed
+                needsDraw = false
+                drawnSecond = Int(Date().timeIntervalSince1970)
+            }
+            // Without changes, the screen is drawn again once a second, on the second, for the time left.
+            let untilNextSecond = 1000 - Int(Date().timeIntervalSince1970 * 1000) % 1000 + 2
+            let wake = watch.wait(input: STDIN_FILENO, timeoutMilliseconds: watch.isNotifying ? untilNextSecond : min(untilNextSecond, Self.pollMilliseconds))
+            switch wake {
+            case .changed:
+                needsDraw = follower.refresh()
+                continue
+            case .inputClosed:
+                return
+            case .input, .timeout:
+                break
+            }
+            // Keys typed (and resizes and stop signals, which cut the wait short).
+            do {
+                while let key = try terminal.nextKey(timeoutMilliseconds: 0) {
+                    if key == .character("q") || key == .escape { return }
+                    needsDraw = true
+                }
+            } catch .terminalGone { return } catch { throw ExitCode(error.code) }
+            if wake == .timeout {
+                if !watch.isNotifying, follower.refresh() { needsDraw = true }
+                if Int(Date().timeIntervalSince1970) != drawnSecond { needsDraw = true }
+            }
         }
-    }
-}
-
-/// Follows a session's files from another process: reloads only when they change.
-struct SessionFollower {
-    let folder: URL
-    init(folder: URL) { self.folder = folder }
-
-    private func stamp(_ name: String) -> (Int, Date)? {
-        guard let attributes = try? FileManager.default.attributesOfItem(atPath: folder.appendingPathComponent(name).path) else { return nil }
-        return ((attributes[.size] as? NSNumber)?.intValue ?? 0, attributes[.modificationDate] as? Date ?? .distantPast)
-    }
-
-    private var stamps: [String] {
-        [SessionStore.Files.journalName, SessionStore.Files.snapshotName].map { name in
-            stamp(name).map { "\($0.0)@\($0.1.timeIntervalSince1970)" } ?? "-"
-        }
-    }
-
-    private var lastStamps: [String] = []
-
-    /// Whether the journal or snapshot changed since the last load.
-    mutating func hasChanged() -> Bool { stamps != lastStamps }
-
-    /// Reads the session read-only (no lock is taken; nothing is written).
-    mutating func load() -> Session? {
-        lastStamps = stamps
-        return (try? SessionStore.open(folder, readOnly: true, at: Date()))?.session
     }
 }

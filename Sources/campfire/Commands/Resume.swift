@@ -16,9 +16,12 @@ struct Resume: ParsableCommand {
     var readOnly = false
 
     func run() throws {
-        let content = try options.content()
         let folder: URL
         do { folder = try options.library.resolve(session) } catch { throw plain(error) }
+        // The snapshot and journal are read on a second thread while the content files are
+        // loaded and the terminal starts; opening uses what it read only if the files are unchanged.
+        SessionPrefetch.start(folder)
+        let content = try options.content()
         let terminal = try options.startTerminal()
         let store: SessionStore
         do {

@@ -16,6 +16,8 @@ enum ConsoleRunner {
         let practice = practice ?? PracticeRunner.attach(store: store, content: content, note: &practiceNote)
         let notes = notes + (practiceNote.map { [$0] } ?? [])
         let clock: any Workshop.Clock = practice?.clock ?? SystemClock()
+        // No key waits for a snapshot: they are written on a thread of their own (docs/decisions.md).
+        store.writesSnapshotsInBackground = true
         let environment = ConsoleEnvironment(
             clock: clock,
             save: { event, at in try store.append(event, at: at) },

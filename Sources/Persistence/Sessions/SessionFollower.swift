@@ -1,0 +1,130 @@
+import Foundation
+import Workshop
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Follows a session that another program (the console) is writing, read-only, as
+/// `campfire present` does: reads it whole once, then only the journal lines added since.
+///
+/// Never takes the lock and never writes anything. A change that is not a plain addition to the
+/// journal (the journal replaced, cut back, or damaged where it was read) is met by reading the
+/// session whole again, as opening it read-only would.
+public final class SessionFollower {
+    public let folder: URL
+    /// The session as far as it has been read.
+    public private(set) var session: Session?
+
+    private var editor: SessionEditor?
+    /// Bytes of the journal read so far (whole lines only).
+    private var offset = 0
+    private var lastSequence = 0
+    /// The journal file read (device and inode), to notice it being replaced.
+    private var journalIdentity: Identity?
+
+    private var snapshotPath: String { folder.path + "/" + SessionStore.Files.snapshotName }
+    private var journalPath: String { folder.path + "/" + SessionStore.Files.journalName }
+
+    public init(folder: URL) {
+        self.folder = folder
+    }
+
+    /// Reads what changed since the last call (everything the first time).
+    /// - Returns: whether ``session`` changed.
+    @discardableResult
+    public func refresh() -> Bool {
+        guard editor != nil else { return readWhole() }
+        switch readAdded() {
+        case .nothing: return false
+        case .added: return true
+        case .readAgain: return readWhole()
+        }
+    }
+
+    // MARK: Reading
+
+    /// Snapshot first, then the journal: the journal is always at least as long as the snapshot
+    /// says, since a change goes into the journal before any snapshot holds it.
+    private func readWhole() -> Bool {
+        guard let snapshot = try? SnapshotFile.read(
+            URL(fileURLWithPath: snapshotPath), as: Session.self, currentSchema: SessionStore.schema,
+            migrate: nil, readOnly: true, now: Date()).snapshot
+        else { return false }
+        var editor = SessionEditor(session: snapshot.document)
+        offset = 0
+        lastSequence = snapshot.journalSequence
+        journalIdentity = nil
+        if let file = readJournal(from: 0) {
+            journalIdentity = file.identity
+            // A torn last line is left out (goodLength): it is read again once it is whole.
+            let journal = JournalReader.parse(file.bytes, as: SessionEvent.self, eventsAfter: snapshot.journalSequence)
+            offset = journal.goodLength
+            lastSequence = max(journal.lastSequence ?? 0, snapshot.journalSequence)
+            apply(journal.records.filter { $0.sequence > snapshot.journalSequence }, to: &editor)
+        }
+        self.editor = editor
+        session = editor.session
+        return true
+    }
+
+    private enum Added { case nothing, added, readAgain }
+
+    private func readAdded() -> Added {
+        guard let journal = readJournal(from: offset) else { return journalIdentity == nil ? .nothing : .readAgain }
+        guard let known = journalIdentity, known == journal.identity, journal.size >= offset else { return .readAgain }
+        if journal.bytes.isEmpty { return .nothing }
+        let read = JournalReader.parse(journal.bytes, as: SessionEvent.self, firstSequence: lastSequence + 1, eventsAfter: lastSequence)
+        if !read.corruptLines.isEmpty { return .readAgain }
+        // A damaged last line that is whole (it has its newline) is not a write in progress.
+        if let tail = read.tornTail, tail.bytes.last == UInt8(ascii: "\n") { return .readAgain }
+        guard read.goodLength > 0, var editor else { return .nothing }  // only part of a line so far
+        offset += read.goodLength
+        lastSequence = read.lastSequence ?? lastSequence
+        apply(read.records, to: &editor)
+        self.editor = editor
+        session = editor.session
+        return .added
+    }
+
+    private func apply(_ records: [JournalRecord<SessionEvent>], to editor: inout SessionEditor) {
+        for record in records {
+            // A change that cannot be replayed stops the replay, as opening read-only does.
+            do { try editor.apply(record.event, at: record.at) } catch { break }
+        }
+    }
+
+    private struct JournalBytes {
+        var bytes: [UInt8]
+        var size: Int
+        var identity: Identity
+    }
+
+    private struct Identity: Equatable {
+        var device: UInt64
+        var inode: UInt64
+    }
+
+    /// The journal's bytes from `start` to its end, its size and which file it is; nil if there is none.
+    private func readJournal(from start: Int) -> JournalBytes? {
+        let descriptor = open(journalPath, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { return nil }
+        defer { close(descriptor) }
+        var info = stat()
+        guard fstat(descriptor, &info) == 0 else { return nil }
+        let identity = Identity(device: UInt64(info.st_dev), inode: UInt64(info.st_ino))
+        let size = Int(info.st_size)
+        guard size > start else { return JournalBytes(bytes: [], size: size, identity: identity) }
+        var bytes = [UInt8](repeating: 0, count: size - start)
+        var filled = 0
+        while filled < bytes.count {
+            let count = bytes.withUnsafeMutableBytes { pread(descriptor, $0.baseAddress! + filled, $0.count - filled, off_t(start + filled)) }
+            if count < 0 && errno == EINTR { continue }
+            if count <= 0 { break }
+            filled += count
+        }
+        bytes.removeLast(bytes.count - filled)
+        return JournalBytes(bytes: bytes, size: size, identity: identity)
+    }
+}

@@ -1,0 +1,115 @@
+import Foundation
+import Workshop
+
+/// Writes a session's snapshots on a thread of its own, so that a saved change never waits for
+/// one (docs/performance.md, figure 3; docs/decisions.md).
+///
+/// The journal is what keeps every change safe: each change is in it, flushed to disk, before it
+/// counts. A snapshot only saves replaying the journal when the session is reopened. So a
+/// snapshot may be written a moment later than the change that made it due, as long as it is
+/// written whole and says exactly which journal lines it holds. The caller takes the journal
+/// position (``SessionFiles/lastSequence``) and a copy of the session at the same moment, on its
+/// own thread; this thread encodes and writes them with the same safe steps as before (a
+/// temporary file, flushed, renamed over the old one, the folder flushed), then the summary.
+///
+/// Only the latest snapshot waiting is written: if a newer one is handed over while an older one
+/// is waiting, the older one is dropped (the newer holds everything it did). ``finish()`` waits
+/// until nothing is waiting or being written; ``SessionStore/close(at:)`` calls it before its
+/// last snapshot and before giving the lock back.
+final class SnapshotWriter: @unchecked Sendable {
+    /// One snapshot to write: the session as it was when the journal stood at `position`.
+    struct Job: @unchecked Sendable {
+        let files: SessionStore.Files
+        let session: Session
+        let position: JournalPosition
+        let date: Date
+    }
+
+    private let condition = NSCondition()
+    private var waiting: Job?
+    private var writing = false
+    private var running = false
+    private var stopping = false
+    /// How many snapshots were written, and how many dropped for a newer one (for tests).
+    private(set) var written = 0
+    private(set) var dropped = 0
+
+    /// Hands a snapshot over to be written; returns at once.
+    func submit(_ job: Job) {
+        condition.lock()
+        if waiting != nil { dropped += 1 }
+        waiting = job
+        stopping = false
+        if !running {
+            running = true
+            let thread = Thread { [self] in run() }
+            thread.name = "campfire snapshots"
+            thread.start()
+        }
+        condition.broadcast()
+        condition.unlock()
+    }
+
+    /// Waits until every snapshot handed over has been written (or dropped for a newer one).
+    func finish() {
+        condition.lock()
+        while waiting != nil || writing { condition.wait() }
+        condition.unlock()
+    }
+
+    /// Writes what is waiting, then ends the thread (a later ``submit(_:)`` starts another).
+    func stop() {
+        condition.lock()
+        stopping = true
+        condition.broadcast()
+        while waiting != nil || writing || running { condition.wait() }
+        condition.unlock()
+    }
+
+    private func run() {
+        while true {
+            condition.lock()
+            while waiting == nil && !stopping { condition.wait() }
+            guard let job = waiting else {
+                running = false
+                condition.broadcast()
+                condition.unlock()
+                return
+            }
+            waiting = nil
+            writing = true
+            condition.unlock()
+
+            // As before, a snapshot that cannot be written is not an error for the person
+            // typing: the journal holds the change, and the next snapshot tries again.
+            try? job.files.writeSnapshot(
+                job.session, covering: job.position, summary: SessionSummary(job.session, updatedAt: job.date), at: job.date)
+
+            condition.lock()
+            writing = false
+            written += 1
+            condition.broadcast()
+            condition.unlock()
+        }
+    }
+}
+
+extension SessionFiles {
+    /// Replaces `snapshot.json` with `document`, recorded as covering the journal up to
+    /// `position` (taken by the caller at the same moment as the document), then `summary.json`.
+    /// Safe to call from another thread than the one appending: it reads no state that changes.
+    func writeSnapshot<Summary: Encodable>(_ document: Document, covering position: JournalPosition, summary: Summary, at date: Date) throws {
+        try checkWritable()
+        try SnapshotFile.write(
+            Snapshot(schema: schema, journal: position, savedAt: date, document: document),
+            to: folder.appendingPathComponent(Self.snapshotName))
+        var data: Data
+        do {
+            data = try JSONCoding.encoder().encode(summary)
+        } catch {
+            throw PersistenceError.cannotEncode(path: folder.appendingPathComponent(Self.summaryName).path, detail: "\(error)")
+        }
+        data.append(UInt8(ascii: "\n"))
+        try SafeFile.writeAtomically(data, to: folder.appendingPathComponent(Self.summaryName))
+    }
+}

@@ -1,0 +1,94 @@
+import Foundation
+import XCTest
+@testable import Persistence
+@testable import Workshop
+
+/// Snapshots written on a thread of their own: never claiming more of the journal than they
+/// hold, all written before the lock is given back, and reopening gives every saved change.
+final class BackgroundSnapshotTests: XCTestCase {
+    let start = Date(timeIntervalSince1970: 1_795_000_000)
+
+    private func newStore(_ folder: URL) throws -> SessionStore {
+        let template = try ContentLibrary.load().template(named: "standard")
+        let store = try SessionStore.create(Session(id: "s", title: "Background", createdAt: start, template: template), in: folder, at: start)
+        store.writesSnapshotsInBackground = true
+        return store
+    }
+
+    private func person(_ n: Int) -> SessionEvent { .addParticipant(Participant(id: "p\(n)", name: "Person \(n)")) }
+
+    private func snapshotOnDisk(_ folder: URL) throws -> Snapshot<Session> {
+        try SnapshotFile.read(folder.appendingPathComponent("snapshot.json"), as: Session.self, currentSchema: SessionStore.schema,
+                              migrate: nil, readOnly: true, now: start).snapshot
+    }
+
+    /// As the console saves: append, apply, note, and the due snapshot handed over after drawing.
+    private func save(_ event: SessionEvent, store: SessionStore, editor: inout SessionEditor) throws {
+        try store.append(event, at: start)
+        try editor.apply(event, at: start)
+        store.noteApplied(editor.session, at: start, later: true)
+        store.snapshotIfDue(editor.session, at: start)
+    }
+
+    func testASnapshotHoldsExactlyTheJournalLinesItSaysEvenWhenMoreArriveWhileItIsWritten() throws {
+        let folder = try makeTemporaryFolder(self).appendingPathComponent("s")
+        let store = try newStore(folder)
+        var editor = store.editor
+        for n in 1...SessionStore.snapshotEvery { try save(person(n), store: store, editor: &editor) }
+        // More changes saved at once, while the snapshot of the first 50 may still be being written.
+        for n in (SessionStore.snapshotEvery + 1)...(SessionStore.snapshotEvery + 10) { try save(person(n), store: store, editor: &editor) }
+        store.waitForSnapshots()
+        let snapshot = try snapshotOnDisk(folder)
+        XCTAssertEqual(snapshot.journalSequence, SessionStore.snapshotEvery)
+        XCTAssertEqual(snapshot.document.record.participants.count, SessionStore.snapshotEvery,
+                       "the snapshot holds the session as it was at the line it names, not later")
+        let summary = try XCTUnwrap(SessionStore.Files.readSummary(SessionSummary.self, in: folder))
+        XCTAssertEqual(summary.people, SessionStore.snapshotEvery)
+        store.adopt(editor)
+        store.close(at: start)
+        let reopened = try SessionStore.open(folder, readOnly: true, at: start)
+        XCTAssertEqual(reopened.session.record.participants.count, SessionStore.snapshotEvery + 10)
+    }
+
+    func testCloseWritesEverythingBeforeGivingTheLockBack() throws {
+        let folder = try makeTemporaryFolder(self).appendingPathComponent("s")
+        let store = try newStore(folder)
+        var editor = store.editor
+        let total = SessionStore.snapshotEvery * 3 + 7
+        for n in 1...total { try save(person(n), store: store, editor: &editor) }
+        store.adopt(editor)
+        store.close(at: start)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: folder.appendingPathComponent("lock").path))
+        let snapshot = try snapshotOnDisk(folder)
+        XCTAssertEqual(snapshot.journalSequence, total)
+        XCTAssertEqual(snapshot.document, editor.session)
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasPrefix(".tmp-") }
+        XCTAssertEqual(leftovers, [], "no temporary file is left half-written")
+        XCTAssertEqual(mode(folder.appendingPathComponent("snapshot.json")), 0o600)
+    }
+
+    func testOnlyTheLatestWaitingSnapshotIsWritten() throws {
+        let folder = try makeTemporaryFolder(self).appendingPathComponent("s")
+        let store = try newStore(folder)
+        var editor = store.editor
+        for n in 1...20 {
+            try save(person(n), store: store, editor: &editor)
+            try store.snapshot(editor.session, at: start)  // one handed over after every change
+        }
+        store.waitForSnapshots()
+        let snapshot = try snapshotOnDisk(folder)
+        XCTAssertEqual(snapshot.journalSequence, 20)
+        XCTAssertEqual(snapshot.document, editor.session)
+        store.adopt(editor)
+        store.close(at: start)
+    }
+
+    func testTheCommandLineStillWritesEachSnapshotBeforeReturning() throws {
+        let folder = try makeTemporaryFolder(self).appendingPathComponent("s")
+        let store = try newStore(folder)
+        store.writesSnapshotsInBackground = false
+        for n in 1...SessionStore.snapshotEvery { try store.record(person(n), at: start) }
+        XCTAssertEqual(try snapshotOnDisk(folder).journalSequence, SessionStore.snapshotEvery)
+        store.close(at: start)
+    }
+}
