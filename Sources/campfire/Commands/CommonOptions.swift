@@ -58,9 +58,10 @@ struct Failure: Error, CustomStringConvertible {
 
 /// Turns any error into a plain sentence.
 func plain(_ error: Error) -> Failure {
-    if let failure = error as? Failure { return failure }
+    // Messages may quote stored text (a title, a name, a path): never raw control characters.
+    if let failure = error as? Failure { return Failure(shownLines(failure.description)) }
     // Foundation's own errors read best through their localized description; Campfire's
     // errors describe themselves in plain words.
-    if let cocoa = error as? CocoaError { return Failure(cocoa.localizedDescription) }
-    return Failure(String(describing: error))
+    if let cocoa = error as? CocoaError { return Failure(shownLines(cocoa.localizedDescription)) }
+    return Failure(shownLines(String(describing: error)))
 }

@@ -56,10 +56,10 @@ struct New: ParsableCommand {
 
         guard let terminal else {
             store.close(at: Date())
-            print("Made the workshop \"\(title)\".")
-            print("id:     \(session.id)")
-            print("folder: \(store.folder.path)")
-            print("On the day, open it with: campfire resume \(session.id)")
+            print("Made the workshop \"\(shown(title))\".")
+            print("id:     \(shown(session.id))")
+            print("folder: \(shown(store.folder.path))")
+            print("On the day, open it with: campfire resume \(shown(session.id))")
             return
         }
         let code = ConsoleRunner.run(store: store, content: content, terminal: terminal, notes: [])
