@@ -53,15 +53,15 @@ struct Settings: Sendable {
 /// A plain-words failure: printed as one sentence, and the program exits with a non-zero code.
 struct Failure: Error, CustomStringConvertible {
     let description: String
-    init(_ description: String) { self.description = description }
+    /// Messages quote stored text (titles, names, paths): never with raw control characters.
+    init(_ description: String) { self.description = shownLines(description) }
 }
 
 /// Turns any error into a plain sentence.
 func plain(_ error: Error) -> Failure {
-    // Messages may quote stored text (a title, a name, a path): never raw control characters.
-    if let failure = error as? Failure { return Failure(shownLines(failure.description)) }
+    if let failure = error as? Failure { return failure }
     // Foundation's own errors read best through their localized description; Campfire's
     // errors describe themselves in plain words.
-    if let cocoa = error as? CocoaError { return Failure(shownLines(cocoa.localizedDescription)) }
-    return Failure(shownLines(String(describing: error)))
+    if let cocoa = error as? CocoaError { return Failure(cocoa.localizedDescription) }
+    return Failure(String(describing: error))
 }
