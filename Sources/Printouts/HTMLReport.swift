@@ -105,7 +105,7 @@ public enum HTMLReport {
     static func stories(_ record: WorkshopRecord) -> Body {
         // Already filtered by SessionExport.prepare; filtered again so this page can never show
         // a story whose teller did not agree, whatever it is handed.
-        let shared = record.stories.filter { $0.consent.allowsSharing }
+        let shared = record.stories.filter(\.mayBeShared)
         return .section(.id("stories"),
             .h2("Stories shared with permission"),
             .if(shared.isEmpty, .p("No stories were agreed for sharing outside the room.")),

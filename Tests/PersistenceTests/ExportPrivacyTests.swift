@@ -23,19 +23,23 @@ final class ExportPrivacyTests: XCTestCase {
         XCTAssertEqual(replacer.apply("قالت عائشة"), "قالت Person 2")
     }
 
-    func testAnonymisedSessionUsesStablePseudonymsInOrder() throws {
+    func testAnonymisedSessionUsesOnePseudonymPerPersonEverywhere() throws {
         let session = ExportFixture.sample(extra: [
             .agreePrinciple(principle: .work, stage: 2, rag: .amber, evidence: "Tom and maya plan the rota; JO helps"),
             .setAccessNeeds(id: "p2", needs: "Sit near Sam"),
         ])
-        let once = SessionExport.prepare(session, anonymise: true)
-        let again = SessionExport.prepare(session, anonymise: true)
-        XCTAssertEqual(once, again)
+        let once = SessionExport.prepare(session, anonymise: true, order: 3)
+        let again = SessionExport.prepare(session, anonymise: true, order: 3)
+        XCTAssertEqual(once, again, "one export is consistent with itself")
+        let numbers = Pseudonyms(session, order: 3).numbers
+        XCTAssertEqual(Set(numbers.values), [1, 2, 3, 4])
         XCTAssertEqual(once.record.participants.map(\.name), ["Person 1", "Person 2", "Person 3", "Person 4"])
+        XCTAssertEqual(once.record.participants.map(\.id), ["person-1", "person-2", "person-3", "person-4"])
         XCTAssertEqual(once.facilitator, "Facilitator")
-        XCTAssertEqual(once.record.score(for: .work).evidence, "Person 2 and Person 1 plan the rota; Facilitator helps")
-        XCTAssertEqual(once.record.participant("p2")?.accessNeeds, "Sit near Person 4")
+        XCTAssertEqual(once.record.score(for: .work).evidence, "Person \(numbers["p2"]!) and Person \(numbers["p1"]!) plan the rota; Facilitator helps")
+        XCTAssertEqual(once.record.participants.map(\.accessNeeds), ["", "", "", ""], "access needs never leave anonymised")
         XCTAssertEqual(once.record.stories.map(\.id), ["s5"], "only the shared story")
+        XCTAssertEqual(once.record.stories.map(\.teller), [nil], "and not who told it")
     }
 
     // MARK: Property: nothing private leaves the room

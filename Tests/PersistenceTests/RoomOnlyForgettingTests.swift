@@ -2,6 +2,9 @@ import Foundation
 import XCTest
 @testable import Persistence
 import Workshop
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// "Room only" stories are forgotten from every file once the workshop is over.
 final class RoomOnlyForgettingTests: XCTestCase {
@@ -110,5 +113,51 @@ final class RoomOnlyForgettingTests: XCTestCase {
         XCTAssertFalse(shown.contains(Self.deleted))
         XCTAssertFalse(shown.contains("sectioned"))
         XCTAssertTrue(shown.contains(Self.kept))
+    }
+}
+
+/// The rewrite at the close, with a full disk at every one of its steps: the session always opens
+/// whole (never read-only, nothing lost but the room-only words), and the next open finishes the job.
+final class RoomOnlyForgettingFaultTests: XCTestCase {
+    override func tearDown() { FaultInjection.use(nil) }
+
+    func testAFullDiskAtEveryStepOfTheRewriteLeavesAWholeSessionAndTheNextOpenFinishes() throws {
+        let root = try makeTemporaryFolder(self)
+        let start = ExportFixture.start
+        var failedSomewhere = false
+        for failAt in 1...40 {
+            let data = DataFolder(url: root.appendingPathComponent("d\(failAt)"))
+            let store = try SessionLibrary(dataFolder: data).create(
+                Session(id: "20261123-1000-f\(failAt)", title: "Faults", createdAt: start, template: ExportFixture.template), at: start)
+            var clock = start
+            func record(_ event: SessionEvent) throws { clock.addTimeInterval(5); try store.record(event, at: clock) }
+            try record(.addParticipant(Participant(id: "p1", name: "Tom")))
+            try record(.moveTo(step: FlowStep(.storytelling), overriddenGuards: [], overrideReason: nil))
+            try record(.addStory(Story(id: "s2", teller: "p1", title: "Quelvarine", whatHappened: "Quelvarine words", consent: .roomOnly)))
+            try record(.addStory(Story(id: "s3", teller: "p1", title: "Kept", whatHappened: "Ours", consent: .keep)))
+            store.keepStageSnapshot(store.session, leaving: FlowStep(.storytelling), at: clock)
+            try record(.moveTo(step: FlowStep(.close), overriddenGuards: [], overrideReason: nil))
+            try store.files.close()  // closed without the last step, so the next open does the rewrite
+
+            FaultInjection.use(FaultInjection.Plan(failAt: failAt, failCount: 1, failCode: ENOSPC))
+            let first = try? SessionStore.open(store.folder, readOnly: false, at: clock)
+            FaultInjection.use(nil)
+            if let first { try? first.files.close() }
+            // A lock whose removal was the failing step stays, naming this (live) process; a real
+            // Campfire would exit and the lock be taken over as stale. Stand in for that.
+            if let lock = try? SessionLock.current(in: store.folder), lock.pid == getpid() {
+                try FileManager.default.removeItem(at: store.folder.appendingPathComponent("lock"))
+            }
+            if !filesHoldingCanary("Quelvarine", under: data.url).isEmpty { failedSomewhere = true }
+
+            let again = try SessionStore.open(store.folder, readOnly: false, at: clock)
+            XCTAssertFalse(again.isReadOnly, "failAt \(failAt): \(again.report.messages) \(again.replayProblems)")
+            XCTAssertEqual(again.session.record.story("s2")?.title, Story.toldInTheRoom, "failAt \(failAt)")
+            XCTAssertEqual(again.session.record.story("s3")?.whatHappened, "Ours", "failAt \(failAt)")
+            XCTAssertEqual(again.session.step.stage, .close)
+            again.close(at: clock)
+            XCTAssertEqual(filesHoldingCanary("Quelvarine", under: data.url), [], "failAt \(failAt): the next open finishes the job")
+        }
+        XCTAssertTrue(failedSomewhere, "no step of the rewrite failed, so this test proves nothing")
     }
 }

@@ -78,6 +78,17 @@ final class ConsentFormTests: XCTestCase {
         XCTAssertTrue(line.contains("from kept, not shared to may be shared"), line)
     }
 
+    func testAFormKeptFromBeforeIsReadByTheWordsOfItsChoice() throws {
+        let (app, _) = ScreenFixtures.app(at: FlowStep(.storytelling))
+        let labels = Consent.allCases.map { ScreenFixtures.content.prompts.consent.label(for: $0) }
+        // A draft saved by an earlier Campfire: no "not chosen" option, "keep" second.
+        var field = FormField("Consent", kind: .choice(labels), index: 1)
+        XCTAssertEqual(Forms.chosenConsent(field, content: ScreenFixtures.content), .keep)
+        field.kind = .choice(Forms.consentOptions(ScreenFixtures.content))
+        XCTAssertNil(Forms.chosenConsent(FormField("Consent", kind: .choice(Forms.consentOptions(ScreenFixtures.content)), index: 0), content: app.content))
+        XCTAssertEqual(Forms.chosenConsent(field, content: ScreenFixtures.content), .roomOnly)
+    }
+
     func testOldJournalLinesWithAConsentValueReadUnchanged() throws {
         let old = #"{"addStory":{"_0":{"id":"s4","teller":"p1","title":"Bus","whatHappened":"","smallThing":"","consent":"keep"}}}"#
         let event = try JSONDecoder().decode(SessionEvent.self, from: Data(old.utf8))

@@ -137,12 +137,18 @@ public enum ActionLetters {
         }
     }
 
-    /// A name made safe for a file name: lower-case a-z, 0-9 and "-"; "person" if nothing is left.
+    /// A name made safe for a file name: the letters and digits of any script, in lower case
+    /// ("zoë", "李小龍", "مريم"), with "-" between words; "person" if nothing is left. Everything
+    /// else (spaces, "/", dots, control and direction characters) goes, so the name can never
+    /// leave the folder or hide its ending. The letter's number keeps each file name unique.
     public static func safeName(_ name: String) -> String {
         var result = ""
-        for scalar in name.lowercased().unicodeScalars {
-            if (scalar >= "a" && scalar <= "z") || (scalar >= "0" && scalar <= "9") {
-                result.unicodeScalars.append(scalar)
+        for character in name.precomposedStringWithCanonicalMapping.lowercased() {
+            let keeps = character.unicodeScalars.first.map { CharacterSet.letters.contains($0) || CharacterSet.decimalDigits.contains($0) } ?? false
+            if keeps {
+                result.append(String(character.unicodeScalars.filter {
+                    CharacterSet.letters.contains($0) || CharacterSet.decimalDigits.contains($0) || CharacterSet.nonBaseCharacters.contains($0)
+                }.map(Character.init)))
             } else if !result.isEmpty && !result.hasSuffix("-") {
                 result.append("-")
             }

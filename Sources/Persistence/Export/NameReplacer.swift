@@ -5,7 +5,9 @@ import Foundation
 /// One pass over the text: at each place the longest name that matches is replaced and the scan
 /// moves past the replacement, so a replacement ("Person 2") is never itself searched again.
 ///
-/// "Whole word" means the characters either side of the match are not letters or digits. Scripts
+/// "Whole word" means the characters either side of the match are not letters (or combining
+/// marks): digits and punctuation are edges, so "Priya123", "42priya" and "@PRIYA" all hold the
+/// name Priya, while "Annual" does not hold Ann. Scripts
 /// written without spaces between words (Chinese, Japanese, Thai and a few others) have no such
 /// edges, so a name in one of them is replaced wherever it appears.
 public struct NameReplacer: Sendable {
@@ -79,8 +81,8 @@ public struct NameReplacer: Sendable {
         let end = start + entry.folded.count
         guard end <= folded.count else { return false }
         for offset in 0..<entry.folded.count where folded[start + offset] != entry.folded[offset] { return false }
-        if entry.needsLeadingEdge, start > 0, Self.isWordCharacter(characters[start - 1]) { return false }
-        if entry.needsTrailingEdge, end < characters.count, Self.isWordCharacter(characters[end]) { return false }
+        if entry.needsLeadingEdge, start > 0, Self.joinsAName(characters[start - 1]) { return false }
+        if entry.needsTrailingEdge, end < characters.count, Self.joinsAName(characters[end]) { return false }
         return true
     }
 
@@ -89,8 +91,9 @@ public struct NameReplacer: Sendable {
         String(character).folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
     }
 
-    static func isWordCharacter(_ character: Character) -> Bool {
-        character.unicodeScalars.contains { CharacterSet.alphanumerics.contains($0) }
+    /// A letter or mark: next to one, a name is part of a longer word. Digits are not.
+    static func joinsAName(_ character: Character) -> Bool {
+        character.unicodeScalars.contains { CharacterSet.letters.contains($0) || CharacterSet.nonBaseCharacters.contains($0) }
     }
 
     /// Scripts that do not put spaces between words.

@@ -1,15 +1,18 @@
 import Foundation
 import Workshop
 
-/// Stable stand-in names for an anonymised export: "Person 1", "Person 2", … in the order people
-/// were added to the session (people who left keep their number), and "Facilitator".
+/// Stand-in names for an anonymised export: "Person 1", "Person 2", … and "Facilitator".
 ///
-/// The same session always gives the same pseudonyms. A name a person had earlier (before being
-/// renamed) gets that person's pseudonym too; people who were taken off the list but whose name
-/// the journal still knows are numbered after everyone else.
+/// The numbers are dealt in a random order for each export (`order` fixes it, for tests), so they
+/// say nothing about who was added first: someone holding the sign-in list in arrival order cannot
+/// read "Person 1" as its first name. Within one export every format and every mention agree.
+/// A name a person had earlier (before being renamed) gets that person's pseudonym too, and so
+/// do people taken off the list whose name the journal still knows.
 public struct Pseudonyms: Sendable {
     /// Each person's pseudonym, by id.
     public let byParticipant: [ParticipantID: String]
+    /// Each person's number, by id.
+    public let numbers: [ParticipantID: Int]
     /// What the facilitator is called in an anonymised export.
     public static let facilitator = "Facilitator"
     /// Replaces every known name in free text.
@@ -18,18 +21,21 @@ public struct Pseudonyms: Sendable {
     /// - Parameters:
     ///   - session: the session being exported.
     ///   - formerNames: every name each id has had (from `NameHistory`), including people no longer listed.
-    public init(_ session: Session, formerNames: [ParticipantID: [String]] = [:]) {
+    ///   - order: a seed for the order numbers are dealt in; `nil` (the default) draws one at random.
+    public init(_ session: Session, formerNames: [ParticipantID: [String]] = [:], order: UInt64? = nil) {
+        var everyone: [ParticipantID] = []
+        for person in session.record.participants where !everyone.contains(person.id) { everyone.append(person.id) }
+        for id in formerNames.keys.sorted(by: NameHistory.idOrder) where !everyone.contains(id) { everyone.append(id) }
+        var dealer = ShuffleOrder(seed: order ?? UInt64.random(in: 0...UInt64.max))
+        everyone.shuffle(using: &dealer)
         var byParticipant: [ParticipantID: String] = [:]
-        var number = 0
-        for person in session.record.participants where byParticipant[person.id] == nil {
-            number += 1
-            byParticipant[person.id] = "Person \(number)"
-        }
-        for id in formerNames.keys.sorted(by: NameHistory.idOrder) where byParticipant[id] == nil {
-            number += 1
-            byParticipant[id] = "Person \(number)"
+        var numbers: [ParticipantID: Int] = [:]
+        for (index, id) in everyone.enumerated() {
+            byParticipant[id] = "Person \(index + 1)"
+            numbers[id] = index + 1
         }
         self.byParticipant = byParticipant
+        self.numbers = numbers
 
         var pairs: [(name: String, replacement: String)] = []
         for person in session.record.participants {
@@ -54,6 +60,19 @@ public struct Pseudonyms: Sendable {
             copy.facilitator = Self.facilitator
         }
         return copy
+    }
+}
+
+/// A small seeded generator (SplitMix64), so a test can fix the order pseudonyms are dealt in.
+struct ShuffleOrder: RandomNumberGenerator {
+    private var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
     }
 }
 

@@ -48,6 +48,32 @@ public enum SessionEraser {
         public var stageSnapshots: Int
     }
 
+    /// Every folder in the data folder holding the session `id` (its own folder first): a copy
+    /// made beside it ("… copy") holds the same words, and must be erased with it. Looks in the
+    /// sessions folder and at the top of the data folder; hidden folders are left out (Campfire's
+    /// own half-done erasures, see docs/exports.md).
+    public static func foldersHolding(sessionID id: String, in dataFolder: DataFolder, besides folder: URL) -> [URL] {
+        var found = [folder.standardizedFileURL]
+        for place in [dataFolder.sessionsFolder, dataFolder.url] {
+            for name in SafeFile.visibleNames(inFolderAt: place.path) {
+                let candidate = place.appendingPathComponent(name, isDirectory: true).standardizedFileURL
+                guard !found.contains(where: { $0.path == candidate.path }),
+                      SafeFile.exists(candidate.appendingPathComponent(SessionStore.Files.snapshotName)),
+                      sessionID(in: candidate) == id else { continue }
+                found.append(candidate)
+            }
+        }
+        return found
+    }
+
+    /// The id of the session in a folder, from its summary or else its snapshot.
+    public static func sessionID(in folder: URL) -> String? {
+        if let summary = try? SessionStore.Files.readSummary(SessionSummary.self, in: folder) { return summary.id }
+        let snapshot = try? SnapshotFile.read(folder.appendingPathComponent(SessionStore.Files.snapshotName), as: Session.self,
+                                              currentSchema: SessionStore.schema, migrate: nil, readOnly: true, now: Date())
+        return snapshot?.snapshot.document.id
+    }
+
     /// Deletes a whole session folder. Refuses while a running Campfire has it open.
     public static func eraseSession(_ folder: URL, at date: Date) throws {
         let lock: SessionLock

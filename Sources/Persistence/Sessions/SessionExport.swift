@@ -3,8 +3,10 @@ import Workshop
 
 /// Exports that leave the room. Stories whose teller did not agree to sharing never appear in them.
 ///
-/// Every format goes through `prepare` first: it keeps only stories with the consent `share`
-/// and, when anonymising, replaces every name everywhere (see `Pseudonyms`).
+/// Every format goes through `prepare` first — the one filter for everything that leaves the room:
+/// it keeps only stories with the consent `share` and, when anonymising, replaces every name
+/// everywhere (see `Pseudonyms`) and leaves out or blurs what could point at one person
+/// (see `AnonymousExport`). New formats must start from `prepare` too.
 public enum SessionExport {
 
     /// The kinds of export.
@@ -21,11 +23,14 @@ public enum SessionExport {
 
     /// The session as it may leave the room: only shared stories; with `anonymise`, every
     /// participant's name (and the facilitator's) replaced by a stable pseudonym, free text included.
-    /// - Parameter formerNames: names people had earlier (see `NameHistory.names(in:)`), replaced too.
-    public static func prepare(_ session: Session, anonymise: Bool, formerNames: [ParticipantID: [String]] = [:]) -> Session {
+    /// - Parameters:
+    ///   - formerNames: names people had earlier (see `NameHistory.names(in:)`), replaced too.
+    ///   - order: fixes the order pseudonyms are dealt in (tests); by default it is random for each export.
+    public static func prepare(_ session: Session, anonymise: Bool, formerNames: [ParticipantID: [String]] = [:], order: UInt64? = nil) -> Session {
         let shared = shareable(session)
         guard anonymise else { return shared }
-        return Pseudonyms(session, formerNames: formerNames).apply(to: shared)
+        let pseudonyms = Pseudonyms(session, formerNames: formerNames, order: order)
+        return AnonymousExport.blur(pseudonyms.apply(to: shared), pseudonyms: pseudonyms, perspectivesFrom: session.record.participants)
     }
 
     /// The whole session as JSON (readable, keys sorted), leaving out stories not shared.
@@ -36,10 +41,10 @@ public enum SessionExport {
     /// An export of a session in one of the formats (letters: all pages, separated by form feeds).
     public static func render(_ session: Session, as format: Format, anonymise: Bool = false,
                               formerNames: [ParticipantID: [String]] = [:], principles: PrinciplesFile? = nil,
-                              lettersForEveryone: Bool = false) throws -> Data {
-        let prepared = prepare(session, anonymise: anonymise, formerNames: formerNames)
+                              lettersForEveryone: Bool = false, order: UInt64? = nil) throws -> Data {
+        let prepared = prepare(session, anonymise: anonymise, formerNames: formerNames, order: order)
         switch format {
-        case .json: return try json(prepared: prepared)
+        case .json: return try json(prepared: prepared, scoreCounts: anonymise ? AnonymousExport.scoreCounts(session) : nil)
         case .markdown: return Data(MarkdownReport.render(prepared, principles: principles).utf8)
         case .csv: return Data(ActionsCSV.render(prepared, principles: principles).utf8)
         case .letters: return Data(ActionLetters.render(prepared, everyone: lettersForEveryone).utf8)
@@ -47,11 +52,11 @@ public enum SessionExport {
     }
 
     /// JSON of a session that has already been through `prepare`.
-    static func json(prepared session: Session) throws -> Data {
+    static func json(prepared session: Session, scoreCounts: [AnonymousExport.ScoreCount]? = nil) throws -> Data {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         encoder.dateEncodingStrategy = .iso8601
-        var data = try encoder.encode(ExportedSession(schema: SessionStore.schema, session: shareable(session)))
+        var data = try encoder.encode(ExportedSession(schema: SessionStore.schema, session: shareable(session), scoreCounts: scoreCounts))
         data.append(0x0A)
         return data
     }
@@ -59,5 +64,7 @@ public enum SessionExport {
     private struct ExportedSession: Encodable {
         var schema: Int
         var session: Session
+        /// Anonymised only: how many people placed each stage, in place of each person's own scores.
+        var scoreCounts: [AnonymousExport.ScoreCount]?
     }
 }

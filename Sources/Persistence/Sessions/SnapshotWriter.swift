@@ -99,7 +99,7 @@ extension SessionFiles {
     /// `position` (taken by the caller at the same moment as the document), then `summary.json`.
     /// Safe to call from another thread than the one appending: it reads no state that changes.
     func writeSnapshot<Summary: Encodable>(_ document: Document, covering position: JournalPosition, summary: Summary, at date: Date) throws {
-        try checkWritable()
+        if isReadOnly { throw PersistenceError.readOnly(folder: folder.path) }
         try SnapshotFile.write(
             Snapshot(schema: schema, journal: position, savedAt: date, document: document),
             to: folder.appendingPathComponent(Self.snapshotName))

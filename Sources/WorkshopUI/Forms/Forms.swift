@@ -30,6 +30,13 @@ enum Forms {
 
     static let notChosen = "(not chosen yet: ask the teller)"
 
+    /// The choice shown in a consent field, read by its words rather than its position, so a
+    /// form kept from before (a draft with other options) can never turn "keep" into "room only".
+    static func chosenConsent(_ field: FormField?, content: ContentLibrary) -> Consent? {
+        guard let field, case .choice(let options) = field.kind, options.indices.contains(field.index) else { return nil }
+        return Consent.allCases.first { content.prompts.consent.label(for: $0) == options[field.index] }
+    }
+
     static func story(_ story: Story?, teller: ParticipantID?, record: WorkshopRecord, content: ContentLibrary) -> Form {
         let people = record.participants
         let tellerIndex = teller.flatMap { id in people.firstIndex { $0.id == id } }.map { $0 + 1 } ?? 0
@@ -169,8 +176,7 @@ enum Forms {
         case .addStory, .editStory:
             let tellerIndex = choice("Told by")
             let teller = tellerIndex == 0 ? nil : record.participants[tellerIndex - 1].id
-            let consentIndex = choice("Consent")
-            let consent = consentIndex == 0 ? nil : Consent.allCases[consentIndex - 1]
+            let consent = chosenConsent(form.field("Consent"), content: app.content)
             let id: StoryID
             if case .editStory(let existing) = form.purpose { id = existing } else { id = app.editor.makeID("s") }
             var story = Story(id: id, teller: teller, title: form.text("Title"), whatHappened: form.text("What happened"), smallThing: form.text("The small thing"), consent: consent)

@@ -75,7 +75,8 @@ struct Settings: Sendable {
 /// A plain-words failure: printed as one sentence, and the program exits with a non-zero code.
 struct Failure: Error, CustomStringConvertible {
     let description: String
-    init(_ description: String) { self.description = description }
+    /// Messages quote stored text (titles, names, paths): never with raw control characters.
+    init(_ description: String) { self.description = shownLines(description) }
 }
 
 /// Turns any error into a plain sentence.

@@ -32,7 +32,7 @@ struct Doctor: ParsableCommand {
         findings.append(ContentCheck.check(dataFolder: options.dataFolder))
         findings += DataFolderChecks.all(options: options, environment: environment)
 
-        for finding in findings { print(finding.line) }
+        for finding in findings { print(shownLines(finding.line)) }
         let problems = findings.filter { $0.level == .problem }.count
         let warnings = findings.filter { $0.level == .warning }.count
         print("")

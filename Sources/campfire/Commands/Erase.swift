@@ -41,25 +41,47 @@ struct Erase: ParsableCommand {
                     throw Failure("Campfire asks before erasing, and there is nobody to ask here: the input is not a terminal. Run it again with --yes to erase without asking. Nothing was erased.")
                 }
                 if let participant {
-                    say("This erases everything \(participant) said in the session \(title): their stories, responses, scores and dots, and their place in actions. Their name becomes \"someone\" in other people's words. The step-by-step history of the session is replaced by how it is now. This cannot be undone.")
+                    say("This erases everything \(shown(participant)) said in the session \(shown(title)): their stories, responses, scores and dots, and their place in actions. Their name becomes \"someone\" in other people's words. The step-by-step history of the session is replaced by how it is now. This cannot be undone.")
                 } else {
-                    say("This erases the session \(title) and every file in it, for good. This cannot be undone.")
+                    say("This erases the session \(shown(title)) and every file in it, for good. This cannot be undone.")
                 }
-                say("To go ahead, type the session id (\(id)) and press Enter. To stop, just press Enter.", newline: false)
+                say("To go ahead, type the session id (\(shown(id))) and press Enter. To stop, just press Enter.", newline: false)
                 let answer = readLine(strippingNewline: true)?.trimmingCharacters(in: .whitespaces) ?? ""
                 guard answer == id else { throw Failure("Nothing was erased.") }
             }
 
+            // Copies of the session elsewhere in the data folder hold the same words: erase them too.
+            let copies = Array(SessionEraser.foldersHolding(sessionID: summary?.id ?? SessionEraser.sessionID(in: folder) ?? id,
+                                                            in: options.dataFolder, besides: folder).dropFirst())
+            var notErased: [String] = []
             if let participant {
                 let outcome = try SessionEraser.eraseParticipant(named: participant, in: folder, at: Date())
-                var parts = ["Erased \(participant) from \(title)"]
+                var parts = ["Erased \(shown(participant)) from \(shown(title))"]
                 parts.append("\(outcome.stories) \(outcome.stories == 1 ? "story" : "stories") removed")
                 if outcome.actionsDropped > 0 { parts.append("\(outcome.actionsDropped) action\(outcome.actionsDropped == 1 ? "" : "s") nobody else was on removed") }
                 if outcome.actionsKept > 0 { parts.append("taken off \(outcome.actionsKept) shared action\(outcome.actionsKept == 1 ? "" : "s")") }
+                for copy in copies {
+                    do {
+                        try SessionEraser.eraseParticipant(named: participant, in: copy, at: Date())
+                    } catch EraseError.noSuchPerson {
+                        continue  // this copy was made before they joined: nothing of theirs in it
+                    } catch {
+                        notErased.append("\(copy.path) (\(error))")
+                    }
+                }
+                if !copies.isEmpty { parts.append("also from \(copies.count - notErased.count) of \(copies.count) \(copies.count == 1 ? "copy" : "copies") of the session") }
                 print(parts.joined(separator: "; ") + ".")
             } else {
                 try SessionEraser.eraseSession(folder, at: Date())
-                print("Erased the session \(title).")
+                for copy in copies {
+                    do { try SessionEraser.eraseSession(copy, at: Date()) } catch { notErased.append("\(copy.path) (\(error))") }
+                }
+                let also = copies.isEmpty ? "" : ", and \(copies.count - notErased.count) of \(copies.count) \(copies.count == 1 ? "copy" : "copies") of it"
+                print("Erased the session \(shown(title))\(also).")
+            }
+            if !notErased.isEmpty {
+                throw Failure("These copies of the session still hold everything, because Campfire could not erase them: "
+                    + notErased.joined(separator: "; ") + ". Close them where they are open, then run the erase again.")
             }
         } catch {
             throw plain(error)

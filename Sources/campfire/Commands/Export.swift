@@ -80,7 +80,7 @@ struct Export: ParsableCommand {
                 for letter in letters {
                     try SafeFile.writeAtomically(Data(letter.text.utf8), to: target.appendingPathComponent(letter.fileName))
                 }
-                let note = letters.isEmpty ? "Nobody has an action yet, so there are no letters." : "Wrote \(letters.count) letter\(letters.count == 1 ? "" : "s") in \(target.path)."
+                let note = letters.isEmpty ? "Nobody has an action yet, so there are no letters." : "Wrote \(letters.count) letter\(letters.count == 1 ? "" : "s") in \(shown(target.path))."
                 FileHandle.standardError.write(Data((note + "\n").utf8))
                 return
             }

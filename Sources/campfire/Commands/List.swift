@@ -16,8 +16,8 @@ struct List: ParsableCommand {
     func run() throws {
         let summaries = options.library.summaries().filter { practice || !$0.isPractice }
         guard !summaries.isEmpty else {
-            print("No workshops yet in \(options.dataFolder.url.path).")
-            print("Start one with: \(options.followUp("new", "--title", "A title"))")
+            print("No workshops yet in \(shown(options.dataFolder.url.path)).")
+            print("Start one with: \(shown(options.followUp("new", "--title", "A title")))")
             return
         }
         print(SessionTable.render(summaries))
@@ -33,7 +33,7 @@ enum SessionTable {
         let header = ["id", "date", "title", "group", "reached", "people", "principles (A W R N)"]
         let rows = summaries.map { summary -> [String] in
             let rag = summary.rag.map { $0.map { "\($0.symbol)\($0.letter)" } ?? "· " }.joined(separator: " ")
-            return [summary.id, formatter.string(from: summary.createdAt), summary.isPractice ? TextLayout.truncate(TextLayout.sanitize(summary.title), width: 29) + " (practice)" : TextLayout.sanitize(summary.title),
+            return [TextLayout.sanitize(summary.id), formatter.string(from: summary.createdAt), summary.isPractice ? TextLayout.truncate(TextLayout.sanitize(summary.title), width: 29) + " (practice)" : TextLayout.sanitize(summary.title),
                     TextLayout.sanitize(summary.group ?? "–"), summary.reached, "\(summary.people)", rag]
         }
         let all = [header] + rows

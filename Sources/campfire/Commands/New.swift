@@ -72,10 +72,10 @@ struct New: ParsableCommand {
 
         guard let terminal else {
             store.close(at: Date())
-            print("Made the workshop \"\(title)\".")
-            print("id:     \(session.id)")
-            print("folder: \(store.folder.path)")
-            print("On the day, open it with: \(options.followUp("resume", session.id))")
+            print("Made the workshop \"\(shown(title))\".")
+            print("id:     \(shown(session.id))")
+            print("folder: \(shown(store.folder.path))")
+            print("On the day, open it with: \(shown(options.followUp("resume", session.id)))")
             return
         }
         let code = ConsoleRunner.run(store: store, content: content, terminal: terminal, notes: [])

@@ -47,18 +47,18 @@ struct Practice: ParsableCommand {
             }
             let problems = ScenarioValidator.check(data, file: check, glossary: content.glossary)
             guard problems.isEmpty else {
-                for problem in problems { print(problem.described(file: check)) }
+                for problem in problems { print(shownLines(problem.described(file: check))) }
                 throw ExitCode(1)
             }
             let scenario: Scenario
             do { scenario = try ScenarioValidator.load(data, file: check, glossary: content.glossary) } catch { throw plain(error) }
-            print("\(check) looks good: \(scenario.summary).")
+            print(shownLines("\(check) looks good: \(scenario.summary)."))
             return
         }
         if list {
             let library: ScenarioLibrary
             do { library = try ScenarioLibrary.builtIn(glossary: content.glossary) } catch { throw plain(error) }
-            for line in library.listing { print(line) }
+            for line in library.listing { print(shownLines(line)) }
             return
         }
         let library: ScenarioLibrary
