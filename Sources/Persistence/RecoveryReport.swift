@@ -96,6 +96,14 @@ public struct RecoveryReport: Sendable, Equatable {
         return safe && !path.isEmpty ? path : "'" + path.replacingOccurrences(of: "'", with: "'\\''") + "'"
     }
 
+    /// The findings other than "open read-only, as asked": for commands that only read.
+    public var problemMessages: [String] {
+        var copy = self
+        copy.readOnlyReasons.removeAll { $0 == .requested }
+        copy.heldBy = nil
+        return copy.messages
+    }
+
     /// The findings as short plain sentences, most important first.
     public var messages: [String] {
         var lines: [String] = []
@@ -149,7 +157,10 @@ public struct RecoveryReport: Sendable, Equatable {
                     + "updated, but the file was not changed because the session is read-only.")
             }
         }
-        if let recoveredStaleLock {
+        if let recoveredStaleLock, SessionLock.isFromAnotherComputer(recoveredStaleLock) {
+            lines.append("The session was open on the computer \"\(recoveredStaleLock.host)\" (process \(recoveredStaleLock.pid)); "
+                + "it has been taken over here, as you chose. Do not go on with it on that computer.")
+        } else if let recoveredStaleLock {
             lines.append("The session was left open by a Campfire that has stopped (\(recoveredStaleLock)). "
                 + "It has been reopened here.")
         }

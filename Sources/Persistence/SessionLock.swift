@@ -164,6 +164,14 @@ public final class SessionLock {
         info.host != host
     }
 
+    /// What a lock from another computer means, in words, for the question and for doctor.
+    public static func otherComputerSentence(_ info: LockInfo) -> String {
+        "This session is open on another computer, \"\(info.host)\" (process \(info.pid), since \(Timestamp.format(info.startedAt))), "
+            + "probably through a shared or synced folder. Campfire cannot tell from here whether it is still running there. "
+            + "If it is, taking the session over here means the two would save over each other; if that computer was switched off "
+            + "or Campfire there has stopped, it is safe to take it over."
+    }
+
     /// Why a lock on this computer is stale, in words, or nil if it is held.
     public static func staleReason(_ info: LockInfo, host: String = SessionLock.currentHost()) -> String? {
         guard info.host == host else { return nil }

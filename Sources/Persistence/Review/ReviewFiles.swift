@@ -30,6 +30,15 @@ public struct ReviewFiles {
         return try JournalReader.read(file, as: SessionEvent.self).records.map { ($0.sequence, $0.at, $0.event) }
     }
 
+    /// The damage in a session's files, in one plain sentence naming file and lines, or nil.
+    /// The timeline leaves damaged lines out, so it says this with them.
+    public func damage(_ id: String) -> String? {
+        guard let folder = try? library.resolve(id) else { return nil }
+        let found = SessionHealth.check(folder).filter(\.isDamage)
+        guard !found.isEmpty else { return nil }
+        return found.map(\.message).joined(separator: " ") + " To mend it, run: campfire repair \(RecoveryReport.quoted(folder.path))"
+    }
+
     /// Appends `.setActionStatus` to the session's journal, changing nothing else.
     /// - Throws: `ReviewRefusal` in plain words when the session is open elsewhere, read-only
     ///   or has no such action.

@@ -21,6 +21,14 @@ struct List: ParsableCommand {
             return
         }
         print(SessionTable.render(summaries))
+        // Damage is never hidden: each damaged session is named, with what mends it.
+        let shown = Set(summaries.map(\.id))
+        for folder in options.library.sessionFolders() where shown.contains(folder.lastPathComponent) {
+            for finding in SessionHealth.check(folder) where finding.isDamage {
+                let fix = finding.fix.map { " To mend it: \(options.followUp($0, folder.lastPathComponent))" } ?? ""
+                print("\(finding.level == .problem ? "Damaged" : "Needs a look"): \(folder.lastPathComponent): \(finding.message)\(fix)")
+            }
+        }
     }
 }
 
