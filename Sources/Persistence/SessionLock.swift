@@ -93,7 +93,7 @@ public final class SessionLock {
             guard let existing = found else { continue }  // vanished meanwhile: retry
             // A lock the facilitator chose to take over (one from another computer, after being
             // told what that means) is replaced only if it is still exactly the one they saw.
-            guard isStale(existing, host: host) || existing == takingOver else { return .heldBy(existing) }
+            guard isStale(existing, host: host) || takingOver.map(existing.isSameHolder) == true else { return .heldBy(existing) }
             previousStale = existing
             if let code = FaultInjection.before(.unlink, path: file.path) {
                 throw PersistenceError.cannotWrite(path: file.path, code: code)
