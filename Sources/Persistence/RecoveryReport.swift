@@ -1,4 +1,9 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// What opening a session found and did, for the program to tell the facilitator.
 ///
@@ -69,6 +74,8 @@ public struct RecoveryReport: Sendable, Equatable {
     public var recoveredStaleLock: LockInfo?
     /// A live lock seen while opening read-only.
     public var heldBy: LockInfo?
+    /// Bytes free on the session's disk, when that is nearly full (see `FreeSpace`).
+    public var lowSpace: UInt64?
     /// Files or folders other people on this computer can open.
     public var privacyWarnings: [PrivacyWarning] = []
 
@@ -78,7 +85,7 @@ public struct RecoveryReport: Sendable, Equatable {
     /// True when there is nothing to tell the facilitator.
     public var isClean: Bool {
         !isReadOnly && tornTail == nil && corruptLines.isEmpty && migratedFromSchema == nil
-            && snapshotSetAside == nil && coveredDamage.isEmpty
+            && snapshotSetAside == nil && coveredDamage.isEmpty && lowSpace == nil
             && recoveredStaleLock == nil && heldBy == nil && privacyWarnings.isEmpty
     }
 
@@ -167,7 +174,39 @@ public struct RecoveryReport: Sendable, Equatable {
         if let heldBy {
             lines.append("Another Campfire has this session open (\(heldBy)). Changes made there will not show here.")
         }
+        if let lowSpace {
+            lines.append("The disk holding this session is nearly full: \(FreeSpace.shown(lowSpace)) free. Every change is still "
+                + "saved as you go, but once the disk is full nothing more can be saved: free some space before going on.")
+        }
         lines += privacyWarnings.map(\.description)
         return lines
+    }
+}
+
+/// Free space on a disk, and when it counts as nearly full.
+public enum FreeSpace {
+    /// Below this a long workshop's journal and snapshots may not fit (100 MB; the environment
+    /// variable `CAMPFIRE_LOW_SPACE_BYTES` sets another figure, for tests).
+    public static var threshold: UInt64 {
+        if let text = ProcessInfo.processInfo.environment["CAMPFIRE_LOW_SPACE_BYTES"], let value = UInt64(text) { return value }
+        return 100 * 1024 * 1024
+    }
+
+    /// Bytes free to this user on the disk holding `path`, or nil if it cannot be told.
+    public static func available(at path: String) -> UInt64? {
+        var info = statvfs()
+        guard statvfs(path, &info) == 0 else { return nil }
+        return UInt64(info.f_bavail) * UInt64(info.f_frsize)
+    }
+
+    /// The bytes free at `path` if fewer than `threshold`.
+    public static func low(at path: String) -> UInt64? {
+        guard let free = available(at: path), free < threshold else { return nil }
+        return free
+    }
+
+    /// "42 MB".
+    public static func shown(_ bytes: UInt64) -> String {
+        ByteCountFormatter.string(fromByteCount: Int64(clamping: bytes), countStyle: .file)
     }
 }

@@ -18,6 +18,8 @@ public enum SessionHealth {
         public var fix: String?
         /// Whether it is damage to what was saved (as opposed to a lock, a kept file).
         public var isDamage: Bool
+        /// Whether it is about the lock.
+        public var isLock = false
     }
 
     /// Checks the session in `folder`: journal checksums and numbering, the snapshot and whether it
@@ -58,13 +60,13 @@ public enum SessionHealth {
         do {
             if let holder = try SessionLock.current(in: folder) {
                 if SessionLock.isFromAnotherComputer(holder) {
-                    findings.append(Finding(level: .warning, message: SessionLock.otherComputerSentence(holder), fix: "resume", isDamage: false))
+                    findings.append(Finding(level: .warning, message: SessionLock.otherComputerSentence(holder), fix: "resume", isDamage: false, isLock: true))
                 } else if let reason = SessionLock.staleReason(holder) {
-                    findings.append(Finding(level: .warning, message: "The session has a lock left by a Campfire that has stopped (\(holder)): \(reason). It is taken over when the session is next opened.", fix: "resume", isDamage: false))
+                    findings.append(Finding(level: .warning, message: "The session has a lock left by a Campfire that has stopped (\(holder)): \(reason). It is taken over when the session is next opened.", fix: "resume", isDamage: false, isLock: true))
                 }
             }
         } catch {
-            findings.append(Finding(level: .warning, message: "The lock file \(folder.appendingPathComponent(SessionLock.fileName).path) cannot be read (it may have been cut off by a crash). It is taken over when the session is next opened, once it is over 10 seconds old.", fix: "resume", isDamage: false))
+            findings.append(Finding(level: .warning, message: "The lock file \(folder.appendingPathComponent(SessionLock.fileName).path) cannot be read (it may have been cut off by a crash). It is taken over when the session is next opened, once it is over 10 seconds old.", fix: "resume", isDamage: false, isLock: true))
         }
 
         // What was set aside.
