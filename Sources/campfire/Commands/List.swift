@@ -14,6 +14,7 @@ struct List: ParsableCommand {
     var practice = false
 
     func run() throws {
+        do { try options.dataFolder.checkExists() } catch { throw plain(error) }
         let summaries = options.library.summaries().filter { practice || !$0.isPractice }
         guard !summaries.isEmpty else {
             print("No workshops yet in \(options.dataFolder.url.path).")
