@@ -127,10 +127,9 @@ public struct RecoveryReport: Sendable, Equatable {
             case .requested:
                 lines.append("The session is open read-only: nothing will be saved.")
             case .corruptJournal:
-                let numbers = corruptLines.map { String($0.lineNumber) }.joined(separator: ", ")
-                let noun = corruptLines.count == 1 ? "line" : "lines"
-                lines.append("The journal \(journalPath) has a damaged \(noun) (\(numbers)) after what the snapshot holds, so the "
-                    + "session is open read-only and nothing in it has been changed. To see what would be kept and set aside, run: \(repairCommand)")
+                let list = corruptLines.map { "line \($0.lineNumber): \($0.reason)" }.joined(separator: "; ")
+                lines.append("The journal \(journalPath) is damaged after what the snapshot holds (\(list)), so the session is "
+                    + "open read-only and nothing in it has been changed. To see what would be kept and set aside, run: \(repairCommand)")
             case let .folderNotWritable(code):
                 lines.append("The session is open read-only because its folder cannot be written to ("
                     + "\(PersistenceError.reason(code))): you can look, but nothing will be saved.")
@@ -139,8 +138,10 @@ public struct RecoveryReport: Sendable, Equatable {
                     + "\(snapshotCovers); the session is open read-only so nothing more is lost.")
             }
         }
-        for line in corruptLines {
-            lines.append("Journal line \(line.lineNumber) cannot be used: \(line.reason).")
+        if !readOnlyReasons.contains(.corruptJournal) {
+            for line in corruptLines {
+                lines.append("Journal line \(line.lineNumber) of \(journalPath) cannot be used: \(line.reason).")
+            }
         }
         for line in coveredDamage {
             lines.append("Journal line \(line.lineNumber) of \(journalPath) is damaged (\(line.reason)), but the snapshot "

@@ -197,7 +197,7 @@ final class SnapshotEnvelopeTests: XCTestCase {
         XCTAssertTrue(store.isReadOnly)
         XCTAssertNil(store.report.tornTail)
         let message = store.report.messages.joined()
-        XCTAssertTrue(message.contains("The journal \(journalFile.path) has a damaged line (\(lineCount))"), message)
+        XCTAssertTrue(message.contains("The journal \(journalFile.path) is damaged after what the snapshot holds (line \(lineCount): its checksum does not match its contents)"), message)
         XCTAssertFalse(message.contains("crash"), message)
         XCTAssertEqual(try readBytes(journalFile), bytes, "nothing changed")
     }

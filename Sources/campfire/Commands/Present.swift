@@ -23,6 +23,8 @@ struct Present: ParsableCommand {
         do { folder = try options.library.resolve(session) } catch { throw plain(error) }
         var follower = SessionFollower(folder: folder)
         guard var current = follower.load() else {
+            // Say why, in the words opening uses (a snapshot from a newer Campfire, say).
+            do { _ = try SessionStore.open(folder, readOnly: true, at: Date()) } catch { throw plain(error) }
             throw Failure("Could not read the workshop in \(folder.path).")
         }
         let terminal = try options.startTerminal()
