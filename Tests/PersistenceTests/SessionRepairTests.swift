@@ -130,4 +130,21 @@ final class SessionRepairTests: XCTestCase {
         _ = try make(["Ann"], close: true)
         XCTAssertFalse(try SessionRepair.plan(folder, at: start).isNeeded)
     }
+
+    /// A journal that lost its last lines while the snapshot still holds them: read-only, and
+    /// repair keeps the snapshot's changes and makes the session writable again.
+    func testAJournalBehindItsSnapshotIsRepairedKeepingTheSnapshotsChanges() throws {
+        let saved = try make(["Ann", "Bo", "Cy"], close: true)
+        var lines = try journalLines()
+        lines.removeLast(2)  // the last line and the empty string after its newline
+        try write(lines + [""])
+        let look = try SessionStore.open(folder, readOnly: false, at: start)
+        XCTAssertTrue(look.isReadOnly)
+        XCTAssertEqual(look.session.record.participants.map(\.name), ["Ann", "Bo", "Cy"], "shown from the snapshot")
+        try SessionRepair.plan(folder, at: start).apply(at: start)
+        let store = try SessionStore.open(folder, readOnly: false, at: start)
+        XCTAssertFalse(store.isReadOnly, store.report.messages.joined())
+        XCTAssertEqual(store.session.record, saved.record)
+        store.close(at: start)
+    }
 }
