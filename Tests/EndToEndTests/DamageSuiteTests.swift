@@ -140,6 +140,54 @@ final class DamageSuiteTests: TerminalTestCase {
         }
     }
 
+    /// `erase --participant` opens the session for saving, so it recovers it as resume would,
+    /// and says what it found.
+    func testEraseSaysWhatOpeningFound() throws {
+        try makeSession()
+        try FileManager.default.removeItem(at: snapshot)
+        let erase = try Binary.run(["erase", id, "--participant", "Nobody", "--yes", "--data-dir", data.path])
+        XCTAssertTrue(erase.errors.contains("\(snapshot.path) was not used because it is missing"), erase.errors)
+        XCTAssertTrue(erase.errors.contains("Nobody"), erase.errors)
+    }
+
+    // MARK: A disk filling up
+
+    /// A nearly full disk is said when a session is opened for saving (the limit is raised past
+    /// any disk's size with CAMPFIRE_LOW_SPACE_BYTES, so this disk counts as nearly full).
+    func testANearlyFullDiskIsSaidWhenASessionOpens() throws {
+        try makeSession()
+        let r = "full"
+        try tmux.start(r, command: "\(campfire) resume \(id) --data-dir \(data.path)", width: 300, height: 40,
+                       environment: ["CAMPFIRE_LOW_SPACE_BYTES": "18446744073709551615"])
+        let screen = try tmux.waitFor(r, "is nearly full")
+        XCTAssertTrue(screen.contains("free some space"), screen)
+        try tmux.press(r, "q")
+        try tmux.waitFor(r, "EXITED 0")
+        // Without the raised limit, this disk is not nearly full: nothing is said.
+        let n = "normal"
+        try tmux.start(n, command: "\(campfire) resume \(id) --data-dir \(data.path)", width: 300, height: 40)
+        XCTAssertFalse(try tmux.waitFor(n, "People in the room").contains("nearly full"))
+        try tmux.press(n, "q")
+        try tmux.waitFor(n, "EXITED 0")
+    }
+
+    /// A stage snapshot that cannot be written (here `stages` is a file, not a folder) is said
+    /// on the status line; the move itself is saved.
+    func testAStageSnapshotThatCannotBeWrittenIsSaidOnTheStatusLine() throws {
+        try makeSession()
+        try Data("not a folder".utf8).write(to: folder.appendingPathComponent("stages"))
+        let r = "stage"
+        try tmux.start(r, command: "\(campfire) resume \(id) --data-dir \(data.path)", width: 300, height: 40)
+        try tmux.waitFor(r, "People in the room")
+        try tmux.press(r, "]")
+        let screen = try tmux.waitFor(r, "was not written")
+        XCTAssertTrue(screen.contains("every change is still saved in the journal"), screen)
+        XCTAssertTrue(screen.contains("leaving Welcome") || screen.contains("on leaving"), screen)
+        try tmux.press(r, "q")
+        try tmux.waitFor(r, "EXITED 0")
+        XCTAssertTrue(try String(contentsOf: journal, encoding: .utf8).contains("moveTo"), "the move is saved")
+    }
+
     // MARK: One case
 
     private func check(_ item: Case) throws {

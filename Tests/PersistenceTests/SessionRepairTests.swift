@@ -147,4 +147,19 @@ final class SessionRepairTests: XCTestCase {
         XCTAssertEqual(store.session.record, saved.record)
         store.close(at: start)
     }
+
+    /// The review timeline leaves damaged lines out, and says so, naming file and lines.
+    func testReviewSaysWhichLinesItsTimelineLeavesOut() throws {
+        _ = try make(["Ann", "Bo", "Cy"], close: false)
+        let files = ReviewFiles(library: SessionLibrary(dataFolder: DataFolder(url: folder.deletingLastPathComponent().deletingLastPathComponent())))
+        XCTAssertNil(files.damage("20261117-0930-cafe"))
+        var lines = try journalLines()
+        lines[1] = lines[1].replacingOccurrences(of: "Bo", with: "Bx")
+        try write(lines)
+        let said = try XCTUnwrap(files.damage("20261117-0930-cafe"))
+        XCTAssertTrue(said.contains(journalFile.path), said)
+        XCTAssertTrue(said.contains("line 2: its checksum does not match its contents"), said)
+        XCTAssertTrue(said.contains("campfire repair \(folder.path)"), said)
+        XCTAssertEqual(try files.journal("20261117-0930-cafe").map(\.sequence), [1, 3], "left out of the timeline")
+    }
 }

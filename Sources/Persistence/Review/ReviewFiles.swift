@@ -30,13 +30,21 @@ public struct ReviewFiles {
         return try JournalReader.read(file, as: SessionEvent.self).records.map { ($0.sequence, $0.at, $0.event) }
     }
 
-    /// The damage in a session's files, in one plain sentence naming file and lines, or nil.
-    /// The timeline leaves damaged lines out, so it says this with them.
+    /// The damage in a session's journal, in one plain sentence naming the file and the lines,
+    /// or nil. The timeline leaves damaged lines out, so it says this with them.
     public func damage(_ id: String) -> String? {
-        guard let folder = try? library.resolve(id) else { return nil }
-        let found = SessionHealth.check(folder).filter(\.isDamage)
+        guard let folder = try? library.resolve(id),
+              let opened = try? SessionStore.Files.open(
+                folder: folder, schema: SessionStore.schema, readOnly: true, startOf: SessionStore.start(of:), at: Date())
+        else { return nil }
+        let report = opened.1.report
+        var found = (report.coveredDamage + report.corruptLines).sorted { $0.lineNumber < $1.lineNumber }
+            .map { "line \($0.lineNumber): \($0.reason)" }
+        if let tail = report.tornTail { found.append("line \(tail.lineNumber): cut off part way") }
         guard !found.isEmpty else { return nil }
-        return found.map(\.message).joined(separator: " ") + " To mend it, run: campfire repair \(RecoveryReport.quoted(folder.path))"
+        let journal = folder.appendingPathComponent(SessionStore.Files.journalName).path
+        return "This timeline leaves out damaged lines of \(journal) (\(found.joined(separator: "; "))). "
+            + "To mend them, run: campfire repair \(RecoveryReport.quoted(folder.path))"
     }
 
     /// Appends `.setActionStatus` to the session's journal, changing nothing else.
