@@ -95,8 +95,15 @@ public struct RecoveryReport: Sendable, Equatable {
     /// The session folder, from the journal's path.
     private var sessionFolder: String { journalFile?.deletingLastPathComponent().path ?? "" }
     private var journalPath: String { journalFile?.path ?? "journal.jsonl" }
+    private var journalName: String { journalFile?.lastPathComponent ?? "journal.jsonl" }
     /// The command that mends the damage, pasteable from anywhere.
     public var repairCommand: String { "campfire repair \(Self.quoted(sessionFolder))" }
+
+    /// `url`'s path inside `folder` ("kept/20261203-101530/snapshot.json"), or the whole path.
+    static func relative(_ url: URL, to folder: String) -> String {
+        let path = url.path
+        return !folder.isEmpty && path.hasPrefix(folder + "/") ? String(path.dropFirst(folder.count + 1)) : path
+    }
 
     static func quoted(_ path: String) -> String {
         let safe = path.unicodeScalars.allSatisfy { CharacterSet.alphanumerics.contains($0) || "/._-+:@".unicodeScalars.contains($0) }
@@ -114,22 +121,16 @@ public struct RecoveryReport: Sendable, Equatable {
     /// The findings as short plain sentences, most important first.
     public var messages: [String] {
         var lines: [String] = []
-        if let aside = snapshotSetAside {
-            let changes = aside.toSequence > aside.fromSequence
-                ? "changes \(aside.fromSequence + 1) to \(aside.toSequence) of \(journalPath)"
-                : "\(journalPath), which has nothing after it"
-            let kept = aside.keptAs.map { " The old snapshot is kept in \($0.path)." } ?? ""
-            lines.append("The snapshot \(aside.file.path) was not used because \(aside.reason), so the session was "
-                + "rebuilt from \(aside.rebuiltFrom) and \(changes).\(kept)")
-        }
         for reason in readOnlyReasons {
             switch reason {
             case .requested:
                 lines.append("The session is open read-only: nothing will be saved.")
             case .corruptJournal:
                 let list = corruptLines.map { "line \($0.lineNumber): \($0.reason)" }.joined(separator: "; ")
-                lines.append("The journal \(journalPath) is damaged after what the snapshot holds (\(list)), so the session is "
-                    + "open read-only and nothing in it has been changed. To see what would be kept and set aside, run: \(repairCommand)")
+                // The file's name first and the whole path only in the command: at 80 columns the
+                // status line has about three lines, and the command must fit in them.
+                lines.append("\(journalName) is damaged after what the snapshot holds (\(list)): the session is open "
+                    + "read-only, nothing changed. To see what repair would keep and set aside, run: \(repairCommand)")
             case let .folderNotWritable(code):
                 lines.append("The session is open read-only because its folder cannot be written to ("
                     + "\(PersistenceError.reason(code))): you can look, but nothing will be saved.")
@@ -144,8 +145,16 @@ public struct RecoveryReport: Sendable, Equatable {
             }
         }
         for line in coveredDamage {
-            lines.append("Journal line \(line.lineNumber) of \(journalPath) is damaged (\(line.reason)), but the snapshot "
-                + "already holds what it did, so nothing is lost and saving goes on. To set the line aside, run: \(repairCommand)")
+            lines.append("Line \(line.lineNumber) of \(journalName) is damaged (\(line.reason)), but the snapshot holds its "
+                + "change: nothing is lost, saving goes on. To set it aside, run: \(repairCommand)")
+        }
+        if let aside = snapshotSetAside {
+            // Short, with the file's name (the folder is in the other messages and in the command):
+            // the status line at 80 columns has about three lines.
+            let changes = aside.toSequence > aside.fromSequence ? " and changes \(aside.fromSequence + 1) to \(aside.toSequence) of \(journalName)" : ""
+            let kept = aside.keptAs.map { " The old one is kept in \(Self.relative($0, to: sessionFolder))." } ?? ""
+            lines.append("\(aside.file.lastPathComponent) was not used (\(aside.reason)): the session was rebuilt from "
+                + "\(aside.rebuiltFrom)\(changes).\(kept)")
         }
         if let tornTail {
             if let file = tornTail.quarantineFile {
