@@ -129,8 +129,8 @@ public struct RecoveryReport: Sendable, Equatable {
                 let list = corruptLines.map { "line \($0.lineNumber): \($0.reason)" }.joined(separator: "; ")
                 // The file's name first and the whole path only in the command: at 80 columns the
                 // status line has about three lines, and the command must fit in them.
-                lines.append("\(journalName) is damaged after what the snapshot holds (\(list)): the session is open "
-                    + "read-only, nothing changed. To see what repair would keep and set aside, run: \(repairCommand)")
+                lines.append("\(journalName) is damaged after the last snapshot (\(list)), so the session is read-only. "
+                    + "To see what repair keeps and sets aside: \(repairCommand)")
             case let .folderNotWritable(code):
                 lines.append("The session is open read-only because its folder cannot be written to ("
                     + "\(PersistenceError.reason(code))): you can look, but nothing will be saved.")

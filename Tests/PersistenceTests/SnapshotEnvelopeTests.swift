@@ -198,7 +198,7 @@ final class SnapshotEnvelopeTests: XCTestCase {
         XCTAssertTrue(store.isReadOnly)
         XCTAssertNil(store.report.tornTail)
         let message = store.report.messages.joined()
-        XCTAssertTrue(message.contains("journal.jsonl is damaged after what the snapshot holds (line \(lineCount): its checksum does not match its contents)"), message)
+        XCTAssertTrue(message.contains("journal.jsonl is damaged after the last snapshot (line \(lineCount): its checksum does not match its contents), so the session is read-only"), message)
         XCTAssertTrue(message.contains("campfire repair \(folder.path)"), message)
         XCTAssertFalse(message.contains("crash"), message)
         XCTAssertEqual(try readBytes(journalFile), bytes, "nothing changed")

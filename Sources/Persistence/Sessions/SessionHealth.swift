@@ -34,7 +34,7 @@ public enum SessionHealth {
             let report = recovered.report
             if !report.corruptLines.isEmpty {
                 let list = report.corruptLines.map { "line \($0.lineNumber) (\($0.reason))" }.joined(separator: "; ")
-                findings.append(Finding(level: .problem, message: "The journal \(journalFile.path) is damaged after what the snapshot holds: \(list). The session opens read-only until it is repaired.", fix: "repair", isDamage: true))
+                findings.append(Finding(level: .problem, message: "The journal \(journalFile.path) is damaged after the last snapshot: \(list). The session opens read-only until it is repaired.", fix: "repair", isDamage: true))
             }
             if !report.coveredDamage.isEmpty {
                 let list = report.coveredDamage.map { "line \($0.lineNumber) (\($0.reason))" }.joined(separator: "; ")
