@@ -193,6 +193,18 @@ final class DoctorTests: XCTestCase {
         XCTAssertTrue(lockLine.contains("process number \(getpid()) now belongs to another program"), lockLine)
     }
 
+    /// A relative XDG_DATA_HOME is ignored, as the XDG specification says, and doctor says so.
+    func testARelativeXDGDataHomeIsIgnoredAndSaid() throws {
+        var environment = ProcessInfo.processInfo.environment.merging(healthy) { $1 }
+        environment.removeValue(forKey: "CAMPFIRE_DATA_DIR")
+        environment["XDG_DATA_HOME"] = "relative/share"
+        environment["HOME"] = data.path
+        let result = try Binary.run(["doctor"], environment: environment)
+        let folder = try line("Data folder", in: result)
+        XCTAssertTrue(folder.contains("\(data.path)/.local/share/campfire"), folder)
+        XCTAssertTrue(folder.contains("XDG_DATA_HOME=relative/share is ignored because it is not a full path"), folder)
+    }
+
     func testAnUnreadableLockIsAProblem() throws {
         let lock = try lockedSession("20261123-1044-broken", pid: 1, host: "x")
         try Data("not json".utf8).write(to: lock)

@@ -278,7 +278,10 @@ enum DataFolderChecks {
     static func source(options: CommonOptions, environment: [String: String]) -> String {
         if let value = options.dataDir, !value.isEmpty { return "from --data-dir" }
         if let value = environment["CAMPFIRE_DATA_DIR"], !value.isEmpty { return "from CAMPFIRE_DATA_DIR" }
-        if let value = environment["XDG_DATA_HOME"], !value.isEmpty { return "from XDG_DATA_HOME" }
+        if let value = environment["XDG_DATA_HOME"], value.hasPrefix("/") { return "from XDG_DATA_HOME" }
+        if let value = environment["XDG_DATA_HOME"], !value.isEmpty {
+            return "the usual place; XDG_DATA_HOME=\(printable(value)) is ignored because it is not a full path"
+        }
         return "the usual place"
     }
 
