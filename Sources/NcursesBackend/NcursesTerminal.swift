@@ -217,6 +217,8 @@ public final class NcursesTerminal {
         if isInputClosed { return nil }
         if !keypadIsOn {
             keypad(window, true)
+            // All eight bits of each byte: UTF-8 (and a Latin-1 terminal's é) needs the top one.
+            meta(window, true)
             _ = campfire_set_escape_delay(25)
             keypadIsOn = true
         }
@@ -235,8 +237,12 @@ public final class NcursesTerminal {
                 wait = -1
             }
             wtimeout(window, wait)
-            var character: wint_t = 0
-            let result = wget_wch(window, &character)
+            // Bytes, not wide characters: ncurses' own UTF-8 reading drops a byte that is not
+            // UTF-8 and can stall the keys after it, so KeyDecoder assembles UTF-8 itself, with
+            // its stated fallback (see KeyDecoder).
+            let read = wgetch(window)
+            let result: Int32 = read == ERR ? ERR : (read >= KEY_MIN ? KEY_CODE_YES : OK)
+            let character = wint_t(read == ERR ? 0 : read)
             if result == ERR {
                 if decoder.isWaiting {
                     queuedKeys += decoder.flush()
@@ -257,8 +263,8 @@ public final class NcursesTerminal {
                     if decoder.isWaiting { queuedKeys += decoder.flush() }
                     if let key = CursesKeyMap.key(for: code) { queuedKeys.append(key) }
                 }
-            } else if let scalar = Unicode.Scalar(character) {
-                queuedKeys += decoder.feed(scalar)
+            } else if (0...0xFF).contains(read) {
+                queuedKeys += decoder.feed(byte: UInt8(read))
             }
             if !queuedKeys.isEmpty { return queuedKeys.removeFirst() }
             if let deadline, !decoder.isWaiting, clock.now >= deadline { return nil }

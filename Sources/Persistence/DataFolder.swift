@@ -1,4 +1,9 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import Workshop
 
 /// Where Campfire keeps its sessions.
@@ -75,11 +80,21 @@ public struct DataFolder: Sendable, Equatable {
         if let path = nonEmpty(environment("CAMPFIRE_DATA_DIR")) {
             return DataFolder(path: expandTilde(path, environment, homeFolder))
         }
-        if let path = nonEmpty(environment("XDG_DATA_HOME")) {
+        // The XDG specification: a relative path in these variables is invalid and is ignored.
+        if let path = nonEmpty(environment("XDG_DATA_HOME")), path.hasPrefix("/") {
             return DataFolder(path: path).appending("campfire")
         }
         let home = nonEmpty(environment("HOME")) ?? homeFolder()
         return DataFolder(path: home).appending(".local/share/campfire")
+    }
+
+    /// Checks the folder is there and is a folder, for commands that only read: a missing folder
+    /// (an unplugged USB stick) or a file is not an empty data folder.
+    /// - Throws: `LibraryError.noDataFolder` or `.dataFolderIsAFile`.
+    public func checkExists() throws {
+        var info = stat()
+        guard stat(path, &info) == 0 else { throw LibraryError.noDataFolder(path) }
+        guard (info.st_mode & S_IFMT) == S_IFDIR else { throw LibraryError.dataFolderIsAFile(path) }
     }
 
     /// Makes the data and sessions folders (mode 0700) if they are missing.

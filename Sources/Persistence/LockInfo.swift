@@ -28,6 +28,12 @@ public struct LockInfo: Codable, Sendable, Equatable, CustomStringConvertible {
         self.processStart = processStart
     }
 
+    /// Whether `other` names the same holder (times compared to the millisecond, as written).
+    public func isSameHolder(as other: LockInfo) -> Bool {
+        pid == other.pid && host == other.host && bootID == other.bootID && processStart == other.processStart
+            && abs(startedAt.timeIntervalSince(other.startedAt)) < 0.001
+    }
+
     public var description: String {
         "on the computer \"\(host)\", process \(pid), since \(Timestamp.format(startedAt))"
     }

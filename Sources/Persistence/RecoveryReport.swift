@@ -1,4 +1,9 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// What opening a session found and did, for the program to tell the facilitator.
 ///
@@ -69,6 +74,8 @@ public struct RecoveryReport: Sendable, Equatable {
     public var recoveredStaleLock: LockInfo?
     /// A live lock seen while opening read-only.
     public var heldBy: LockInfo?
+    /// Bytes free on the session's disk, when that is nearly full (see `FreeSpace`).
+    public var lowSpace: UInt64?
     /// Files or folders other people on this computer can open.
     public var privacyWarnings: [PrivacyWarning] = []
 
@@ -78,7 +85,7 @@ public struct RecoveryReport: Sendable, Equatable {
     /// True when there is nothing to tell the facilitator.
     public var isClean: Bool {
         !isReadOnly && tornTail == nil && corruptLines.isEmpty && migratedFromSchema == nil
-            && snapshotSetAside == nil && coveredDamage.isEmpty
+            && snapshotSetAside == nil && coveredDamage.isEmpty && lowSpace == nil
             && recoveredStaleLock == nil && heldBy == nil && privacyWarnings.isEmpty
     }
 
@@ -88,34 +95,42 @@ public struct RecoveryReport: Sendable, Equatable {
     /// The session folder, from the journal's path.
     private var sessionFolder: String { journalFile?.deletingLastPathComponent().path ?? "" }
     private var journalPath: String { journalFile?.path ?? "journal.jsonl" }
+    private var journalName: String { journalFile?.lastPathComponent ?? "journal.jsonl" }
     /// The command that mends the damage, pasteable from anywhere.
     public var repairCommand: String { "campfire repair \(Self.quoted(sessionFolder))" }
+
+    /// `url`'s path inside `folder` ("kept/20261203-101530/snapshot.json"), or the whole path.
+    static func relative(_ url: URL, to folder: String) -> String {
+        let path = url.path
+        return !folder.isEmpty && path.hasPrefix(folder + "/") ? String(path.dropFirst(folder.count + 1)) : path
+    }
 
     static func quoted(_ path: String) -> String {
         let safe = path.unicodeScalars.allSatisfy { CharacterSet.alphanumerics.contains($0) || "/._-+:@".unicodeScalars.contains($0) }
         return safe && !path.isEmpty ? path : "'" + path.replacingOccurrences(of: "'", with: "'\\''") + "'"
     }
 
+    /// The findings other than "open read-only, as asked": for commands that only read.
+    public var problemMessages: [String] {
+        var copy = self
+        copy.readOnlyReasons.removeAll { $0 == .requested }
+        copy.heldBy = nil
+        return copy.messages
+    }
+
     /// The findings as short plain sentences, most important first.
     public var messages: [String] {
         var lines: [String] = []
-        if let aside = snapshotSetAside {
-            let changes = aside.toSequence > aside.fromSequence
-                ? "changes \(aside.fromSequence + 1) to \(aside.toSequence) of \(journalPath)"
-                : "\(journalPath), which has nothing after it"
-            let kept = aside.keptAs.map { " The old snapshot is kept in \($0.path)." } ?? ""
-            lines.append("The snapshot \(aside.file.path) was not used because \(aside.reason), so the session was "
-                + "rebuilt from \(aside.rebuiltFrom) and \(changes).\(kept)")
-        }
         for reason in readOnlyReasons {
             switch reason {
             case .requested:
                 lines.append("The session is open read-only: nothing will be saved.")
             case .corruptJournal:
-                let numbers = corruptLines.map { String($0.lineNumber) }.joined(separator: ", ")
-                let noun = corruptLines.count == 1 ? "line" : "lines"
-                lines.append("The journal \(journalPath) has a damaged \(noun) (\(numbers)) after what the snapshot holds, so the "
-                    + "session is open read-only and nothing in it has been changed. To see what would be kept and set aside, run: \(repairCommand)")
+                let list = corruptLines.map { "line \($0.lineNumber): \($0.reason)" }.joined(separator: "; ")
+                // The file's name first and the whole path only in the command: at 80 columns the
+                // status line has about three lines, and the command must fit in them.
+                lines.append("\(journalName) is damaged after the last snapshot (\(list)), so the session is read-only. "
+                    + "To see what repair keeps and sets aside: \(repairCommand)")
             case let .folderNotWritable(code):
                 lines.append("The session is open read-only because its folder cannot be written to ("
                     + "\(PersistenceError.reason(code))): you can look, but nothing will be saved.")
@@ -124,12 +139,22 @@ public struct RecoveryReport: Sendable, Equatable {
                     + "\(snapshotCovers); the session is open read-only so nothing more is lost.")
             }
         }
-        for line in corruptLines {
-            lines.append("Journal line \(line.lineNumber) cannot be used: \(line.reason).")
+        if !readOnlyReasons.contains(.corruptJournal) {
+            for line in corruptLines {
+                lines.append("Journal line \(line.lineNumber) of \(journalPath) cannot be used: \(line.reason).")
+            }
         }
         for line in coveredDamage {
-            lines.append("Journal line \(line.lineNumber) of \(journalPath) is damaged (\(line.reason)), but the snapshot "
-                + "already holds what it did, so nothing is lost and saving goes on. To set the line aside, run: \(repairCommand)")
+            lines.append("Line \(line.lineNumber) of \(journalName) is damaged (\(line.reason)), but the snapshot holds its "
+                + "change: nothing is lost, saving goes on. To set it aside, run: \(repairCommand)")
+        }
+        if let aside = snapshotSetAside {
+            // Short, with the file's name (the folder is in the other messages and in the command):
+            // the status line at 80 columns has about three lines.
+            let changes = aside.toSequence > aside.fromSequence ? " and changes \(aside.fromSequence + 1) to \(aside.toSequence) of \(journalName)" : ""
+            let kept = aside.keptAs.map { " The old one is kept in \(Self.relative($0, to: sessionFolder))." } ?? ""
+            lines.append("\(aside.file.lastPathComponent) was not used (\(aside.reason)): the session was rebuilt from "
+                + "\(aside.rebuiltFrom)\(changes).\(kept)")
         }
         if let tornTail {
             if let file = tornTail.quarantineFile {
@@ -151,14 +176,49 @@ public struct RecoveryReport: Sendable, Equatable {
                     + "updated, but the file was not changed because the session is read-only.")
             }
         }
-        if let recoveredStaleLock {
+        if let recoveredStaleLock, SessionLock.isFromAnotherComputer(recoveredStaleLock) {
+            lines.append("The session was open on the computer \"\(recoveredStaleLock.host)\" (process \(recoveredStaleLock.pid)); "
+                + "it has been taken over here, as you chose. Do not go on with it on that computer.")
+        } else if let recoveredStaleLock {
             lines.append("The session was left open by a Campfire that has stopped (\(recoveredStaleLock)). "
                 + "It has been reopened here.")
         }
         if let heldBy {
             lines.append("Another Campfire has this session open (\(heldBy)). Changes made there will not show here.")
         }
+        if let lowSpace {
+            lines.append("The disk holding this session is nearly full: \(FreeSpace.shown(lowSpace)) free. Every change is still "
+                + "saved as you go, but once the disk is full nothing more can be saved: free some space before going on.")
+        }
         lines += privacyWarnings.map(\.description)
         return lines
+    }
+}
+
+/// Free space on a disk, and when it counts as nearly full.
+public enum FreeSpace {
+    /// Below this a long workshop's journal and snapshots may not fit (100 MB; the environment
+    /// variable `CAMPFIRE_LOW_SPACE_BYTES` sets another figure, for tests).
+    public static var threshold: UInt64 {
+        if let text = ProcessInfo.processInfo.environment["CAMPFIRE_LOW_SPACE_BYTES"], let value = UInt64(text) { return value }
+        return 100 * 1024 * 1024
+    }
+
+    /// Bytes free to this user on the disk holding `path`, or nil if it cannot be told.
+    public static func available(at path: String) -> UInt64? {
+        var info = statvfs()
+        guard statvfs(path, &info) == 0 else { return nil }
+        return UInt64(info.f_bavail) * UInt64(info.f_frsize)
+    }
+
+    /// The bytes free at `path` if fewer than `threshold`.
+    public static func low(at path: String) -> UInt64? {
+        guard let free = available(at: path), free < threshold else { return nil }
+        return free
+    }
+
+    /// "42 MB".
+    public static func shown(_ bytes: UInt64) -> String {
+        ByteCountFormatter.string(fromByteCount: Int64(clamping: bytes), countStyle: .file)
     }
 }

@@ -158,6 +158,7 @@ public final class SessionFiles<Document: Codable, Event: Codable> {
 
         var report = RecoveryReport()
         report.privacyWarnings = FilePrivacy.checkTree(folder)
+        if !readOnly { report.lowSpace = FreeSpace.low(at: folder.path) }
 
         var lock: SessionLock?
         var readOnly = readOnly

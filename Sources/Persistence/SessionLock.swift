@@ -93,7 +93,7 @@ public final class SessionLock {
             guard let existing = found else { continue }  // vanished meanwhile: retry
             // A lock the facilitator chose to take over (one from another computer, after being
             // told what that means) is replaced only if it is still exactly the one they saw.
-            guard isStale(existing, host: host) || existing == takingOver else { return .heldBy(existing) }
+            guard isStale(existing, host: host) || takingOver.map(existing.isSameHolder) == true else { return .heldBy(existing) }
             previousStale = existing
             if let code = FaultInjection.before(.unlink, path: file.path) {
                 throw PersistenceError.cannotWrite(path: file.path, code: code)
@@ -162,6 +162,14 @@ public final class SessionLock {
     /// Whether `info` names a Campfire on another computer (a shared or synced folder).
     public static func isFromAnotherComputer(_ info: LockInfo, host: String = SessionLock.currentHost()) -> Bool {
         info.host != host
+    }
+
+    /// What a lock from another computer means, in words, for the question and for doctor.
+    public static func otherComputerSentence(_ info: LockInfo) -> String {
+        "This session is open on another computer, \"\(info.host)\" (process \(info.pid), since \(Timestamp.format(info.startedAt))), "
+            + "probably through a shared or synced folder. Campfire cannot tell from here whether it is still running there. "
+            + "If it is, taking the session over here means the two would save over each other; if that computer was switched off "
+            + "or Campfire there has stopped, it is safe to take it over."
     }
 
     /// Why a lock on this computer is stale, in words, or nil if it is held.

@@ -79,6 +79,62 @@ final class CommandLineTests: XCTestCase {
         XCTAssertTrue(blank.errors.contains("Please give the workshop a title"), blank.errors)
     }
 
+    /// A data folder that is not there (an unplugged USB stick) or is a file is not an empty
+    /// one: every command that only reads says so, naming the path, and exits non-zero.
+    func testAMissingDataFolderOrAFileIsAPlainErrorNotAnEmptyList() throws {
+        let missing = data.appendingPathComponent("usb-stick/campfire").path
+        let file = data.appendingPathComponent("a-file")
+        try Data("x".utf8).write(to: file)
+        for folder in [missing, file.path] {
+            for arguments in [["list"], ["export", "20261203"], ["erase", "20261203", "--yes"], ["repair", "20261203", "--yes"], ["resume", "20261203"], ["present", "20261203"]] {
+                let result = try Binary.run(arguments + ["--data-dir", folder])
+                XCTAssertNotEqual(result.status, 0, "\(arguments) \(folder)")
+                XCTAssertTrue(result.errors.contains(folder), "\(arguments): \(result.errors)")
+                XCTAssertFalse(result.output.contains("No workshops yet"), result.output)
+            }
+        }
+        XCTAssertTrue(try Binary.run(["list", "--data-dir", missing]).errors.contains("does not exist"))
+        XCTAssertTrue(try Binary.run(["list", "--data-dir", file.path]).errors.contains("is a file, not a folder"))
+        XCTAssertFalse(FileManager.default.fileExists(atPath: missing), "nothing is made by a command that only reads")
+        // new makes the folder on purpose.
+        XCTAssertEqual(try Binary.run(["new", "--prepare", "--title", "T", "--data-dir", missing]).status, 0)
+    }
+
+    func testAnEmptyDataDirIsAnErrorNotTheUsualFolder() throws {
+        let result = try Binary.run(["list", "--data-dir", ""], environment: ["HOME": data.path])
+        XCTAssertNotEqual(result.status, 0)
+        XCTAssertTrue(result.errors.contains("--data-dir was given an empty folder name"), result.errors)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: data.appendingPathComponent(".local").path))
+    }
+
+    /// Every printed follow-up command works when pasted: the options it needs are in it.
+    func testThePrintedResumeCommandCarriesTheDataFolder() throws {
+        let spaced = data.appendingPathComponent("my data").path
+        let made = try Binary.run(["new", "--prepare", "--title", "T", "--data-dir", spaced])
+        XCTAssertEqual(made.status, 0, made.errors)
+        let line = try XCTUnwrap(made.output.split(separator: "\n").first { $0.contains("open it with:") })
+        let command = String(line.split(separator: ":", maxSplits: 1)[1]).trimmingCharacters(in: .whitespaces)
+        XCTAssertTrue(command.hasSuffix("--data-dir '\(spaced)'"), command)
+        // Split as a shell splits it when pasted: the id, then the options, which work.
+        let words = try shellWords(command)
+        XCTAssertEqual(Array(words.prefix(2)), ["campfire", "resume"])
+        let listed = try Binary.run(["list"] + Array(words.dropFirst(3)))  // the same options, on list
+        XCTAssertTrue(listed.output.contains(String(words[2])), listed.output + listed.errors)
+    }
+
+    /// Splits a command as the shell would (by asking the shell).
+    private func shellWords(_ command: String) throws -> [String] {
+        let shell = Process()
+        shell.executableURL = URL(fileURLWithPath: "/bin/sh")
+        shell.arguments = ["-c", "for w in \(command); do printf '%s\\0' \"$w\"; done"]
+        let pipe = Pipe()
+        shell.standardOutput = pipe
+        try shell.run()
+        let out = pipe.fileHandleForReading.readDataToEndOfFile()
+        shell.waitUntilExit()
+        return out.split(separator: 0).map { String(decoding: $0, as: UTF8.self) }
+    }
+
     func testNoTerminalGivesOneLineAndCreatesNothing() throws {
         let result = try Binary.run(["new", "--data-dir", data.path, "--title", "No terminal"])
         XCTAssertNotEqual(result.status, 0)

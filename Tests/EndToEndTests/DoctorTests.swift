@@ -172,7 +172,37 @@ final class DoctorTests: XCTestCase {
         let elsewhere = try XCTUnwrap(locks.first { $0.contains("20261123-1043-elsewhere") })
         XCTAssertTrue(elsewhere.hasPrefix("WARNING  "), String(elsewhere))
         XCTAssertTrue(elsewhere.contains("another-laptop"), String(elsewhere))
+        // The same sentence as opening, and the command that takes it over.
+        XCTAssertTrue(elsewhere.contains("save over each other"), String(elsewhere))
+        XCTAssertTrue(elsewhere.contains("campfire resume 20261123-1043-elsewhere --data-dir \(data.path)"), String(elsewhere))
+        XCTAssertTrue(elsewhere.contains("take it over here"), String(elsewhere))
+        XCTAssertTrue(staleLine.contains("is no longer running"), String(staleLine))
         XCTAssertTrue(FileManager.default.fileExists(atPath: stale.path), "doctor only reports; opening the session recovers the lock")
+    }
+
+    /// A lock naming a process number now used by another program (this test, with another
+    /// start time) is stale, and doctor says why.
+    func testALockNamingAReusedProcessNumberIsStale() throws {
+        let lock = try lockedSession("20261123-1045-reused", pid: getpid(), host: SessionLock.currentHost())
+        let start = try XCTUnwrap(SessionLock.processStartTicks(getpid()))
+        let json = #"{"host":"\#(SessionLock.currentHost())","pid":\#(getpid()),"processStart":\#(start + 999),"startedAt":"2026-11-23T10:41:07.123Z"}"#
+        try Data(json.utf8).write(to: lock)
+        let result = try doctor()
+        let lockLine = try line("Locks", in: result)
+        XCTAssertTrue(lockLine.hasPrefix("WARNING  "), lockLine)
+        XCTAssertTrue(lockLine.contains("process number \(getpid()) now belongs to another program"), lockLine)
+    }
+
+    /// A relative XDG_DATA_HOME is ignored, as the XDG specification says, and doctor says so.
+    func testARelativeXDGDataHomeIsIgnoredAndSaid() throws {
+        var environment = ProcessInfo.processInfo.environment.merging(healthy) { $1 }
+        environment.removeValue(forKey: "CAMPFIRE_DATA_DIR")
+        environment["XDG_DATA_HOME"] = "relative/share"
+        environment["HOME"] = data.path
+        let result = try Binary.run(["doctor"], environment: environment)
+        let folder = try line("Data folder", in: result)
+        XCTAssertTrue(folder.contains("\(data.path)/.local/share/campfire"), folder)
+        XCTAssertTrue(folder.contains("XDG_DATA_HOME=relative/share is ignored because it is not a full path"), folder)
     }
 
     func testAnUnreadableLockIsAProblem() throws {

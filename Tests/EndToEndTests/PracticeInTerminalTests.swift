@@ -83,7 +83,10 @@ final class PracticeInTerminalTests: TerminalTestCase {
 
         // The close shows the debrief.
         try keys(t, ["]"])
-        let screen = try tmux.waitFor(t, "Practice debrief")
+        // Wait for the end of the screen, not its title: under load tmux can capture a screen
+        // that ncurses is still drawing.
+        try tmux.waitFor(t, "Practice debrief")
+        let screen = try tmux.waitFor(t, Self.expectedFigures.last ?? "Three things to do differently next time")
         XCTAssertTrue(screen.contains("Three things to do differently next time"), screen)
         for figure in Self.expectedFigures { XCTAssertTrue(screen.contains(figure), "the screen shows \(figure):\n\(screen)") }
         try keys(t, ["v"])

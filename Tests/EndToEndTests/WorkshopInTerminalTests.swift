@@ -275,6 +275,29 @@ final class WorkshopInTerminalTests: TerminalTestCase {
         XCTAssertTrue(journal.contains("Typed but not yet saved"))
     }
 
+    /// Bytes that are not UTF-8 (a Latin-1 terminal's é, a pasted Windows-1252 apostrophe, a
+    /// character cut short) are kept with the stated fallback, and the keys after them still work.
+    func testBytesThatAreNotUTF8AreKeptAndDoNotStopTheKeysAfterThem() throws {
+        let t = "bytes"
+        try tmux.start(t, command: "\(campfire) new --data-dir \(data.path) --title Bytes --participant Ann")
+        try tmux.waitFor(t, "People in the room (1)")
+        try tmux.openStoryTitle(t)
+        try tmux.type(t, "caf")
+        try tmux.run(["send-keys", "-t", t, "-H", "e9"])
+        try tmux.type(t, " au lait, It")
+        try tmux.run(["send-keys", "-t", t, "-H", "92"])
+        try tmux.type(t, "s fine ")
+        try tmux.run(["send-keys", "-t", t, "-H", "e2", "82"])
+        try tmux.type(t, "end")
+        try tmux.waitFor(t, "café au lait, It’s fine \u{FFFD}end")
+        try tmux.press(t, "Enter", "Enter", "Enter", "Enter")
+        try tmux.waitUntilGone(t, "Write down a story")
+        try tmux.press(t, "q")
+        try tmux.waitFor(t, "EXITED 0")
+        let journal = try String(contentsOf: try sessionFolder().appendingPathComponent("journal.jsonl"), encoding: .utf8)
+        XCTAssertTrue(journal.contains("café au lait, It’s fine \u{FFFD}end"), journal)
+    }
+
     func testPresentFollowsTheLiveSession() throws {
         let t = "console"
         try tmux.start(t, command: "\(campfire) new --data-dir \(data.path) --title Live --participant Ann")

@@ -35,6 +35,25 @@ final class DataFolderTests: XCTestCase {
         XCTAssertEqual(folder.url.path, "/home/me/.local/share/campfire")
     }
 
+    /// The XDG specification says a relative path in XDG_DATA_HOME is invalid and must be ignored.
+    func testARelativeXDGDataHomeIsIgnored() {
+        let folder = DataFolder.resolve(explicitPath: nil, environment: ["XDG_DATA_HOME": "relative/share", "HOME": "/home/me"])
+        XCTAssertEqual(folder.url.path, "/home/me/.local/share/campfire")
+    }
+
+    func testAMissingFolderOrAFileIsNotAnEmptyDataFolder() throws {
+        let root = try makeTemporaryFolder(self)
+        XCTAssertThrowsError(try DataFolder(url: root.appendingPathComponent("gone")).checkExists()) { error in
+            XCTAssertEqual(error as? LibraryError, .noDataFolder(root.appendingPathComponent("gone").path))
+        }
+        let file = root.appendingPathComponent("file")
+        try Data().write(to: file)
+        XCTAssertThrowsError(try DataFolder(url: file).checkExists()) { error in
+            XCTAssertEqual(error as? LibraryError, .dataFolderIsAFile(file.path))
+        }
+        XCTAssertNoThrow(try DataFolder(url: root).checkExists())
+    }
+
     func testHomeFolderParameterUsedWhenHomeIsUnset() {
         let folder = DataFolder.resolve(explicitPath: nil, environment: [:], homeFolder: "/fallback")
         XCTAssertEqual(folder.url.path, "/fallback/.local/share/campfire")

@@ -75,7 +75,7 @@ final class RecoveryTests: XCTestCase {
         XCTAssertNil(recovered.report.tornTail)
         XCTAssertEqual(recovered.report.corruptLines.map(\.lineNumber), [events.count])
         XCTAssertTrue(recovered.report.isReadOnly)
-        XCTAssertTrue(recovered.report.messages.joined().contains("line (\(events.count))"), recovered.report.messages.joined())
+        XCTAssertTrue(recovered.report.messages.joined().contains("line \(events.count): its checksum does not match"), recovered.report.messages.joined())
         XCTAssertFalse(recovered.report.messages.joined().contains("crash"))
         XCTAssertEqual(try Data(contentsOf: folder.appendingPathComponent("journal.jsonl")), before)
         XCTAssertFalse(FileManager.default.fileExists(atPath: folder.appendingPathComponent("quarantine.jsonl").path))
@@ -99,7 +99,7 @@ final class RecoveryTests: XCTestCase {
         XCTAssertTrue(recovered.report.isReadOnly)
         XCTAssertEqual(recovered.report.readOnlyReasons, [.corruptJournal])
         XCTAssertEqual(recovered.report.corruptLines.map(\.lineNumber), [3])
-        XCTAssertTrue(recovered.report.messages.joined().contains("(3)"))
+        XCTAssertTrue(recovered.report.messages.joined().contains("(line 3: "))
         XCTAssertNil(recovered.report.tornTail)
         XCTAssertEqual(recovered.records.map(\.sequence), [1, 2, 4, 5])
         XCTAssertThrowsError(try files.append(.added("no"), at: time(51))) { error in

@@ -130,4 +130,36 @@ final class SessionRepairTests: XCTestCase {
         _ = try make(["Ann"], close: true)
         XCTAssertFalse(try SessionRepair.plan(folder, at: start).isNeeded)
     }
+
+    /// A journal that lost its last lines while the snapshot still holds them: read-only, and
+    /// repair keeps the snapshot's changes and makes the session writable again.
+    func testAJournalBehindItsSnapshotIsRepairedKeepingTheSnapshotsChanges() throws {
+        let saved = try make(["Ann", "Bo", "Cy"], close: true)
+        var lines = try journalLines()
+        lines.removeLast(2)  // the last line and the empty string after its newline
+        try write(lines + [""])
+        let look = try SessionStore.open(folder, readOnly: false, at: start)
+        XCTAssertTrue(look.isReadOnly)
+        XCTAssertEqual(look.session.record.participants.map(\.name), ["Ann", "Bo", "Cy"], "shown from the snapshot")
+        try SessionRepair.plan(folder, at: start).apply(at: start)
+        let store = try SessionStore.open(folder, readOnly: false, at: start)
+        XCTAssertFalse(store.isReadOnly, store.report.messages.joined())
+        XCTAssertEqual(store.session.record, saved.record)
+        store.close(at: start)
+    }
+
+    /// The review timeline leaves damaged lines out, and says so, naming file and lines.
+    func testReviewSaysWhichLinesItsTimelineLeavesOut() throws {
+        _ = try make(["Ann", "Bo", "Cy"], close: false)
+        let files = ReviewFiles(library: SessionLibrary(dataFolder: DataFolder(url: folder.deletingLastPathComponent().deletingLastPathComponent())))
+        XCTAssertNil(files.damage("20261117-0930-cafe"))
+        var lines = try journalLines()
+        lines[1] = lines[1].replacingOccurrences(of: "Bo", with: "Bx")
+        try write(lines)
+        let said = try XCTUnwrap(files.damage("20261117-0930-cafe"))
+        XCTAssertTrue(said.contains(journalFile.path), said)
+        XCTAssertTrue(said.contains("line 2: its checksum does not match its contents"), said)
+        XCTAssertTrue(said.contains("campfire repair \(folder.path)"), said)
+        XCTAssertEqual(try files.journal("20261117-0930-cafe").map(\.sequence), [1, 3], "left out of the timeline")
+    }
 }

@@ -67,4 +67,53 @@ final class KeyDecoderTests: XCTestCase {
         XCTAssertEqual(Key.function(5).name, "F5")
         XCTAssertEqual(Key.character(" ").name, "Space")
     }
+
+    // MARK: Bytes that are not UTF-8 (every byte typed is kept)
+
+    private func text(_ keys: [Key]) -> String {
+        keys.map { key -> String in
+            if case .character(let character) = key { return String(character) }
+            if case .paste(let text) = key { return "[" + text + "]" }
+            return "<\(key)>"
+        }.joined()
+    }
+
+    private func decodeBytes(_ bytes: [UInt8]) -> String {
+        var decoder = KeyDecoder()
+        return text(decoder.feed(bytes: bytes) + decoder.flush())
+    }
+
+    func testUTF8BytesAreAssembled() {
+        XCTAssertEqual(decodeBytes(Array("café 中 👩🏽".utf8)), "café 中 👩🏽")
+    }
+
+    func testALatin1ByteIsReadAsLatin1AndTheRestIsKept() {
+        // "café au lait" from a Latin-1 terminal: E9 then a space, which cannot continue it.
+        XCTAssertEqual(decodeBytes(Array("caf".utf8) + [0xE9] + Array(" au lait".utf8)), "café au lait")
+        XCTAssertEqual(decodeBytes([0xC0, 0x41, 0xFF, 0x42]), "ÀAÿB", "bytes never valid in UTF-8 are Latin-1 too")
+    }
+
+    func testAWindows1252ApostropheIsKept() {
+        XCTAssertEqual(decodeBytes(Array("It".utf8) + [0x92] + Array("s fine".utf8)), "It’s fine")
+        XCTAssertEqual(decodeBytes([0x80, 0x93, 0x94, 0x81]), "€“”\u{FFFD}", "undefined in Windows-1252: U+FFFD")
+    }
+
+    func testASequenceThatStopsShortIsOneReplacementCharacter() {
+        XCTAssertEqual(decodeBytes([0xE2, 0x82, 0x41]), "\u{FFFD}A")
+        XCTAssertEqual(decodeBytes([0xF0, 0x9F, 0x98]), "\u{FFFD}", "ended by the pause")
+        XCTAssertEqual(decodeBytes([0xED, 0xA0, 0x80]), "í\u{A0}€", "a surrogate is not UTF-8: each byte alone, as Windows-1252")
+    }
+
+    func testALoneByteAtThePauseIsKeptAndLaterKeysStillWork() {
+        var decoder = KeyDecoder()
+        XCTAssertEqual(decoder.feed(bytes: Array("caf".utf8) + [0xE9]), [.character("c"), .character("a"), .character("f")])
+        XCTAssertTrue(decoder.isWaiting, "a sequence may still be arriving")
+        XCTAssertEqual(decoder.flush(), [.character("é")])
+        XCTAssertEqual(decoder.feed(bytes: [0x0D, 0x1B]), [.enter])
+        XCTAssertEqual(decoder.feed(bytes: Array("[A".utf8)), [.up], "escape sequences still work after it")
+    }
+
+    func testBadBytesInAPasteAreKept() {
+        XCTAssertEqual(decodeBytes(Array("\u{1B}[200~caf".utf8) + [0xE9, 0x0D] + Array("\u{1B}[201~".utf8)), "[café\n]")
+    }
 }

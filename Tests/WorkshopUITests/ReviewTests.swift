@@ -288,6 +288,16 @@ final class ReviewGoldenTests: XCTestCase {
         check("timeline", app)
     }
 
+    /// Damage the files report is said on the timeline, before any other problem.
+    func testTheTimelineSaysWhatDamageLeftOut() {
+        let fixture = ReviewFixture.standard()
+        var source = fixture.source
+        source.damage = { id in id == "20261117-0930-cafe" ? "This timeline leaves out damaged lines of journal.jsonl (line 7: its checksum does not match its contents)." : nil }
+        let app = ReviewApp(source: source, content: ScreenFixtures.content, query: ReviewQuery())
+        XCTAssertEqual(app.timeline("20261117-0930-cafe")?.problem?.hasPrefix("This timeline leaves out damaged lines of journal.jsonl (line 7"), true)
+        XCTAssertNil(app.timeline("20261215-1000-b0b0")?.problem)
+    }
+
     func testTrendChart() {
         let app = ReviewFixture.standard().app()
         app.open("20261215-1000-b0b0")

@@ -38,6 +38,23 @@ public struct ReviewFiles {
         return records.map { ($0.sequence, $0.at, RoomOnlyForgetting.scrub($0.event, forgetting: ids)) }
     }
 
+    /// The damage in a session's journal, in one plain sentence naming the file and the lines,
+    /// or nil. The timeline leaves damaged lines out, so it says this with them.
+    public func damage(_ id: String) -> String? {
+        guard let folder = try? library.resolve(id),
+              let opened = try? SessionStore.Files.open(
+                folder: folder, schema: SessionStore.schema, readOnly: true, startOf: SessionStore.start(of:), at: Date())
+        else { return nil }
+        let report = opened.1.report
+        var found = (report.coveredDamage + report.corruptLines).sorted { $0.lineNumber < $1.lineNumber }
+            .map { "line \($0.lineNumber): \($0.reason)" }
+        if let tail = report.tornTail { found.append("line \(tail.lineNumber): cut off part way") }
+        guard !found.isEmpty else { return nil }
+        let journal = folder.appendingPathComponent(SessionStore.Files.journalName).path
+        return "This timeline leaves out damaged lines of \(journal) (\(found.joined(separator: "; "))). "
+            + "To mend them, run: campfire repair \(RecoveryReport.quoted(folder.path))"
+    }
+
     /// Appends `.setActionStatus` to the session's journal, changing nothing else.
     /// - Throws: `ReviewRefusal` in plain words when the session is open elsewhere, read-only
     ///   or has no such action.

@@ -6,6 +6,10 @@ public enum LibraryError: Error, Equatable, CustomStringConvertible {
     case noSuchSession(String)
     case ambiguous(String, [String])
     case noSessions
+    /// The data folder is not there (say, on a USB stick that is not plugged in).
+    case noDataFolder(String)
+    /// The data folder given is a file.
+    case dataFolderIsAFile(String)
 
     public var description: String {
         switch self {
@@ -15,6 +19,11 @@ public enum LibraryError: Error, Equatable, CustomStringConvertible {
             return "\"\(reference)\" could mean more than one session: \(matches.prefix(5).joined(separator: ", ")). Type more of the id."
         case .noSessions:
             return "There are no sessions yet. Start one with \"campfire new --title TITLE\"."
+        case .noDataFolder(let path):
+            return "The data folder \(path) does not exist. If it is on a USB stick or another disk, plug it in and try again; "
+                + "otherwise choose the folder where your sessions are with --data-dir. Nothing was changed."
+        case .dataFolderIsAFile(let path):
+            return "\(path) is a file, not a folder, so it cannot be the data folder. Choose the folder where your sessions are with --data-dir. Nothing was changed."
         }
     }
 }
@@ -73,6 +82,7 @@ public struct SessionLibrary: Sendable {
         if reference.contains("/"), SessionStore.Files.isSession(asPath) {
             return asPath.standardizedFileURL
         }
+        try dataFolder.checkExists()
         let folders = sessionFolders()
         if let exact = folders.first(where: { $0.lastPathComponent == reference }) { return exact }
         let matches = folders.filter { $0.lastPathComponent.hasPrefix(reference) }

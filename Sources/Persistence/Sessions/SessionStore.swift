@@ -138,10 +138,24 @@ public final class SessionStore {
     }
 
     /// Writes a snapshot if `snapshotEvery` changes have been saved since the last one.
+    /// A failure is kept for `takeSnapshotProblem` (every change is still in the journal).
     public func snapshotIfDue(_ session: Session, at date: Date) {
         if eventsSinceSnapshot >= Self.snapshotEvery {
-            try? snapshot(session, at: date)
+            do { try snapshot(session, at: date) } catch { noteSnapshotProblem("The regular snapshot", error) }
         }
+    }
+
+    /// Why the last snapshot could not be written, once (then cleared), for the status line.
+    public func takeSnapshotProblem() -> String? {
+        defer { snapshotProblem = nil }
+        return snapshotProblem
+    }
+
+    private var snapshotProblem: String?
+
+    private func noteSnapshotProblem(_ what: String, _ error: Error) {
+        let reason = (error as? PersistenceError).map(\.description) ?? "\(error)"
+        snapshotProblem = "\(what) was not written, so reopening will take longer; every change is still saved in the journal. \(reason)"
     }
 
     /// Appends and applies in one go, on this store's own editor (for the command line and tests).
@@ -187,7 +201,11 @@ public final class SessionStore {
     /// the stage snapshot records the change before the move as the last one it holds.
     public func keepStageSnapshot(_ session: Session, leaving step: FlowStep, at date: Date) {
         let holding = lastMoveSequence.map { $0 - 1 }
-        _ = try? files.writeStageSnapshot(session, label: step.label, holding: holding, at: date)
+        do {
+            _ = try files.writeStageSnapshot(session, label: step.label, holding: holding, at: date)
+        } catch {
+            noteSnapshotProblem("The copy of the session as it was on leaving \(WorkshopFlow.describe(step))", error)
+        }
     }
 
     /// Writes a last snapshot and releases the lock. A finished session (at its Close step)

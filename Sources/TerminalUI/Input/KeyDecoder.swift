@@ -16,6 +16,13 @@
 ///   it is ignored rather than typed.
 /// - Unknown escape sequences (focus reports, modified keys we do not bind) are swallowed.
 /// - Modified arrows and function keys (`ESC [1;5A`, Ctrl-Up) act as the plain key.
+/// - Bytes (``feed(byte:)``) are read as UTF-8. Every byte typed is kept, and nothing that is not
+///   UTF-8 holds up the keys after it. The stated fallback: a single byte that does not start or
+///   continue a valid sequence (a Latin-1 or Windows-1252 terminal: `é` is E9, `’` is 92) is read
+///   as the Windows-1252 character it stands for (the same as Latin-1 for A0–FF; the five bytes
+///   Windows-1252 leaves undefined give U+FFFD); two or more bytes that start a sequence and
+///   then stop short become one U+FFFD. A sequence that stops short is ended by the next byte
+///   that cannot continue it (which is then read on its own) or by a pause (``flush()``).
 public struct KeyDecoder: Sendable {
     // MARK: State
 
@@ -35,6 +42,9 @@ public struct KeyDecoder: Sendable {
     private var pasteTerminatorMatched: [Unicode.Scalar] = []
     private var pasteAfterCarriageReturn = false
     private var pasteIsFull = false
+    /// UTF-8 bytes of a character still arriving, and how many it needs in all.
+    private var utf8Pending: [UInt8] = []
+    private var utf8Needed = 0
 
     private static let pasteTerminator: [Unicode.Scalar] = ["\u{1B}", "[", "2", "0", "1", "~"]
     private static let longestControlSequence = 32
@@ -46,7 +56,7 @@ public struct KeyDecoder: Sendable {
     }
 
     /// Whether the decoder is part-way through a sequence and waiting for more input.
-    public var isWaiting: Bool { state != .ground }
+    public var isWaiting: Bool { state != .ground || !utf8Pending.isEmpty }
     /// Whether the decoder is inside a bracketed paste.
     public var isPasting: Bool { state == .paste }
 
@@ -57,6 +67,74 @@ public struct KeyDecoder: Sendable {
     /// - Returns: The keys completed.
     public mutating func feed(_ text: String) -> [Key] {
         text.unicodeScalars.flatMap { feed($0) }
+    }
+
+    /// Feeds bytes as the terminal sent them (see ``feed(byte:)``).
+    public mutating func feed(bytes: [UInt8]) -> [Key] {
+        bytes.flatMap { feed(byte: $0) }
+    }
+
+    /// Feeds one byte read from the terminal, assembling UTF-8 (with the fallback in the type's
+    /// notes for bytes that are not UTF-8).
+    /// - Returns: The keys it completes.
+    public mutating func feed(byte: UInt8) -> [Key] {
+        if utf8Pending.isEmpty {
+            switch byte {
+            case 0x00...0x7F: return feed(Unicode.Scalar(byte))
+            case 0xC2...0xDF: utf8Needed = 2
+            case 0xE0...0xEF: utf8Needed = 3
+            case 0xF0...0xF4: utf8Needed = 4
+            default: return feed(Self.windows1252(byte))  // a lone continuation byte, C0, C1, F5–FF
+            }
+            utf8Pending = [byte]
+            return []
+        }
+        if Self.canContinue(utf8Pending, with: byte) {
+            utf8Pending.append(byte)
+            guard utf8Pending.count == utf8Needed else { return [] }
+            let bytes = utf8Pending
+            utf8Pending = []
+            var scalar: Unicode.Scalar = "\u{FFFD}"
+            var iterator = bytes.makeIterator()
+            var codec = UTF8()
+            if case .scalarValue(let decoded) = codec.decode(&iterator) { scalar = decoded }
+            return feed(scalar)
+        }
+        // The sequence stopped short: keep what came as the fallback, then read this byte afresh.
+        return endUTF8() + feed(byte: byte)
+    }
+
+    /// A sequence that stopped short, as the fallback character (nothing if there is none).
+    private mutating func endUTF8() -> [Key] {
+        guard !utf8Pending.isEmpty else { return [] }
+        let bytes = utf8Pending
+        utf8Pending = []
+        return feed(bytes.count == 1 ? Self.windows1252(bytes[0]) : "\u{FFFD}")
+    }
+
+    /// Whether `byte` may follow `pending` in UTF-8 (the second byte has narrower ranges after
+    /// E0, ED, F0 and F4, which rule out overlong forms, surrogates and values past U+10FFFF).
+    private static func canContinue(_ pending: [UInt8], with byte: UInt8) -> Bool {
+        guard (0x80...0xBF).contains(byte) else { return false }
+        guard pending.count == 1 else { return true }
+        switch pending[0] {
+        case 0xE0: return byte >= 0xA0
+        case 0xED: return byte <= 0x9F
+        case 0xF0: return byte >= 0x90
+        case 0xF4: return byte <= 0x8F
+        default: return true
+        }
+    }
+
+    /// The character a single byte stands for in Windows-1252 (Latin-1 from A0 up; U+FFFD for
+    /// the five bytes Windows-1252 leaves undefined).
+    static func windows1252(_ byte: UInt8) -> Unicode.Scalar {
+        let low: [UInt32] = [
+            0x20AC, 0xFFFD, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0xFFFD, 0x017D, 0xFFFD,
+            0xFFFD, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0xFFFD, 0x017E, 0x0178,
+        ]
+        if (0x80...0x9F).contains(byte) { return Unicode.Scalar(low[Int(byte - 0x80)])! }
+        return Unicode.Scalar(byte)
     }
 
     /// Feeds one character read from the terminal.
@@ -107,6 +185,12 @@ public struct KeyDecoder: Sendable {
     /// as it is; an incomplete escape sequence is dropped.
     /// - Returns: The keys completed by the pause.
     public mutating func flush() -> [Key] {
+        // A character whose bytes stopped short is kept as the fallback first.
+        let ended = endUTF8()
+        return ended + flushSequence()
+    }
+
+    private mutating func flushSequence() -> [Key] {
         defer { state = .ground }
         switch state {
         case .escape: return [.escape]

@@ -12,6 +12,8 @@ public struct ReviewSource {
     public var journal: (String) throws -> [(sequence: Int, at: Date, event: SessionEvent)]
     /// Records that an action was done, not done or dropped: the one change review makes.
     public var markAction: (String, ActionID, ActionStatus) throws -> Void
+    /// Damage found in the session's files, in plain words (nil if none), said on its timeline.
+    public var damage: (String) -> String? = { _ in nil }
 
     public init(entries: @escaping () -> [ReviewEntry],
                 session: @escaping (String) throws -> Session,
@@ -105,7 +107,11 @@ public final class ReviewApp {
         guard let saved = session(id) else { return nil }
         do {
             let records = try source.journal(id)
-            let built = Timeline.replay(from: Timeline.creation(of: saved), records: records, saved: saved)
+            var built = Timeline.replay(from: Timeline.creation(of: saved), records: records, saved: saved)
+            if let damage = source.damage(id) {
+                // Damaged lines are not in the timeline: say so, before any other problem.
+                built.problem = damage + (built.problem.map { " " + $0 } ?? "")
+            }
             timelineCache[id] = built
             return built
         } catch {

@@ -13,6 +13,14 @@ struct CommonOptions: ParsableArguments {
             completion: .list(Settings.themes))
     var theme: String?
 
+    /// An empty `--data-dir ''` is a mistake (a variable that was not set), not a wish for the
+    /// usual folder: say so rather than quietly using another folder.
+    func validate() throws {
+        if let dataDir, dataDir.trimmingCharacters(in: .whitespaces).isEmpty {
+            throw ValidationError("--data-dir was given an empty folder name. Give the folder where sessions are kept, for example --data-dir ~/campfire, or leave the option out to use the usual one.")
+        }
+    }
+
     /// The same choices as plain values, for code that runs without the parser.
     var settings: Settings { Settings(dataDir: dataDir, theme: theme) }
 

@@ -250,14 +250,38 @@ enum DataFolderChecks {
         findings.append(freeSpace(folder))
         guard isFolder(folder) else { return findings }
         findings.append(privacy(folder))
-        findings += locks(DataFolder(url: folder).sessionsFolder)
+        findings += locks(DataFolder(url: folder).sessionsFolder, options: options)
+        findings += sessions(options: options)
+        return findings
+    }
+
+    /// Each session's files: journal checksums and numbering, the snapshot and whether it agrees
+    /// with the journal, anything set aside; each problem with the command that mends it.
+    static func sessions(options: CommonOptions) -> [DoctorFinding] {
+        let folders = options.library.sessionFolders().filter { SessionStore.Files.isSession($0) }
+        var findings: [DoctorFinding] = []
+        for folder in folders {
+            let id = folder.lastPathComponent
+            for finding in SessionHealth.check(folder) where !finding.isLock {  // locks have their own lines
+                let fix = finding.fix.map { " To mend it, run: \(options.followUp($0, id))" } ?? ""
+                let line = finding.message + fix
+                findings.append(finding.level == .problem ? .problem("Session \(id)", line) : .warning("Session \(id)", line))
+            }
+        }
+        if findings.isEmpty {
+            let what = folders.count == 1 ? "1 session" : "\(folders.count) sessions"
+            findings.append(.ok("Sessions", "\(what) checked: every journal line's checksum and number, and each snapshot against its journal; nothing is damaged."))
+        }
         return findings
     }
 
     static func source(options: CommonOptions, environment: [String: String]) -> String {
         if let value = options.dataDir, !value.isEmpty { return "from --data-dir" }
         if let value = environment["CAMPFIRE_DATA_DIR"], !value.isEmpty { return "from CAMPFIRE_DATA_DIR" }
-        if let value = environment["XDG_DATA_HOME"], !value.isEmpty { return "from XDG_DATA_HOME" }
+        if let value = environment["XDG_DATA_HOME"], value.hasPrefix("/") { return "from XDG_DATA_HOME" }
+        if let value = environment["XDG_DATA_HOME"], !value.isEmpty {
+            return "the usual place; XDG_DATA_HOME=\(printable(value)) is ignored because it is not a full path"
+        }
         return "the usual place"
     }
 
@@ -313,7 +337,7 @@ enum DataFolderChecks {
         return .warning(topic, "other people on this computer can open \(what) with workshop notes: \(listed)\(more). To make them private to you, run: chmod -R go-rwx '\(folder.path)'")
     }
 
-    static func locks(_ sessions: URL) -> [DoctorFinding] {
+    static func locks(_ sessions: URL, options: CommonOptions) -> [DoctorFinding] {
         let topic = "Locks"
         let names = ((try? FileManager.default.contentsOfDirectory(atPath: sessions.path)) ?? []).sorted()
         let host = SessionLock.currentHost()
@@ -329,11 +353,11 @@ enum DataFolderChecks {
             }
             guard let info else { continue }
             if info.host != host {
-                findings.append(.warning(topic, "session \(name) is marked open \(info.description). Campfire can't check another computer, so it will offer to open it read-only. If nobody there has it open, remove the lock: rm '\(lockFile.path)'"))
-            } else if SessionLock.isHeld(info, host: host) {
-                findings.append(.ok(topic, "session \(name) is open in a running Campfire (process \(info.pid))."))
+                findings.append(.warning(topic, "session \(name): \(SessionLock.otherComputerSentence(info)) To take it over, run \(options.followUp("resume", name)) and choose \"take it over here\"."))
+            } else if let reason = SessionLock.staleReason(info, host: host) {
+                findings.append(.warning(topic, "session \(name) has a stale lock, left by a Campfire that has ended (process \(info.pid), since \(shortDate(info.startedAt))): \(reason). Campfire takes it over when you open the session (\(options.followUp("resume", name))); or remove it: rm '\(lockFile.path)'"))
             } else {
-                findings.append(.warning(topic, "session \(name) has a stale lock, left by a Campfire that has ended (process \(info.pid), since \(shortDate(info.startedAt))). Campfire takes it over when you open the session; or remove it: rm '\(lockFile.path)'"))
+                findings.append(.ok(topic, "session \(name) is open in a running Campfire (process \(info.pid))."))
             }
         }
         if findings.isEmpty {

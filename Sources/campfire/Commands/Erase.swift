@@ -55,6 +55,12 @@ struct Erase: ParsableCommand {
                                                             in: options.dataFolder, besides: folder).dropFirst())
             var notErased: [String] = []
             if let participant {
+                // Opening for saving does the usual recovery (a snapshot set aside, a stale lock
+                // taken over): say what it found, as resume would, before the eraser opens it.
+                if let opened = try? SessionStore.open(folder, readOnly: false, at: Date()) {
+                    for note in opened.report.problemMessages where !opened.isReadOnly { say("Note: " + note) }
+                    try? opened.files.close()
+                }
                 let outcome = try SessionEraser.eraseParticipant(named: participant, in: folder, at: Date())
                 var parts = ["Erased \(shown(participant)) from \(shown(title))"]
                 parts.append("\(outcome.stories) \(outcome.stories == 1 ? "story" : "stories") removed")

@@ -60,6 +60,10 @@ struct Export: ParsableCommand {
             let kind = ExportFormat(rawValue: format.lowercased())!
             let folder = try options.library.resolve(session)
             let store = try SessionStore.open(folder, readOnly: true, at: Date())
+            // Whatever opening found (damage, a snapshot set aside) is said, never dropped silently.
+            for note in store.report.problemMessages + store.replayProblems {
+                FileHandle.standardError.write(Data(("Note: " + note + "\n").utf8))
+            }
             let formerNames = anonymise ? NameHistory.names(in: folder) : [:]
             let principles = (try? options.content())?.principles
 

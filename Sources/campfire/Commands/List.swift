@@ -14,6 +14,7 @@ struct List: ParsableCommand {
     var practice = false
 
     func run() throws {
+        do { try options.dataFolder.checkExists() } catch { throw plain(error) }
         let summaries = options.library.summaries().filter { practice || !$0.isPractice }
         guard !summaries.isEmpty else {
             print("No workshops yet in \(shown(options.dataFolder.url.path)).")
@@ -21,6 +22,14 @@ struct List: ParsableCommand {
             return
         }
         print(SessionTable.render(summaries))
+        // Damage is never hidden: each damaged session is named, with what mends it.
+        let shown = Set(summaries.map(\.id))
+        for folder in options.library.sessionFolders() where shown.contains(folder.lastPathComponent) {
+            for finding in SessionHealth.check(folder) where finding.isDamage {
+                let fix = finding.fix.map { " To mend it: \(options.followUp($0, folder.lastPathComponent))" } ?? ""
+                print("\(finding.level == .problem ? "Damaged" : "Needs a look"): \(folder.lastPathComponent): \(finding.message)\(fix)")
+            }
+        }
     }
 }
 

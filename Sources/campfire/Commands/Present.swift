@@ -31,6 +31,8 @@ struct Present: ParsableCommand {
         let follower = SessionFollower(folder: folder)
         follower.refresh()
         guard follower.session != nil else {
+            // Say why, in the words opening uses (a snapshot from a newer Campfire, say).
+            do { _ = try SessionStore.open(folder, readOnly: true, at: Date()) } catch { throw plain(error) }
             throw Failure("Could not read the workshop in \(folder.path).")
         }
         // Woken by the journal or snapshot changing (inotify), not by looking every so often.

@@ -26,6 +26,7 @@ struct Review: ParsableCommand {
     var printFirstScreen: String?
 
     func run() throws {
+        do { try options.dataFolder.checkExists() } catch { throw plain(error) }
         let content = try options.content()
         var query = ReviewQuery()
         if practice { query.practice = .all }

@@ -53,11 +53,14 @@ enum ConsoleRunner {
             terminal.draw(ConsoleScreen.render(app, width: size.width, height: size.height))
             // The change is on screen (and in the journal): now the snapshot, if one is due.
             store.snapshotIfDue(app.session, at: app.now)
+            if let problem = store.takeSnapshotProblem() { app.state.message = StatusMessage(.problem, problem) }
             drafts?.update(app.state.form, now: app.now)
             let key: Key?
             do { key = try terminal.nextKey(timeoutMilliseconds: tickMilliseconds) } catch { return error.code }
             guard let key else { continue }
             app.handle(key)
+            // A snapshot that could not be written (a full disk) is said, not skipped in silence.
+            if let problem = store.takeSnapshotProblem() { app.state.message = StatusMessage(.problem, problem) }
             if app.wantsToQuit { return key == .control("c") ? 130 : 0 }
         }
     }

@@ -9,11 +9,13 @@ enum ReviewRunner {
     /// The files review reads, and the one change it makes.
     static func source(_ library: SessionLibrary) -> ReviewSource {
         let files = ReviewFiles(library: library)
-        return ReviewSource(
+        var source = ReviewSource(
             entries: { library.summaries().map { entry(from: $0) } },
             session: { try files.session($0) },
             journal: { try files.journal($0) },
             markAction: { id, action, status in try files.markAction(id, action: action, status: status) })
+        source.damage = { files.damage($0) }
+        return source
     }
 
     static func entry(from summary: SessionSummary) -> ReviewEntry {

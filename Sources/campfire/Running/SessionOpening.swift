@@ -9,6 +9,15 @@ enum SessionOpening {
     static func open(_ folder: URL, readOnly: Bool, terminal: TerminalSession) throws -> SessionStore {
         do {
             return try SessionStore.open(folder, readOnly: readOnly, at: Date())
+        } catch PersistenceError.lockedBy(let holder) where SessionLock.isFromAnotherComputer(holder) {
+            switch try Chooser.ask(SessionLock.otherComputerSentence(holder), options: [
+                ("t", "take it over here: only if Campfire on \"\(holder.host)\" has stopped"),
+                ("r", "open it read-only, to look without changing anything"), ("q", "quit"),
+            ], terminal: terminal) {
+            case "t": return try SessionStore.open(folder, readOnly: false, takeOver: holder, at: Date())
+            case "r": return try SessionStore.open(folder, readOnly: true, at: Date())
+            default: throw Failure("Left the workshop alone: it is open on the computer \"\(holder.host)\".")
+            }
         } catch PersistenceError.lockedBy(let holder) {
             let question = "This workshop is open in another Campfire (\(holder)). To keep every word safe, only one Campfire may change it at a time."
             switch try Chooser.ask(question, options: [("r", "open it read-only, to look without changing anything"), ("q", "quit")], terminal: terminal) {
