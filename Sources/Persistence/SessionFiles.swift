@@ -320,6 +320,7 @@ public final class SessionFiles<Document: Codable, Event: Codable> {
             result.report = readOnlyReport
             let files = SessionFiles(
                 folder: folder, schema: schema, isReadOnly: true, lastSequence: lastSequence, writer: nil, lock: nil)
+            files.journalLength = goodLength  // how far it was read, for a reader that follows it (SessionFollower)
             return (files, result)
         }
         tidyTemporaryFiles(in: folder)

@@ -45,27 +45,18 @@ public final class SessionFollower {
 
     // MARK: Reading
 
-    /// Snapshot first, then the journal: the journal is always at least as long as the snapshot
-    /// says, since a change goes into the journal before any snapshot holds it.
+    /// Opens the session read-only as every command does (the snapshot checked against the
+    /// journal, rebuilt from the journal when it is missing, damaged or disagrees), then notes how
+    /// far the journal was read so that only later lines are read next time.
     private func readWhole() -> Bool {
-        guard let snapshot = try? SnapshotFile.read(
-            URL(fileURLWithPath: snapshotPath), as: Session.self, currentSchema: SessionStore.schema,
-            migrate: nil, readOnly: true, now: Date()).snapshot
-        else { return false }
-        var editor = SessionEditor(session: snapshot.document)
-        offset = 0
-        lastSequence = snapshot.journalSequence
-        journalIdentity = nil
-        if let file = readJournal(from: 0) {
-            journalIdentity = file.identity
-            // A torn last line is left out (goodLength): it is read again once it is whole.
-            let journal = JournalReader.parse(file.bytes, as: SessionEvent.self, eventsAfter: snapshot.journalSequence)
-            offset = journal.goodLength
-            lastSequence = max(journal.lastSequence ?? 0, snapshot.journalSequence)
-            apply(journal.records.filter { $0.sequence > snapshot.journalSequence }, to: &editor)
-        }
-        self.editor = editor
-        session = editor.session
+        guard let store = try? SessionStore.open(folder, readOnly: true, at: Date()) else { return false }
+        defer { store.close(at: Date()) }
+        let position = store.files.position
+        offset = position.length
+        lastSequence = position.sequence
+        journalIdentity = readJournal(from: offset)?.identity
+        editor = SessionEditor(session: store.session)
+        session = store.session
         return true
     }
 
