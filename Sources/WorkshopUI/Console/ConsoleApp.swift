@@ -128,6 +128,7 @@ public final class ConsoleApp {
         case .moveDown: moveSelection(by: 1)
         case .leaveMode: state.mode = .browse
         case .invite where practice != nil && session.step.stage != .storytelling: startAsking()
+        case .consensus where practice != nil && session.step.stage == .storytelling: askConsent()
         case .switchView: state.closeView = (state.closeView + 1) % (practice == nil ? 2 : 3)
         default: performStageCommand(command, record: record)
         }
@@ -278,6 +279,8 @@ public final class ConsoleApp {
                     if case .keepStageSnapshot(let left) = effect { environment.keepStageSnapshot(before, left) }
                 }
                 state.message = StatusMessage(.saved, "Now on: \(WorkshopFlow.describe(step.to)). Saved.")
+                // Something the group said on arriving that the trainee must react to stays in view.
+                if let remark = practice?.takeUnshownImportant() { state.message = StatusMessage(.refusal, remark.text) }
             }
         case .rejected(let rejection):
             if rejection.canBeOverridden && overrideReason == nil {
@@ -310,7 +313,7 @@ public final class ConsoleApp {
     func recordReply(_ reply: PracticeReply) {
         let message = state.message
         for simulated in reply.events { record(simulated.event, at: simulated.at) }
-        state.message = reply.remarks.last.map { StatusMessage(.info, $0.text) } ?? message
+        state.message = PracticeConsole.headline(of: reply.remarks).map { StatusMessage(.info, $0.text) } ?? message
         if let problem = practice?.problem { state.message = StatusMessage(.problem, problem); practice?.problem = nil }
     }
 
