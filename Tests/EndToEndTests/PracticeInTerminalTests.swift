@@ -125,6 +125,20 @@ final class PracticeInTerminalTests: TerminalTestCase {
         XCTAssertTrue(all.output.contains("(practice, seed 7)"), all.output)
         XCTAssertTrue(debrief.contains("Seed:     7 (run the same group again: campfire practice --replay \(folder.lastPathComponent))"), debrief)
 
+        // A trainer looks back: the run's last page in review is its debrief and what the group said.
+        let v = "review"
+        try tmux.start(v, command: "\(campfire) review --data-dir \(data.path) \(folder.lastPathComponent)", width: 160, height: 48)
+        try tmux.waitFor(v, "[Welcome]")
+        try keys(v, ["End"])
+        let looked = try tmux.waitFor(v, "What the group said")
+        XCTAssertTrue(looked.contains("Scenario: Maple Street day centre · seed 7"), looked)
+        XCTAssertTrue(looked.contains("Marcus cuts in before anyone else can start."), looked)
+        for _ in 0..<40 { try keys(v, ["Down"]) }
+        let scrolled = try tmux.waitFor(v, "Campfire practice debrief")
+        XCTAssertTrue(scrolled.contains("Nobody was offered the stick by name."), scrolled)
+        try keys(v, ["q", "q"])
+        try tmux.waitFor(v, "EXITED 0")
+
         // The same group again, from the earlier run: same scenario, same seed.
         let r = "replay"
         try tmux.start(r, command: "\(campfire) practice --data-dir \(data.path) --replay \(folder.lastPathComponent)", width: 160, height: 48)

@@ -156,9 +156,11 @@ public struct PracticeLog: Codable, Equatable, Sendable {
     public var consent: [StoryConsentAsk]
     /// Jargon someone did not understand (a question or a frown in the room).
     public var jargonReactions: [JargonReaction]
+    /// Everything the group said that was not a change, in order: review shows it to a trainer.
+    public var remarks: [PersonaRemark]
 
     public init(participantIDs: [String: ParticipantID] = [:], interruptions: [Interruption] = [], declinedActions: Int = 0, jargon: JargonTrail = JargonTrail(),
-                refusals: [ActionRefusal] = [], consent: [StoryConsentAsk] = [], jargonReactions: [JargonReaction] = []) {
+                refusals: [ActionRefusal] = [], consent: [StoryConsentAsk] = [], jargonReactions: [JargonReaction] = [], remarks: [PersonaRemark] = []) {
         self.participantIDs = participantIDs
         self.interruptions = interruptions
         self.declinedActions = declinedActions
@@ -166,9 +168,10 @@ public struct PracticeLog: Codable, Equatable, Sendable {
         self.refusals = refusals
         self.consent = consent
         self.jargonReactions = jargonReactions
+        self.remarks = remarks
     }
 
-    enum CodingKeys: String, CodingKey { case participantIDs, interruptions, declinedActions, jargon, refusals, consent, jargonReactions }
+    enum CodingKeys: String, CodingKey { case participantIDs, interruptions, declinedActions, jargon, refusals, consent, jargonReactions, remarks }
 
     // Files saved before refusals, consent and reactions were kept still load.
     public init(from decoder: Decoder) throws {
@@ -180,6 +183,7 @@ public struct PracticeLog: Codable, Equatable, Sendable {
         refusals = try c.decodeIfPresent([ActionRefusal].self, forKey: .refusals) ?? []
         consent = try c.decodeIfPresent([StoryConsentAsk].self, forKey: .consent) ?? []
         jargonReactions = try c.decodeIfPresent([JargonReaction].self, forKey: .jargonReactions) ?? []
+        remarks = try c.decodeIfPresent([PersonaRemark].self, forKey: .remarks) ?? []
     }
 }
 

@@ -507,6 +507,7 @@ public struct PracticeSimulator: Sendable {
 
     private mutating func finish(_ builder: Builder) -> PracticeReply {
         for event in builder.reply.events { log.jargon.note(event.event, glossary: glossary) }
+        log.remarks += builder.reply.remarks
         return builder.reply
     }
 }

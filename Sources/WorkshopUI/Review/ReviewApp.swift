@@ -12,15 +12,36 @@ public struct ReviewSource {
     public var journal: (String) throws -> [(sequence: Int, at: Date, event: SessionEvent)]
     /// Records that an action was done, not done or dropped: the one change review makes.
     public var markAction: (String, ActionID, ActionStatus) throws -> Void
+    /// A practice run's debrief and what its simulated group said; nil for a real session.
+    public var practice: (String) -> ReviewPractice?
 
     public init(entries: @escaping () -> [ReviewEntry],
                 session: @escaping (String) throws -> Session,
                 journal: @escaping (String) throws -> [(sequence: Int, at: Date, event: SessionEvent)],
-                markAction: @escaping (String, ActionID, ActionStatus) throws -> Void) {
+                markAction: @escaping (String, ActionID, ActionStatus) throws -> Void,
+                practice: @escaping (String) -> ReviewPractice? = { _ in nil }) {
         self.entries = entries
         self.session = session
         self.journal = journal
         self.markAction = markAction
+        self.practice = practice
+    }
+}
+
+/// What review shows of a practice run beyond its record: the debrief (`debrief.txt`) and every
+/// remark of the simulated group (kept in `practice.json`).
+public struct ReviewPractice: Equatable, Sendable {
+    public var scenarioTitle: String
+    public var seed: UInt64
+    /// The text of `debrief.txt`, if the run got far enough to have one.
+    public var debrief: String?
+    public var remarks: [PersonaRemark]
+
+    public init(scenarioTitle: String, seed: UInt64, debrief: String?, remarks: [PersonaRemark]) {
+        self.scenarioTitle = scenarioTitle
+        self.seed = seed
+        self.debrief = debrief
+        self.remarks = remarks
     }
 }
 
@@ -68,7 +89,24 @@ public final class ReviewApp {
     public var timelineIndex = 0
     public var progressSelected = 0
 
+    /// How far the practice page is scrolled, in lines.
+    public var practiceScroll = 0
+
     private var sessionCache: [String: Session] = [:]
+    private var practiceCache: [String: ReviewPractice?] = [:]
+
+    /// A practice run's debrief and remarks (read once), nil for a real session.
+    public func practice(_ id: String) -> ReviewPractice? {
+        if let cached = practiceCache[id] { return cached }
+        let read = session(id)?.isPractice == true ? source.practice(id) : nil
+        practiceCache[id] = read
+        return read
+    }
+
+    /// The number of pages of a session in review: its stages, and for a practice run one more, the debrief.
+    public func pageCount(_ id: String, _ session: Session) -> Int {
+        Self.pages(session).count + (practice(id) == nil ? 0 : 1)
+    }
     private var timelineCache: [String: Timeline] = [:]
 
     public init(source: ReviewSource, content: ContentLibrary, query: ReviewQuery = ReviewQuery()) {
@@ -246,9 +284,12 @@ public final class ReviewApp {
 
     private func handleSession(_ key: Key, id: String) {
         guard let session = session(id) else { screen = .browser; return }
-        let count = Self.pages(session).count
+        let count = pageCount(id, session)
+        let onPractice = page == Self.pages(session).count
         switch key {
-        case .right, .character("]"), .character(" "), .pageDown: page = min(page + 1, max(count - 1, 0))
+        case .down where onPractice, .character("j") where onPractice: practiceScroll += 1
+        case .up where onPractice, .character("k") where onPractice: practiceScroll = max(practiceScroll - 1, 0)
+        case .right, .character("]"), .character(" "), .pageDown: page = min(page + 1, max(count - 1, 0)); practiceScroll = 0
         case .left, .character("["), .pageUp: page = max(page - 1, 0)
         case .home: page = 0
         case .end: page = max(count - 1, 0)

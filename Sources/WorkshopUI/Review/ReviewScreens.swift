@@ -61,6 +61,15 @@ public enum ReviewScreens {
         return formatter.string(from: date)
     }
 
+    /// "14:05" in the local time zone.
+    static func time(_ date: Date) -> String {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_GB")
+        formatter.timeZone = TimeZone.current
+        formatter.dateFormat = "HH:mm"
+        return formatter.string(from: date)
+    }
+
     static func shortDate(_ date: Date) -> String {
         let formatter = DateFormatter()
         formatter.locale = Locale(identifier: "en_GB")
@@ -172,21 +181,20 @@ public enum ReviewScreens {
 
     static func sessionView(_ app: ReviewApp, _ session: Session, in rect: Rect, grid: inout Grid) {
         let pages = ReviewApp.pages(session)
-        let page = min(app.page, max(pages.count - 1, 0))
+        let practice = app.practice(session.id)
+        let page = min(app.page, max(pages.count - (practice == nil ? 1 : 0), 0))
         titleBar("\(session.title) · \(date(session.createdAt))" + (session.group.map { " · \($0)" } ?? "") + (session.isPractice ? " · practice" : ""), y: rect.y, grid: &grid)
         guard !pages.isEmpty else { return }
-        let step = pages[page]
         // Where we are: every page named, the current one in bold.
         // Every page named, the current one in brackets; the names scroll to keep it in view.
-        let names = pages.enumerated().map { index, pageStep -> String in
-            let name = pageStep.principle.map { content(app).principles.guide($0)?.shortName ?? $0.displayName } ?? pageStep.stage.title
-            return index == page ? "[\(name)]" : name
-        }
+        let names = (pages.map { pageStep -> String in
+            pageStep.principle.map { content(app).principles.guide($0)?.shortName ?? $0.displayName } ?? pageStep.stage.title
+        } + (practice == nil ? [] : ["Debrief"])).enumerated().map { index, name in index == page ? "[\(name)]" : name }
         var first = 0
         while first < page, names[first...page].reduce(0, { $0 + TextWidth.of($1) + 1 }) + 2 > rect.width - 2 { first += 1 }
         var x = 1
         if first > 0 { x += grid.write("…", x: x, y: rect.y + 1, style: Style(.muted)) + 1 }
-        for index in first..<pages.count {
+        for index in first..<names.count {
             let text = names[index]
             if x + TextWidth.of(text) >= rect.maxX - 1 {
                 grid.write("…", x: x, y: rect.y + 1, style: Style(.muted))
@@ -194,7 +202,13 @@ public enum ReviewScreens {
             }
             x += grid.write(text, x: x, y: rect.y + 1, style: index == page ? Style(.accent, bold: true) : Style(.muted)) + 1
         }
-        let heading = "\(page + 1) of \(pages.count): " + (step.principle.map { "\(content(app).principles.guide($0)?.name ?? $0.displayName) — what the group agreed" } ?? content(app).prompts.prompt(for: step.stage).title)
+        if let practice, page == pages.count {
+            Draw.line("\(page + 1) of \(names.count): the debrief, and what the group said (↑ ↓ scroll)", x: 1, y: rect.y + 2, width: rect.width - 2, grid: &grid, style: Style(.heading, bold: true))
+            practicePage(app, practice, in: Rect(x: 1, y: rect.y + 4, width: rect.width - 2, height: rect.height - 4), grid: &grid)
+            return
+        }
+        let step = pages[page]
+        let heading = "\(page + 1) of \(names.count): " + (step.principle.map { "\(content(app).principles.guide($0)?.name ?? $0.displayName) — what the group agreed" } ?? content(app).prompts.prompt(for: step.stage).title)
         Draw.line(heading, x: 1, y: rect.y + 2, width: rect.width - 2, grid: &grid, style: Style(.heading, bold: true))
         var main = Rect(x: 1, y: rect.y + 4, width: rect.width - 2, height: rect.height - 4)
         if rect.width >= 120 {
@@ -206,6 +220,39 @@ public enum ReviewScreens {
     }
 
     private static func content(_ app: ReviewApp) -> ContentLibrary { app.content }
+
+    /// The lines of a practice run's last page: the scenario and seed, what the group said (each
+    /// remark with its time), then the debrief as saved.
+    static func practiceLines(_ practice: ReviewPractice, width: Int) -> [(text: String, style: Style)] {
+        var lines: [(String, Style)] = [("Scenario: \(practice.scenarioTitle) · seed \(practice.seed) (campfire practice --replay runs the same group again)", Style(.muted))]
+        lines.append(("", Style(.text)))
+        lines.append(("What the group said (\(practice.remarks.count))", Style(.heading, bold: true)))
+        if practice.remarks.isEmpty { lines.append(("Nothing yet.", Style(.muted))) }
+        for remark in practice.remarks {
+            let mark = remark.kind.isImportant ? "! " : "  "
+            for (index, line) in TextLayout.wrap("\(time(remark.at))  \(remark.text)", width: max(width - 2, 10)).enumerated() {
+                lines.append(((index == 0 ? mark : "  ") + line, Style(remark.kind.isImportant ? .warning : .text)))
+            }
+        }
+        lines.append(("", Style(.text)))
+        lines.append(("The debrief", Style(.heading, bold: true)))
+        if let debrief = practice.debrief {
+            for raw in debrief.split(separator: "\n", omittingEmptySubsequences: false) {
+                for line in TextLayout.wrap(String(raw), width: max(width, 10)) { lines.append((line, Style(.text))) }
+            }
+        } else {
+            lines.append(("This run did not get past the welcome, so it has no debrief.", Style(.muted)))
+        }
+        return lines
+    }
+
+    static func practicePage(_ app: ReviewApp, _ practice: ReviewPractice, in rect: Rect, grid: inout Grid) {
+        let lines = practiceLines(practice, width: rect.width)
+        let first = min(app.practiceScroll, max(lines.count - rect.height, 0))
+        for (offset, line) in lines.dropFirst(first).prefix(rect.height).enumerated() {
+            Draw.line(line.text, x: rect.x, y: rect.y + offset, width: rect.width, grid: &grid, style: line.style)
+        }
+    }
 
     /// The main panel for one stage: the console's own screen, except the action plan, which
     /// shows what became of each action.
