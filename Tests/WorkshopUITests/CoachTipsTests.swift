@@ -152,6 +152,21 @@ final class CoachOwnWordsTests: XCTestCase {
         XCTAssertTrue(app.state.message?.text.hasPrefix("Marcus: ") == true, app.state.message?.text ?? "")
     }
 
+    func testANoToAnActionReachesTheStatusLineAt80x24() throws {
+        let (app, _, practice, _) = PracticeScreenFixtures.app()
+        let kofi = try XCTUnwrap(practice.simulator.participant(for: "kofi"))
+        let today = Day(app.now)
+        XCTAssertTrue(app.record(.addAction(Action(id: "a900", what: "Ask about the bus", who: [kofi], when: today.adding(days: 7), how: "Phone"))))
+        XCTAssertTrue(app.record(.addAction(Action(id: "a901", what: "Book the room", who: [kofi], when: today.adding(days: 7), how: "Email"))))
+        // Something said in passing after the no does not push it off the status line.
+        let screen = ConsoleScreen.render(app, width: 80, height: 24).quotedRows()
+        XCTAssertTrue(screen.contains("Kofi: I've already got one thing to do. I can't take this on as well."), screen)
+        XCTAssertEqual(PracticeConsole.headline(of: [
+            PersonaRemark(participant: kofi, kind: .declines, text: "Kofi: no", at: app.now),
+            PersonaRemark(participant: kofi, kind: .says, text: "Kofi: anyway", at: app.now),
+        ])?.text, "Kofi: no")
+    }
+
     func testAnOfferToDoEverythingStaysOnTheStatusLineAfterMovingOn() throws {
         let (app, _, _, _) = PracticeScreenFixtures.app()
         let keys = PracticeScreenFixtures.carelessKeys

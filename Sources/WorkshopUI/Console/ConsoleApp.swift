@@ -313,7 +313,7 @@ public final class ConsoleApp {
     func recordReply(_ reply: PracticeReply) {
         let message = state.message
         for simulated in reply.events { record(simulated.event, at: simulated.at) }
-        state.message = PracticeConsole.headline(of: reply.remarks).map { StatusMessage(.info, $0.text) } ?? message
+        state.message = PracticeConsole.headline(of: reply.remarks).map { StatusMessage($0.kind.isImportant ? .refusal : .info, $0.text) } ?? message
         if let problem = practice?.problem { state.message = StatusMessage(.problem, problem); practice?.problem = nil }
     }
 
