@@ -73,8 +73,14 @@ final class ReviewFixture {
             })
     }
 
+    /// "Today" for the screens: two months after the first session, so its actions are overdue.
+    static let today = Day(ScreenFixtures.start).adding(days: 60)
+
     func app(query: ReviewQuery = ReviewQuery()) -> ReviewApp {
-        ReviewApp(source: source, content: ScreenFixtures.content, query: query)
+        ReviewScreens.zone = TimeZone(identifier: "UTC")!
+        let app = ReviewApp(source: source, content: ScreenFixtures.content, query: query)
+        app.today = Self.today
+        return app
     }
 }
 
@@ -211,9 +217,11 @@ final class ReviewMarkingTests: XCTestCase {
         let app = fixture.app()
         app.handle(.character("o"))
         XCTAssertEqual(app.screen, .progress(group: "riverside"))
+        let first = app.filteredProgressActions("riverside")[0]
+        XCTAssertEqual(first.sessionID, "20261215-1000-b0b0", "newest first")
         app.handle(.character("d"))
         XCTAssertEqual(fixture.marked.count, 1)
-        XCTAssertEqual(fixture.marked.first?.1, "a13")
+        XCTAssertEqual(fixture.marked.first?.1, first.action.id)
         XCTAssertEqual(fixture.marked.first?.2, .done)
         XCTAssertEqual(app.message?.kind, .saved)
         // Marking it done again changes nothing.

@@ -52,6 +52,52 @@ public struct ProgressAction: Equatable, Sendable {
     public var sessionDate: Date
     public var action: Action
     public var who: [String]
+
+    /// Still planned after the day it was due.
+    public func isOverdue(today: Day) -> Bool {
+        action.status == .planned && (action.when.map { $0 < today } ?? false)
+    }
+}
+
+/// Which actions the progress screen lists: by what became of them, and by person.
+public struct ActionFilter: Equatable, Sendable {
+    public enum Status: CaseIterable, Equatable, Sendable {
+        case all, planned, overdue, done, notDone, dropped
+
+        var words: String {
+            switch self {
+            case .all: return "every status"
+            case .planned: return "planned"
+            case .overdue: return "overdue"
+            case .done: return "done"
+            case .notDone: return "not done"
+            case .dropped: return "dropped"
+            }
+        }
+    }
+
+    public var status: Status = .all
+    /// A person's name, or nil for everyone.
+    public var person: String?
+
+    public init(status: Status = .all, person: String? = nil) {
+        self.status = status
+        self.person = person
+    }
+
+    public var words: String { status.words + (person.map { " · \($0)" } ?? " · everyone") }
+
+    public func matches(_ item: ProgressAction, today: Day) -> Bool {
+        if let person, !item.who.contains(person) { return false }
+        switch status {
+        case .all: return true
+        case .planned: return item.action.status == .planned && !item.isOverdue(today: today)
+        case .overdue: return item.isOverdue(today: today)
+        case .done: return item.action.status == .done
+        case .notDone: return item.action.status == .notDone
+        case .dropped: return item.action.status == .dropped
+        }
+    }
 }
 
 /// The review browser: look back at sessions without changing them.
@@ -88,9 +134,15 @@ public final class ReviewApp {
     public var page = 0
     public var timelineIndex = 0
     public var progressSelected = 0
+    /// How many workshops the trend chart is moved back from the latest (← and →).
+    public var trendShift = 0
+    /// Which actions the progress screen lists.
+    public var actionFilter = ActionFilter()
+    /// Today, for what is overdue (tests set it).
+    public var today = Day(Date())
 
-    /// How far the practice page is scrolled, in lines.
-    public var practiceScroll = 0
+    /// How far a long page (the stories, a practice run's debrief) is scrolled, in lines.
+    public var pageScroll = 0
 
     private var sessionCache: [String: Session] = [:]
     private var practiceCache: [String: ReviewPractice?] = [:]
@@ -170,11 +222,30 @@ public final class ReviewApp {
         allEntries.filter { $0.group == group && !$0.isPractice }.sorted { ($0.createdAt, $0.id) < ($1.createdAt, $1.id) }
     }
 
-    /// The actions of the group's sessions, oldest session first.
+    /// The first column of the trend chart when `fit` of `count` workshops fit: the latest ones
+    /// until ← or → has moved it.
+    public func trendFirst(count: Int, fit: Int) -> Int {
+        let latest = max(count - fit, 0)
+        return max(latest - trendShift, 0)
+    }
+
+    /// The actions the progress screen lists, with its filter applied.
+    public func filteredProgressActions(_ group: String) -> [ProgressAction] {
+        progressActions(group).filter { actionFilter.matches($0, today: today) }
+    }
+
+    /// Everyone named on an action of the group, in order of first appearance.
+    public func progressPeople(_ group: String) -> [String] {
+        var names: [String] = []
+        for item in progressActions(group) { for name in item.who where !names.contains(name) { names.append(name) } }
+        return names
+    }
+
+    /// The actions of the group's sessions, newest session first; within a session, the latest due first.
     public func progressActions(_ group: String) -> [ProgressAction] {
-        groupEntries(group).flatMap { entry -> [ProgressAction] in
+        groupEntries(group).reversed().flatMap { entry -> [ProgressAction] in
             guard let session = session(entry.id) else { return [] }
-            return session.record.actions.map { action in
+            return session.record.actions.reversed().map { action in
                 ProgressAction(sessionID: entry.id, sessionTitle: session.title, sessionDate: session.createdAt, action: action,
                                who: action.who.map { session.record.name(of: $0) })
             }
@@ -256,6 +327,7 @@ public final class ReviewApp {
                 return
             }
             progressSelected = 0
+            trendShift = 0
             screen = .progress(group: group)
         case .character("c"):
             guard let entry = selectedEntry else { return }
@@ -285,12 +357,13 @@ public final class ReviewApp {
     private func handleSession(_ key: Key, id: String) {
         guard let session = session(id) else { screen = .browser; return }
         let count = pageCount(id, session)
-        let onPractice = page == Self.pages(session).count
+        let pages = Self.pages(session)
+        let onPractice = page == pages.count || (pages.indices.contains(page) && pages[page].stage == .storytelling)
         switch key {
-        case .down where onPractice, .character("j") where onPractice: practiceScroll += 1
-        case .up where onPractice, .character("k") where onPractice: practiceScroll = max(practiceScroll - 1, 0)
-        case .right, .character("]"), .character(" "), .pageDown: page = min(page + 1, max(count - 1, 0)); practiceScroll = 0
-        case .left, .character("["), .pageUp: page = max(page - 1, 0)
+        case .down where onPractice, .character("j") where onPractice: pageScroll += 1
+        case .up where onPractice, .character("k") where onPractice: pageScroll = max(pageScroll - 1, 0)
+        case .right, .character("]"), .character(" "), .pageDown: page = min(page + 1, max(count - 1, 0)); pageScroll = 0
+        case .left, .character("["), .pageUp: page = max(page - 1, 0); pageScroll = 0
         case .home: page = 0
         case .end: page = max(count - 1, 0)
         case .character("t"): openTimeline(id)
@@ -300,6 +373,7 @@ public final class ReviewApp {
                 return
             }
             progressSelected = 0
+            trendShift = 0
             screen = .progress(group: group)
         default: if isBack(key) { screen = .browser }
         }
@@ -321,8 +395,24 @@ public final class ReviewApp {
     }
 
     private func handleProgress(_ key: Key, group: String) {
-        let actions = progressActions(group)
+        let actions = filteredProgressActions(group)
         switch key {
+        case .left: trendShift = min(trendShift + 1, max(groupEntries(group).count - 1, 0))
+        case .right: trendShift = max(trendShift - 1, 0)
+        case .character("f"):
+            let all = ActionFilter.Status.allCases
+            actionFilter.status = all[(all.firstIndex(of: actionFilter.status)! + 1) % all.count]
+            progressSelected = 0
+            message = StatusMessage(.info, "Showing actions: \(actionFilter.words).")
+        case .character("w"):
+            let people = progressPeople(group)
+            if let current = actionFilter.person, let index = people.firstIndex(of: current) {
+                actionFilter.person = index + 1 < people.count ? people[index + 1] : nil
+            } else {
+                actionFilter.person = people.first
+            }
+            progressSelected = 0
+            message = StatusMessage(.info, "Showing actions: \(actionFilter.words).")
         case .up, .character("k"): progressSelected = max(progressSelected - 1, 0)
         case .down, .character("j"): progressSelected = min(progressSelected + 1, max(actions.count - 1, 0))
         case .character("d"): mark(actions, .done)

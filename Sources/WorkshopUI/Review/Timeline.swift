@@ -130,8 +130,12 @@ public enum TimelineWords {
             return "\(name(before.record.round.currentTeller)) passed."
         case .endTurn:
             return "\(name(before.record.round.currentTeller)) finished their turn."
+        case .addStory(let story) where story.consent == .roomOnly:
+            return "\(name(story.teller)) told a story for the room only: its words are not shown here."
         case .addStory(let story):
             return "\(name(story.teller)) told a story: \(quote(story.title.isEmpty ? story.whatHappened : story.title))\(consentNote(story.consent))."
+        case .editStory(let story) where story.consent == .roomOnly:
+            return "A story was changed; it is for the room only, so its words are not shown here."
         case .editStory(let story):
             return "The story \(quote(story.title)) was changed\(consentNote(story.consent))."
         case .deleteStory(let id):

@@ -27,6 +27,9 @@ struct New: ParsableCommand {
     @Flag(name: .long, help: "Set the workshop up ahead of the day: print its id and folder, and open nothing.")
     var prepare = false
 
+    @Option(name: .long, help: ArgumentHelp("The day the workshop was held, to enter one held on paper or on another day: its record is dated that day.", valueName: "YYYY-MM-DD"))
+    var date: String?
+
     func run() throws {
         let content = try options.content()
         let chosen: WorkshopTemplate
@@ -38,7 +41,8 @@ struct New: ParsableCommand {
         var terminal: TerminalSession?
         if !prepare { terminal = try options.startTerminal() }
 
-        let now = Date()
+        let clock = try HeldOn.clock(for: date, today: Date())
+        let now = clock.now()
         let session = Session(
             id: SessionLibrary.makeID(at: now, random: UInt16.random(in: 0...UInt16.max)),
             title: title, group: group?.trimmingCharacters(in: .whitespacesAndNewlines).nilIfEmpty,
@@ -47,7 +51,7 @@ struct New: ParsableCommand {
         do {
             store = try options.library.create(session, at: now)
             for name in participant {
-                try store.record(.addParticipant(Participant(id: store.editor.makeID("p"), name: name)), at: Date())
+                try store.record(.addParticipant(Participant(id: store.editor.makeID("p"), name: name)), at: clock.now())
             }
         } catch {
             terminal?.stop()
@@ -55,18 +59,36 @@ struct New: ParsableCommand {
         }
 
         guard let terminal else {
-            store.close(at: Date())
+            store.close(at: clock.now())
             print("Made the workshop \"\(title)\".")
             print("id:     \(session.id)")
             print("folder: \(store.folder.path)")
             print("On the day, open it with: campfire resume \(session.id)")
             return
         }
-        let code = ConsoleRunner.run(store: store, content: content, terminal: terminal, notes: [])
+        let code = ConsoleRunner.run(store: store, content: content, terminal: terminal, notes: [], clock: clock)
         if code != 0 { throw ExitCode(code) }
     }
 }
 
 extension String {
     var nilIfEmpty: String? { isEmpty ? nil : self }
+}
+
+/// `new --date`: a workshop held on another day is recorded as if on that day, at the same time of day.
+enum HeldOn {
+    /// The real clock moved back to `text`'s day (`YYYY-MM-DD`), or the real clock without one.
+    static func clock(for text: String?, today: Date) throws -> any Workshop.Clock {
+        guard let text else { return SystemClock() }
+        guard let day = Day(text) else { throw Failure("--date should be a day like 2026-03-14, not \"\(text)\".") }
+        let todayDay = Day(today)
+        guard day <= todayDay else { throw Failure("--date is for a workshop already held: \(day) is after today (\(todayDay)).") }
+        return ShiftedClock(offset: TimeInterval(todayDay.days(until: day)) * 86_400)
+    }
+}
+
+/// The real time moved by a fixed number of seconds.
+struct ShiftedClock: Workshop.Clock {
+    let offset: TimeInterval
+    func now() -> Date { Date().addingTimeInterval(offset) }
 }
