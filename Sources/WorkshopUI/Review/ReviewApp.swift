@@ -226,7 +226,9 @@ public final class ReviewApp {
     /// until ← or → has moved it.
     public func trendFirst(count: Int, fit: Int) -> Int {
         let latest = max(count - fit, 0)
-        return max(latest - trendShift, 0)
+        // Moved back no further than the first workshop, so → answers at once after many ←.
+        trendShift = min(trendShift, latest)
+        return latest - trendShift
     }
 
     /// The actions the progress screen lists, with its filter applied.

@@ -31,7 +31,7 @@ public enum ReviewScreens {
             hints = [("← →", "one event"), ("[ ]", "stage change"), ("Home End", "first, last"), ("v", "stages")]
         case .progress(let group):
             progress(app, group: group, in: body, grid: &grid)
-            hints = [("↑ ↓", "action"), ("d", "done"), ("n", "not done"), ("x", "dropped"), ("u", "planned"), ("f", "status"), ("w", "person"), ("← →", "earlier, later")]
+            hints = [("↑ ↓", "action"), ("d", "done"), ("n", "not done"), ("x", "dropped"), ("f", "status"), ("w", "who"), ("← →", "older"), ("u", "planned")]
         case .compare(let first, let second):
             if let a = app.session(first), let b = app.session(second) { compare(app, a, b, in: body, grid: &grid) }
             hints = []
