@@ -52,15 +52,18 @@ final class ReviewYearInTerminalTests: TerminalTestCase {
             try tmux.press(t, "Enter")
             try tmux.waitUntilGone(t, "Write down a story")
         }
-        for _ in 0..<16 {
-            try tmux.press(t, "]")
-            let screen = try tmux.waitFor(t, "Now on:", orAny: "Not quite ready")
+        // On to the action plan, giving a reason wherever a step is not finished.
+        for _ in 0..<40 {
+            let screen = try tmux.screen(t)
+            if screen.contains("Action plan —") { break }
             if screen.contains("Not quite ready") {
                 try tmux.type(t, "entered later")
                 try tmux.press(t, "Enter")
                 try tmux.waitUntilGone(t, "Not quite ready")
+            } else {
+                try tmux.press(t, "]")
+                usleep(300_000)
             }
-            if try tmux.screen(t).contains("Action plan —") { break }
         }
         try tmux.waitFor(t, "Action plan —")
         try tmux.press(t, "a")
@@ -83,8 +86,9 @@ final class ReviewYearInTerminalTests: TerminalTestCase {
         XCTAssertEqual(ids.count, 12)
         XCTAssertTrue(ids[0].hasPrefix("20240610-"), "the id carries the day it was held: \(ids)")
         let last = try XCTUnwrap(ids.last)
-        let journal = try String(contentsOf: data.appendingPathComponent("sessions/\(last)/journal.jsonl"), encoding: .utf8)
+        var journal = try String(contentsOf: data.appendingPathComponent("sessions/\(last)/journal.jsonl"), encoding: .utf8)
         XCTAssertTrue(journal.contains("\"at\":\"2025-05-10T"), "the console's changes are dated the day it was held")
+        let linesBefore = journal.split(separator: "\n").count
 
         // Review answers the year.
         let r = "review"
@@ -99,6 +103,15 @@ final class ReviewYearInTerminalTests: TerminalTestCase {
         try tmux.press(r, "Left", "Left", "Left")
         screen = try tmux.waitFor(r, "Workshops 1–9 of 12")
         XCTAssertTrue(screen.contains("10 Jun"), screen)
+        // What happened with it, noted with today's date: one more line in that session's journal.
+        try tmux.press(r, "e")
+        try tmux.waitFor(r, "What happened with “Ask the bus company”?")
+        try tmux.type(r, "Rang them, no answer yet")
+        try tmux.press(r, "Enter")
+        try tmux.waitFor(r, "noted ")
+        screen = try tmux.screen(r)
+        XCTAssertTrue(screen.contains("Ask the bus company — noted 20"), screen)
+        XCTAssertTrue(screen.contains("“Rang them, no answer"), screen) // the rest is cut at 80 columns
         try tmux.press(r, "f", "f", "f") // done: nothing
         try tmux.waitFor(r, "No actions match")
         try tmux.press(r, "Escape")
@@ -115,6 +128,10 @@ final class ReviewYearInTerminalTests: TerminalTestCase {
         XCTAssertTrue(screen.contains("local time ("), "the time zone is said:\n\(screen)")
         try tmux.press(r, "q", "q", "q")
         try tmux.waitFor(r, "EXITED 0")
+        journal = try String(contentsOf: data.appendingPathComponent("sessions/\(last)/journal.jsonl"), encoding: .utf8)
+        XCTAssertEqual(journal.split(separator: "\n").count, linesBefore + 1, "noting what happened is one journal line")
+        XCTAssertTrue(journal.contains("\"noteActionOutcome\""), journal)
+        XCTAssertTrue(journal.contains("Rang them, no answer yet"), journal)
 
         // Erasing Tom from it: the timeline says what went, not that nothing happened.
         let erased = try Binary.run(["erase", "--data-dir", data.path, last, "--participant", "Tom", "--yes"])

@@ -70,6 +70,15 @@ final class ReviewFixture {
                 try editor.apply(event, at: at)
                 self.held[id]!.session = editor.session
                 self.held[id]!.journal.append((self.held[id]!.journal.count + 1, at, event))
+            },
+            noteAction: { id, action, note, day in
+                if let refuseMarks = self.refuseMarks { throw ChangeRefusal(refuseMarks) }
+                let event = SessionEvent.noteActionOutcome(id: action, note: note, on: day)
+                var editor = SessionEditor(session: self.held[id]!.session)
+                let at = self.held[id]!.journal.last!.at + 60
+                try editor.apply(event, at: at)
+                self.held[id]!.session = editor.session
+                self.held[id]!.journal.append((self.held[id]!.journal.count + 1, at, event))
             })
     }
 

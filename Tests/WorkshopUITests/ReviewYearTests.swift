@@ -85,6 +85,43 @@ final class ReviewYearTests: XCTestCase {
         XCTAssertTrue(app.message?.text.contains("Showing actions: every status · \(person!)") == true, app.message?.text ?? "")
     }
 
+    func testANoteAndDateForWhatHappened() {
+        let (fixture, app) = year()
+        app.open("20260110-1000-0000")
+        app.handle(.character("o"))
+        app.handle(.character("e"))
+        for character in "Rang them twice" { app.handle(.character(character)) }
+        app.handle(.backspace)
+        var screen = ReviewScreens.render(app, width: 80, height: 24).quotedRows()
+        XCTAssertTrue(screen.contains("What happened with “Step 12”?"), screen)
+        XCTAssertTrue(screen.contains("› Rang them twic▏"), screen)
+        // Keys are text while writing: even e (which opened the box) is a letter, and nothing is marked.
+        app.handle(.character("e"))
+        XCTAssertTrue(fixture.marked.isEmpty)
+        app.handle(.enter)
+        XCTAssertNil(app.noteDraft)
+        XCTAssertEqual(app.message?.kind, .saved)
+        let item = app.filteredProgressActions("riverside")[0]
+        XCTAssertEqual(item.action.outcome, ActionOutcome(note: "Rang them twice", on: app.today))
+        screen = ReviewScreens.render(app, width: 160, height: 48).quotedRows()
+        XCTAssertTrue(screen.contains("Step 12 — noted 2027-03-01: “Rang them twice” — Sam"), screen)
+        // It is one journal line, and the timeline says it in words.
+        let last = fixture.held[item.sessionID]!.journal.last!.event
+        XCTAssertEqual(last, .noteActionOutcome(id: item.action.id, note: "Rang them twice", on: app.today))
+        let words = TimelineWords.describe(last, before: fixture.held[item.sessionID]!.session, after: fixture.held[item.sessionID]!.session)
+        XCTAssertEqual(words, "Looking back, on 2027-03-01, what happened with “Step 12” was noted: “Rang them twice”.")
+        // Esc leaves without saving; an empty note is refused and the box stays.
+        app.handle(.character("e"))
+        app.handle(.escape)
+        XCTAssertNil(app.noteDraft)
+        XCTAssertEqual(app.message?.text, "Nothing was saved.")
+        app.handle(.down)
+        app.handle(.character("e"))
+        app.handle(.enter)
+        XCTAssertEqual(app.noteDraft, "")
+        XCTAssertEqual(app.message?.kind, .refusal)
+    }
+
     func testTimesAreLocalWithTheZoneSaidOnce() {
         let (_, app) = year()
         ReviewScreens.zone = TimeZone(identifier: "Europe/London")!

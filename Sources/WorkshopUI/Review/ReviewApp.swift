@@ -14,17 +14,21 @@ public struct ReviewSource {
     public var markAction: (String, ActionID, ActionStatus) throws -> Void
     /// A practice run's debrief and what its simulated group said; nil for a real session.
     public var practice: (String) -> ReviewPractice?
+    /// Records what happened with an action and the day: like marking, one journal line.
+    public var noteAction: (String, ActionID, String, Day) throws -> Void
 
     public init(entries: @escaping () -> [ReviewEntry],
                 session: @escaping (String) throws -> Session,
                 journal: @escaping (String) throws -> [(sequence: Int, at: Date, event: SessionEvent)],
                 markAction: @escaping (String, ActionID, ActionStatus) throws -> Void,
-                practice: @escaping (String) -> ReviewPractice? = { _ in nil }) {
+                practice: @escaping (String) -> ReviewPractice? = { _ in nil },
+                noteAction: @escaping (String, ActionID, String, Day) throws -> Void = { _, _, _, _ in throw ChangeRefusal("Notes cannot be saved here.") }) {
         self.entries = entries
         self.session = session
         self.journal = journal
         self.markAction = markAction
         self.practice = practice
+        self.noteAction = noteAction
     }
 }
 
@@ -138,8 +142,10 @@ public final class ReviewApp {
     public var trendShift = 0
     /// Which actions the progress screen lists.
     public var actionFilter = ActionFilter()
-    /// Today, for what is overdue (tests set it).
+    /// Today, for what is overdue and the day a note is made (tests set it).
     public var today = Day(Date())
+    /// While writing what happened with the selected action (`e` on the progress screen): the words so far.
+    public private(set) var noteDraft: String?
 
     /// How far a long page (the stories, a practice run's debrief) is scrolled, in lines.
     public var pageScroll = 0
@@ -259,6 +265,7 @@ public final class ReviewApp {
     public func handle(_ key: Key) {
         if key == .resize { return }
         if isSearching { handleSearch(key); return }
+        if noteDraft != nil, case .progress(let group) = screen { handleNote(key, group: group); return }
         if key == .control("c") { wantsToQuit = true; return }
         switch screen {
         case .browser: handleBrowser(key)
@@ -401,6 +408,9 @@ public final class ReviewApp {
         switch key {
         case .left: trendShift = min(trendShift + 1, max(groupEntries(group).count - 1, 0))
         case .right: trendShift = max(trendShift - 1, 0)
+        case .character("e"):
+            guard actions.indices.contains(progressSelected) else { return message = StatusMessage(.info, "There are no actions to write about.") }
+            noteDraft = actions[progressSelected].action.outcome?.note ?? ""
         case .character("f"):
             let all = ActionFilter.Status.allCases
             actionFilter.status = all[(all.firstIndex(of: actionFilter.status)! + 1) % all.count]
@@ -423,6 +433,37 @@ public final class ReviewApp {
         case .character("u"): mark(actions, .planned)
         default: if isBack(key) { screen = .browser }
         }
+    }
+
+    /// Typing what happened: every key is text until Enter (save) or Esc (nothing saved).
+    private func handleNote(_ key: Key, group: String) {
+        guard var draft = noteDraft else { return }
+        switch key {
+        case .escape:
+            noteDraft = nil
+            message = StatusMessage(.info, "Nothing was saved.")
+            return
+        case .backspace: if !draft.isEmpty { draft.removeLast() }
+        case .character(let character): draft.append(character)
+        case .paste(let text): draft += text.split(whereSeparator: \.isNewline).joined(separator: " ")
+        case .enter:
+            let actions = filteredProgressActions(group)
+            guard actions.indices.contains(progressSelected) else { noteDraft = nil; return }
+            let item = actions[progressSelected]
+            do {
+                try source.noteAction(item.sessionID, item.action.id, draft, today)
+                noteDraft = nil
+                sessionCache[item.sessionID] = nil
+                timelineCache[item.sessionID] = nil
+                message = StatusMessage(.saved, "Saved: what happened with “\(item.action.what)”, noted on \(today), added to that session's journal.")
+            } catch {
+                // The words stay in the box, so nothing typed is lost.
+                message = StatusMessage(.refusal, "Not saved: \(error)")
+            }
+            return
+        default: break
+        }
+        noteDraft = draft
     }
 
     private func mark(_ actions: [ProgressAction], _ status: ActionStatus) {

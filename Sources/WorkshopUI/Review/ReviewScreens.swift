@@ -31,7 +31,8 @@ public enum ReviewScreens {
             hints = [("← →", "one event"), ("[ ]", "stage change"), ("Home End", "first, last"), ("v", "stages")]
         case .progress(let group):
             progress(app, group: group, in: body, grid: &grid)
-            hints = [("↑ ↓", "action"), ("d", "done"), ("n", "not done"), ("x", "dropped"), ("f", "status"), ("w", "who"), ("← →", "older"), ("u", "planned")]
+            hints = app.noteDraft != nil ? [("Enter", "save"), ("Esc", "cancel")]
+                : [("↑ ↓", "action"), ("d", "done"), ("n", "not done"), ("x", "dropped"), ("e", "what happened"), ("f", "status"), ("w", "who"), ("← →", "older"), ("u", "planned")]
         case .compare(let first, let second):
             if let a = app.session(first), let b = app.session(second) { compare(app, a, b, in: body, grid: &grid) }
             hints = []
@@ -343,6 +344,7 @@ public enum ReviewScreens {
             let who = action.who.map { record.name(of: $0) }.joined(separator: ", ")
             var detail = "\(who.isEmpty ? "nobody named" : who) · by \(action.when?.description ?? "no date")"
             if !action.how.isEmpty { detail += " · \(action.how)" }
+            if let outcome = action.outcome { detail += " · noted \(outcome.on): “\(outcome.note)”" }
             Draw.line(detail, x: rect.x + 4, y: y, width: rect.width - 4, grid: &grid, style: Style(.muted))
             y += 1
         }
@@ -456,7 +458,14 @@ public enum ReviewScreens {
             Draw.line(oneChange, x: 1, y: y, width: rect.width - 2, grid: &grid, style: Style(.warning))
             y += 1
         }
-        let list = Rect(x: 1, y: y, width: rect.width - 2, height: rect.maxY - y)
+        var list = Rect(x: 1, y: y, width: rect.width - 2, height: rect.maxY - y)
+        if let draft = app.noteDraft, list.height >= 3 {
+            // The box for what happened takes the last two rows of the list.
+            let selected = actions.indices.contains(app.progressSelected) ? actions[app.progressSelected].action.what : "the action"
+            Draw.line("What happened with “\(selected)”? Enter saves (dated \(app.today)), Esc cancels:", x: list.x, y: list.maxY - 2, width: list.width, grid: &grid, style: Style(.accent, bold: true))
+            Draw.line("› " + draft + "▏", x: list.x, y: list.maxY - 1, width: list.width, grid: &grid, style: Style(.text, bold: true))
+            list = Rect(x: list.x, y: list.y, width: list.width, height: list.height - 2)
+        }
         guard !actions.isEmpty else {
             Draw.line(all.isEmpty ? "No actions were planned in these sessions." : "No actions match: f and w change what is shown.", x: list.x, y: list.y, width: list.width, grid: &grid, style: Style(.muted))
             return
@@ -473,7 +482,9 @@ public enum ReviewScreens {
             x += grid.write(status.0, x: x, y: rowY, style: isSelected ? Style(.selected, bold: true, reverse: true) : Style(status.1, bold: true)) + 1
             let who = item.who.isEmpty ? "" : " — \(item.who.joined(separator: ", "))"
             let when = item.action.when.map { overdue ? " — was due \($0), \($0.days(until: app.today)) days ago" : " — by \($0)" } ?? ""
-            let text = "\(item.action.what)\(who)\(when) (\(date(item.sessionDate)))"
+            let outcome = item.action.outcome.map { " — noted \($0.on): “\($0.note)”" } ?? ""
+            // What happened comes straight after the action, so it is seen on a narrow screen.
+            let text = "\(item.action.what)\(outcome)\(who)\(when) (\(date(item.sessionDate)))"
             let style = isSelected ? Style(.selected, bold: true, reverse: true) : Style(overdue ? .warning : .text)
             if isSelected { grid.fill(Rect(x: x, y: rowY, width: list.maxX - x, height: 1), style: style) }
             Draw.line(text, x: x, y: rowY, width: list.maxX - x, grid: &grid, style: style)

@@ -191,6 +191,8 @@ public enum TimelineWords {
             return "The action \(action(id)) was deleted."
         case .setActionStatus(let id, let status):
             return "Looking back, \(action(id)) was marked \(statusWords(status))."
+        case .noteActionOutcome(let id, let note, let day):
+            return "Looking back, on \(day), what happened with \(action(id)) was noted: \(quote(note))."
         case .undo:
             return "The last change was undone."
         case .redo:

@@ -14,7 +14,8 @@ enum ReviewRunner {
             session: { try files.session($0) },
             journal: { try files.journal($0) },
             markAction: { id, action, status in try files.markAction(id, action: action, status: status) },
-            practice: { id in practice(id, in: library) })
+            practice: { id in practice(id, in: library) },
+            noteAction: { id, action, note, day in try files.noteAction(id, action: action, note: note, on: day) })
     }
 
     /// A practice run's `practice.json` (for its seed and the group's remarks) and `debrief.txt`, read-only.
