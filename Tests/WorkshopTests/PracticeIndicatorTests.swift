@@ -206,7 +206,7 @@ final class PracticeIndicatorTests: XCTestCase {
 
     func testDebriefText() throws {
         let text = try measured().text
-        XCTAssertTrue(text.hasPrefix("Campfire debrief\n================\n\nSession:  Day service (20261117-0900-test)\nMeasured: \(Debrief.stamp(Fixtures.at(2600))) UTC\n"))
+        XCTAssertTrue(text.hasPrefix("Campfire debrief\n================\n\nSession:  Day service (20261117-0900-test)\nMeasured: \(Debrief.stamp(Fixtures.at(2600))) local time (\(TimeZone.current.identifier))\n"))
         XCTAssertTrue(text.contains("12. Actions inside the small-movement window: short of the ideal\n   3 of 4 actions are due within 28 days (75%).\n   Ideal: at least 100% due within 28 days.\n   - \"Build beds\": due"))
         XCTAssertTrue(text.contains("1. Stick offered by name: short of the ideal\n   1 of 3 people were offered the stick by name; not Bo and Cy.\n   Ideal: everyone offered the stick by name.\n"))
         XCTAssertTrue(text.contains("Three things to do differently next time\n"))

@@ -53,7 +53,7 @@ public struct Debrief: Equatable, Sendable {
         if let scenarioTitle { lines.append("Scenario: \(scenarioTitle)") }
         if let seed { lines.append("Seed:     \(seed) (run the same group again: campfire practice --replay \(sessionID))") }
         lines.append("Session:  \(sessionTitle) (\(sessionID))")
-        lines.append("Measured: \(Debrief.stamp(measuredAt)) UTC")
+        lines.append("Measured: \(Debrief.stamp(measuredAt)) local time (\(TimeZone.current.identifier))")
         lines.append("")
         lines.append("Each figure is compared with what a good run looks like.")
         lines.append("")
@@ -84,7 +84,7 @@ public struct Debrief: Equatable, Sendable {
 
     static func stamp(_ date: Date) -> String {
         var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "UTC")!
+        calendar.timeZone = TimeZone.current
         let c = calendar.dateComponents([.year, .month, .day, .hour, .minute], from: date)
         return String(format: "%04d-%02d-%02d %02d:%02d", c.year!, c.month!, c.day!, c.hour!, c.minute!)
     }
