@@ -165,7 +165,7 @@ final class TimelineWordsTests: XCTestCase {
             "Maya joined the group (someone who uses services).",
             "Maya took the talking stick.",
             "Maya told a story: “The bus that waited” (may be shared).",
-            "Sam told a story: “Room only” (for the room only).",
+            "Sam told a story for the room only: its words are not shown here.",
             "Priya passed.",
             "Sam was invited to take the talking stick.",
             "Maya suggested a goal: “Everyone who comes here is asked what they are good at”.",

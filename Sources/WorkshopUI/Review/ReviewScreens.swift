@@ -294,7 +294,9 @@ public enum ReviewScreens {
         for story in record.stories {
             let teller = story.teller.map { record.name(of: $0) } ?? "Someone"
             if story.consent == .roomOnly {
-                lines.append(("[room only] \(teller) told a story for the room only: its words are not shown here.", Style(.muted)))
+                for line in TextLayout.wrap("[room only] \(teller) told a story for the room only: its words are not shown here.", width: max(width, 10)) {
+                    lines.append((line, Style(.muted)))
+                }
                 lines.append(("", Style(.text)))
                 continue
             }

@@ -82,10 +82,11 @@ public struct Timeline: Sendable {
         return max(previous, 0)
     }
 
+    /// "14:05:09" in review's time zone (the computer's own, said once on the screen).
     static func clock(_ date: Date) -> String {
         let formatter = DateFormatter()
         formatter.locale = Locale(identifier: "en_GB")
-        formatter.timeZone = TimeZone(identifier: "UTC")
+        formatter.timeZone = ReviewScreens.zone
         formatter.dateFormat = "HH:mm:ss"
         return formatter.string(from: date)
     }
