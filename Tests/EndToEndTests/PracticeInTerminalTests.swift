@@ -8,15 +8,22 @@ final class PracticeInTerminalTests: TerminalTestCase {
     /// The debrief figures of this run: the same as `PracticeConsoleTests.expectedFigures`, which
     /// drives the console with the same keys on a fixed clock.
     static let expectedFigures = [
-        "The loudest voice, Marcus, had 68% of the speaking time (7 turns, 25 min 21 s in all).",
-        "Someone took the stick without being given it 3 times.",
+        "Nobody was offered the stick by name.",
         "0 of 2 of the people who only speak when asked by name were invited by name (0%).",
+        "Marcus cut in 3 times, so the next person did not get their turn.",
+        "People who use services and carers had 19% of the talking, below the band for 4 of 6 people (at least 33%).",
+        "Tellers were asked what may happen to 0 of 6 stories.",
         "0 of 6 jargon terms were translated (0%); 6 were missed.",
+        "0 of 4 principles were explained for at least a minute before people scored them.",
         "10 of 10 time-boxes were kept (100%).",
         "The goal was agreed although Tomasz disagreed (override: \"We ran out of time\").",
+        "No agreed stage was above what people who use services and carers placed without their voice in the evidence.",
         "1 of 4 principles have an agreed stage, a RED/AMBER/GREEN score and evidence (25%).",
+        "The evidence is in plain words.",
         "0 of 2 actions say what, who, when and how (0%).",
         "0 of 2 actions are due within 28 days (0%).",
+        "Nobody said no to an action, and every story is kept as its teller wants.",
+        "2 of 2 actions are left to one person.",
         "1 of 6 people own an action; the busiest, June, is on 2 of 2 (100%).",
     ]
 
@@ -73,7 +80,7 @@ final class PracticeInTerminalTests: TerminalTestCase {
 
         // Both actions to June, far off.
         try keys(t, ["]"])
-        try tmux.waitFor(t, "Now on: Action plan")
+        try tmux.waitFor(t, "June: Put me down for every one.")
         for right in [false, true] {
             try keys(t, ["a"])
             try tmux.waitFor(t, "Plan an action")
@@ -88,7 +95,11 @@ final class PracticeInTerminalTests: TerminalTestCase {
         try tmux.waitFor(t, "Practice debrief")
         let screen = try tmux.waitFor(t, Self.expectedFigures.last ?? "Three things to do differently next time")
         XCTAssertTrue(screen.contains("Three things to do differently next time"), screen)
-        for figure in Self.expectedFigures { XCTAssertTrue(screen.contains(figure), "the screen shows \(figure):\n\(screen)") }
+        XCTAssertTrue(screen.contains("Practice debrief · Maple Street day centre · seed 7"), "the seed is on the debrief, to run the group again:\n\(screen)")
+        // Every indicator's row is on screen at 160x48 (the figures in words are in debrief.txt).
+        for title in ["Stick offered by name", "Voices by perspective", "Consent asked", "Stages they would recognise", "Refusals heeded", "Shared actions"] {
+            XCTAssertTrue(screen.contains(title), "the screen shows \(title):\n\(screen)")
+        }
         try keys(t, ["v"])
         try tmux.waitUntilGone(t, "Practice debrief")
         try keys(t, ["v", "v"])
@@ -114,7 +125,36 @@ final class PracticeInTerminalTests: TerminalTestCase {
         let plain = try Binary.run(["list", "--data-dir", data.path])
         XCTAssertFalse(plain.output.contains("Practice: Maple Street day centre"), plain.output)
         let all = try Binary.run(["list", "--data-dir", data.path, "--practice"])
-        XCTAssertTrue(all.output.contains("(practice)"), all.output)
+        XCTAssertTrue(all.output.contains("(practice, seed 7)"), all.output)
+        XCTAssertTrue(debrief.contains("Seed:     7 (run the same group again: campfire practice --replay \(folder.lastPathComponent))"), debrief)
+
+        // A trainer looks back: the run's last page in review is its debrief and what the group said.
+        let v = "review"
+        try tmux.start(v, command: "\(campfire) review --data-dir \(data.path) \(folder.lastPathComponent)", width: 160, height: 48)
+        try tmux.waitFor(v, "[Welcome]")
+        try keys(v, ["End"])
+        let looked = try tmux.waitFor(v, "What the group said")
+        XCTAssertTrue(looked.contains("Scenario: Maple Street day centre · seed 7"), looked)
+        XCTAssertTrue(looked.contains("Marcus cuts in before anyone else can start."), looked)
+        for _ in 0..<40 { try keys(v, ["Down"]) }
+        let scrolled = try tmux.waitFor(v, "Campfire practice debrief")
+        XCTAssertTrue(scrolled.contains("Nobody was offered the stick by name."), scrolled)
+        try keys(v, ["q", "q"])
+        try tmux.waitFor(v, "EXITED 0")
+
+        // The same group again, from the earlier run: same scenario, same seed.
+        let r = "replay"
+        try tmux.start(r, command: "\(campfire) practice --data-dir \(data.path) --replay \(folder.lastPathComponent)", width: 160, height: 48)
+        try tmux.waitFor(r, "People in the room (6)")
+        try keys(r, ["q"])
+        try tmux.waitFor(r, "EXITED 0")
+        let folders = try FileManager.default.contentsOfDirectory(atPath: data.appendingPathComponent("sessions").path).filter { !$0.hasPrefix(".") && $0 != folder.lastPathComponent }
+        XCTAssertEqual(folders.count, 1)
+        let again = try PracticeFileSeed.read(data.appendingPathComponent("sessions").appendingPathComponent(folders[0]).appendingPathComponent("practice.json"))
+        XCTAssertEqual(again.seed, 7)
+        XCTAssertEqual(again.scenario, "day-service")
+        let refused = try Binary.run(["practice", "--data-dir", data.path, "--replay", "nothing-like-this"])
+        XCTAssertNotEqual(refused.status, 0)
     }
 
     func testResumingAPracticeRunCarriesTheGroupOn() throws {
@@ -140,5 +180,15 @@ final class PracticeInTerminalTests: TerminalTestCase {
         XCTAssertFalse(try tmux.screen(r).contains("Coach"), "an assessed run stays assessed")
         try keys(r, ["q"])
         try tmux.waitFor(r, "EXITED 0")
+    }
+}
+
+/// The scenario name and seed in a practice.json, read as plain JSON.
+enum PracticeFileSeed {
+    static func read(_ url: URL) throws -> (seed: UInt64, scenario: String) {
+        let object = try JSONSerialization.jsonObject(with: Data(contentsOf: url)) as! [String: Any]
+        let state = object["state"] as! [String: Any]
+        let scenario = object["scenario"] as! [String: Any]
+        return ((state["seed"] as! NSNumber).uint64Value, scenario["name"] as! String)
     }
 }

@@ -80,10 +80,13 @@ final class ReviewInTerminalTests: TerminalTestCase {
         try tmux.press(t, "Escape")
         try tmux.waitFor(t, "2 of 11")
 
-        // Over time, for the group: mark the first action of the first session done.
+        // Over time, for the group: mark the first action of the first session done. Actions are
+        // listed newest first: the later session's two, then the first session's, its first last.
         try tmux.press(t, "o")
         try tmux.waitFor(t, "Over time")
         try tmux.waitFor(t, "This is the one change review makes")
+        try tmux.press(t, "Down", "Down", "Down")
+        try tmux.waitFor(t, "▸ [· planned ] Make the swap board — Maya, Tom — by 2026-12-04 (2026-11-23)")
         try tmux.press(t, "d")
         screen = try tmux.waitFor(t, "Saved:")
         XCTAssertTrue(screen.contains("[✓ done    ] Make the swap board"), screen)

@@ -192,3 +192,13 @@ final class PracticeScenarioTests: XCTestCase {
         XCTAssertEqual(node.member("b")?.keyLine, 4)
     }
 }
+
+final class ScenarioSummaryWordingTests: XCTestCase {
+    func testTheSummarySaysHowManyPeopleHaveEachTraitInGoodEnglish() throws {
+        var scenario = PracticeFixtures.scenario
+        scenario.personas[1].traits = [.usesJargon]
+        XCTAssertTrue(scenario.summary.contains("2 use jargon"), scenario.summary)
+        XCTAssertTrue(scenario.summary.contains("1 talks over others"), scenario.summary)
+        XCTAssertFalse(scenario.summary.contains("2 uses jargon"), scenario.summary)
+    }
+}

@@ -124,3 +124,24 @@ extension PracticeReply {
     /// The events only, without their moments.
     var plainEvents: [SessionEvent] { events.map(\.event) }
 }
+
+extension PracticeRun {
+    /// The trainee asks the teller of a story what may happen to it.
+    @discardableResult
+    mutating func askConsent(_ story: StoryID) throws -> PracticeReply {
+        let reply = simulator.askConsent(story, in: editor.session, at: now)
+        try apply(reply)
+        return reply
+    }
+}
+
+extension Glossary {
+    /// The text with every glossary term replaced by its first everyday word (what a careful trainee writes in).
+    func translated(_ text: String) -> String {
+        var characters = Array(text)
+        for match in matches(in: text).sorted(by: { $0.start > $1.start }) {
+            characters.replaceSubrange(match.start..<(match.start + match.length), with: Array(match.entry.plain[0]))
+        }
+        return String(characters)
+    }
+}

@@ -100,3 +100,80 @@ final class CoachTipsTests: XCTestCase {
                        [CoachTip(.overrun, "Over time by 3 min 20 s: sum up and move on (]), or agree more time with the group.")])
     }
 }
+
+/// The coach sees what the trainee wrote: the jargon in their own words leads, every term listed.
+final class CoachOwnWordsTests: XCTestCase {
+    func testJargonInTheTraineesAgreedGoalLeadsWithEveryTermReachable() throws {
+        let (app, _, practice, _) = PracticeScreenFixtures.app()
+        PracticeConsoleTests.press(app, ["]", "]", "text:practice run", "Enter"]) // the goal, moved to with a reason: the group's wordings are up
+        XCTAssertEqual(app.session.step.stage, .goal)
+        XCTAssertFalse(app.session.record.openDrafts.isEmpty)
+        let goal = "Improve our KPIs and the outcomes framework for service users going forward"
+        XCTAssertTrue(app.record(.proposeGoal(GoalDraft(id: "g900", text: goal, proposedBy: nil))))
+        XCTAssertTrue(app.record(.agreeGoal(draft: "g900", overrideReason: "practice")))
+        let own = practice.ownJargon(in: app.session)
+        XCTAssertEqual(own.map(\.entry.term), ["kpis", "outcomes", "framework", "service users", "going forward"])
+        XCTAssertTrue(own.allSatisfy { $0.place == "the agreed goal" })
+        let tips = CoachTips.tips(for: app.session, now: app.now, jargon: app.jargonOnScreen, ownJargon: own)
+        let first = try XCTUnwrap(tips.first { $0.kind == .jargon })
+        XCTAssertTrue(first.text.hasPrefix("Your own words have jargon (the agreed goal): “kpis” → “measures”, “outcomes”"), first.text)
+        for term in ["kpis", "outcomes", "framework", "service users", "going forward"] { XCTAssertTrue(first.text.contains("“\(term)”"), term) }
+        // The group's own jargon on screen is a second tip, with every term, none dropped.
+        let onScreen = app.jargonOnScreen.filter { entry in !own.contains { $0.entry.term == entry.term } }
+        if !onScreen.isEmpty {
+            let second = try XCTUnwrap(tips.last { $0.kind == .jargon && $0 != first })
+            for entry in onScreen { XCTAssertTrue(second.text.contains("“\(entry.term)”"), entry.term) }
+        }
+        // On the screen at 80x24 the own-words tip is drawn whole in the coach panel.
+        let screen = ConsoleScreen.render(app, width: 160, height: 48).quotedRows()
+        XCTAssertTrue(screen.contains("Your own words have jargon"), screen)
+        XCTAssertTrue(screen.contains("going forward"), screen)
+    }
+
+    func testEvidenceAndActionsAreTheTraineesWordsButTheGroupsWordingsAreNot() throws {
+        let (app, _, practice, _) = PracticeScreenFixtures.app()
+        PracticeConsoleTests.press(app, ["]", "]", "text:practice run", "Enter"])
+        XCTAssertEqual(app.session.step.stage, .goal)
+        XCTAssertTrue(practice.ownJargon(in: app.session).isEmpty, "the group's own wordings are not the trainee's words: \(practice.ownJargon(in: app.session).map(\.entry.term))")
+        XCTAssertTrue(app.record(.agreePrinciple(principle: .work, stage: 3, rag: .amber, evidence: "Our KPIs show it")))
+        XCTAssertEqual(practice.ownJargon(in: app.session).map(\.place), ["the evidence for Valuing work differently"])
+    }
+
+    func testATellerNotAskedAboutTheirStoryIsACoachTipAndCAsksThem() throws {
+        let (app, _, practice, _) = PracticeScreenFixtures.app()
+        PracticeConsoleTests.press(app, ["]", "i"]) // Marcus, first in the list, by name
+        let story = try XCTUnwrap(app.session.record.stories.last)
+        XCTAssertEqual(story.consent, .roomOnly)
+        let tips = CoachTips.tips(for: app.session, now: app.now, unasked: practice.unaskedStories(in: app.session))
+        XCTAssertTrue(tips.contains(CoachTip(.consent, "Ask Marcus whether “\(story.title)” may be shared, kept in the group's notes, or stays in the room (c).")), "\(tips)")
+        PracticeConsoleTests.press(app, ["c"])
+        XCTAssertNotEqual(app.session.record.stories.last?.consent, .roomOnly, "Marcus answered; his first story may be shared")
+        XCTAssertTrue(practice.unaskedStories(in: app.session).isEmpty)
+        XCTAssertTrue(app.state.message?.text.hasPrefix("Marcus: ") == true, app.state.message?.text ?? "")
+    }
+
+    func testANoToAnActionReachesTheStatusLineAt80x24() throws {
+        let (app, _, practice, _) = PracticeScreenFixtures.app()
+        let kofi = try XCTUnwrap(practice.simulator.participant(for: "kofi"))
+        let today = Day(app.now)
+        XCTAssertTrue(app.record(.addAction(Action(id: "a900", what: "Ask about the bus", who: [kofi], when: today.adding(days: 7), how: "Phone"))))
+        XCTAssertTrue(app.record(.addAction(Action(id: "a901", what: "Book the room", who: [kofi], when: today.adding(days: 7), how: "Email"))))
+        // Something said in passing after the no does not push it off the status line.
+        let screen = ConsoleScreen.render(app, width: 80, height: 24).quotedRows()
+        XCTAssertTrue(screen.contains("Kofi: I've already got one thing to do. I can't take this on as well."), screen)
+        XCTAssertEqual(PracticeConsole.headline(of: [
+            PersonaRemark(participant: kofi, kind: .declines, text: "Kofi: no", at: app.now),
+            PersonaRemark(participant: kofi, kind: .says, text: "Kofi: anyway", at: app.now),
+        ])?.text, "Kofi: no")
+    }
+
+    func testAnOfferToDoEverythingStaysOnTheStatusLineAfterMovingOn() throws {
+        let (app, _, _, _) = PracticeScreenFixtures.app()
+        let keys = PracticeScreenFixtures.carelessKeys
+        let choose = try XCTUnwrap(keys.firstIndex(of: "Space"))
+        PracticeConsoleTests.press(app, Array(keys[...(choose + 3)])) // up to "]" onto the action plan
+        XCTAssertEqual(app.session.step.stage, .actions)
+        let screen = ConsoleScreen.render(app, width: 80, height: 24).quotedRows()
+        XCTAssertTrue(screen.contains("June: Put me down for every one."), screen)
+    }
+}

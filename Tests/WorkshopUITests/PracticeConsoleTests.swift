@@ -91,15 +91,22 @@ final class PracticeConsoleTests: XCTestCase {
 
     /// Figures of the careless run's debrief; the end-to-end test checks debrief.txt against the same.
     static let expectedFigures: [String] = [
-        "balanceOfVoices: The loudest voice, Marcus, had 68% of the speaking time (7 turns, 25 min 21 s in all).",
-        "interruptions: Someone took the stick without being given it 3 times.",
+        "stickOffered: Nobody was offered the stick by name.",
         "quietVoicesInvited: 0 of 2 of the people who only speak when asked by name were invited by name (0%).",
+        "interruptions: Marcus cut in 3 times, so the next person did not get their turn.",
+        "voiceShare: People who use services and carers had 19% of the talking, below the band for 4 of 6 people (at least 33%).",
+        "consentAsked: Tellers were asked what may happen to 0 of 6 stories.",
         "jargon: 0 of 6 jargon terms were translated (0%); 6 were missed.",
+        "explainedFirst: 0 of 4 principles were explained for at least a minute before people scored them.",
         "timeBoxes: 10 of 10 time-boxes were kept (100%).",
         "consensus: The goal was agreed although Tomasz disagreed (override: \"We ran out of time\").",
+        "stagesHeard: No agreed stage was above what people who use services and carers placed without their voice in the evidence.",
         "principlesWithEvidence: 1 of 4 principles have an agreed stage, a RED/AMBER/GREEN score and evidence (25%).",
+        "plainEvidence: The evidence is in plain words.",
         "actionsComplete: 0 of 2 actions say what, who, when and how (0%).",
         "actionsInsideWindow: 0 of 2 actions are due within 28 days (0%).",
+        "refusalsHeeded: Nobody said no to an action, and every story is kept as its teller wants.",
+        "sharedActions: 2 of 2 actions are left to one person.",
         "ownerSpread: 1 of 6 people own an action; the busiest, June, is on 2 of 2 (100%).",
     ]
 

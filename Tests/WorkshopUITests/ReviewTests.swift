@@ -70,11 +70,26 @@ final class ReviewFixture {
                 try editor.apply(event, at: at)
                 self.held[id]!.session = editor.session
                 self.held[id]!.journal.append((self.held[id]!.journal.count + 1, at, event))
+            },
+            noteAction: { id, action, note, day in
+                if let refuseMarks = self.refuseMarks { throw ChangeRefusal(refuseMarks) }
+                let event = SessionEvent.noteActionOutcome(id: action, note: note, on: day)
+                var editor = SessionEditor(session: self.held[id]!.session)
+                let at = self.held[id]!.journal.last!.at + 60
+                try editor.apply(event, at: at)
+                self.held[id]!.session = editor.session
+                self.held[id]!.journal.append((self.held[id]!.journal.count + 1, at, event))
             })
     }
 
+    /// "Today" for the screens: two months after the first session, so its actions are overdue.
+    static let today = Day(ScreenFixtures.start).adding(days: 60)
+
     func app(query: ReviewQuery = ReviewQuery()) -> ReviewApp {
-        ReviewApp(source: source, content: ScreenFixtures.content, query: query)
+        ReviewScreens.zone = TimeZone(identifier: "UTC")!
+        let app = ReviewApp(source: source, content: ScreenFixtures.content, query: query)
+        app.today = Self.today
+        return app
     }
 }
 
@@ -150,7 +165,7 @@ final class TimelineWordsTests: XCTestCase {
             "Maya joined the group (someone who uses services).",
             "Maya took the talking stick.",
             "Maya told a story: “The bus that waited” (may be shared).",
-            "Sam told a story: “Room only” (for the room only).",
+            "Sam told a story for the room only: its words are not shown here.",
             "Priya passed.",
             "Sam was invited to take the talking stick.",
             "Maya suggested a goal: “Everyone who comes here is asked what they are good at”.",
@@ -211,9 +226,11 @@ final class ReviewMarkingTests: XCTestCase {
         let app = fixture.app()
         app.handle(.character("o"))
         XCTAssertEqual(app.screen, .progress(group: "riverside"))
+        let first = app.filteredProgressActions("riverside")[0]
+        XCTAssertEqual(first.sessionID, "20261215-1000-b0b0", "newest first")
         app.handle(.character("d"))
         XCTAssertEqual(fixture.marked.count, 1)
-        XCTAssertEqual(fixture.marked.first?.1, "a13")
+        XCTAssertEqual(fixture.marked.first?.1, first.action.id)
         XCTAssertEqual(fixture.marked.first?.2, .done)
         XCTAssertEqual(app.message?.kind, .saved)
         // Marking it done again changes nothing.

@@ -59,6 +59,15 @@ public struct ReviewFiles {
     /// - Throws: `ReviewRefusal` in plain words when the session is open elsewhere, read-only
     ///   or has no such action.
     public func markAction(_ id: String, action: ActionID, status: ActionStatus, at date: Date = Date()) throws {
+        try record(.setActionStatus(id: action, status: status), about: action, in: id, at: date)
+    }
+
+    /// Appends `.noteActionOutcome` (what happened, and the day) to the session's journal, changing nothing else.
+    public func noteAction(_ id: String, action: ActionID, note: String, on day: Day, at date: Date = Date()) throws {
+        try record(.noteActionOutcome(id: action, note: note, on: day), about: action, in: id, at: date)
+    }
+
+    private func record(_ event: SessionEvent, about action: ActionID, in id: String, at date: Date) throws {
         let folder = try library.resolve(id)
         let store: SessionStore
         do {
@@ -75,7 +84,7 @@ public struct ReviewFiles {
             throw ReviewRefusal("That action is no longer in the session.")
         }
         do {
-            try store.record(.setActionStatus(id: action, status: status), at: date)
+            try store.record(event, at: date)
         } catch let refusal as ChangeRefusal {
             throw ReviewRefusal(refusal.reason)
         }

@@ -59,6 +59,8 @@ public enum SessionEvent: Codable, Equatable, Sendable {
     case deleteAction(id: ActionID)
     /// Recorded when looking back: whether an action was done.
     case setActionStatus(id: ActionID, status: ActionStatus)
+    /// Recorded when looking back: what happened with an action, and the day it was noted.
+    case noteActionOutcome(id: ActionID, note: String, on: Day)
 
     // MARK: Undo, redo and moving between steps
     /// Puts the record back as it was; the whole record travels so a journal replays without history.
@@ -76,7 +78,7 @@ public enum SessionEvent: Codable, Equatable, Sendable {
     /// Whether this event changes the record (and so can be undone).
     public var changesRecord: Bool {
         switch self {
-        case .undo, .redo, .moveTo, .setActionStatus, .finishWorkshop, .showAnswersLive: return false
+        case .undo, .redo, .moveTo, .setActionStatus, .finishWorkshop, .showAnswersLive, .noteActionOutcome: return false
         default: return true
         }
     }

@@ -229,6 +229,12 @@ public enum SessionReducer {
             guard let index = session.record.actions.firstIndex(where: { $0.id == id }) else { throw missing("action") }
             session.record.actions[index].status = status
 
+        case .noteActionOutcome(let id, let note, let day):
+            guard let index = session.record.actions.firstIndex(where: { $0.id == id }) else { throw missing("action") }
+            let words = note.trimmingCharacters(in: .whitespacesAndNewlines)
+            guard !words.isEmpty else { throw ChangeRefusal("Write what happened first: the note is empty.") }
+            session.record.actions[index].outcome = ActionOutcome(note: words, on: day)
+
         case .undo(let record), .redo(let record):
             session.record = record
 

@@ -103,6 +103,17 @@ public struct Day: Codable, Hashable, Sendable, Comparable, CustomStringConverti
     }
 }
 
+/// What became of an action, in the group's words, and the day it was noted.
+public struct ActionOutcome: Codable, Equatable, Hashable, Sendable {
+    public var note: String
+    public var on: Day
+
+    public init(note: String, on: Day) {
+        self.note = note
+        self.on = on
+    }
+}
+
 /// A small purposeful movement: what, who, when and how.
 public struct Action: Codable, Equatable, Hashable, Sendable, Identifiable {
     public var id: ActionID
@@ -114,8 +125,11 @@ public struct Action: Codable, Equatable, Hashable, Sendable, Identifiable {
     public var when: Day?
     public var how: String
     public var status: ActionStatus
+    /// What happened, noted when looking back, and on which day (nil until someone notes it).
+    public var outcome: ActionOutcome?
 
-    public init(id: ActionID, idea: IdeaID? = nil, what: String, who: [ParticipantID], when: Day?, how: String = "", status: ActionStatus = .planned) {
+    public init(id: ActionID, idea: IdeaID? = nil, what: String, who: [ParticipantID], when: Day?, how: String = "", status: ActionStatus = .planned,
+                outcome: ActionOutcome? = nil) {
         self.id = id
         self.idea = idea
         self.what = what
@@ -123,6 +137,7 @@ public struct Action: Codable, Equatable, Hashable, Sendable, Identifiable {
         self.when = when
         self.how = how
         self.status = status
+        self.outcome = outcome
     }
 
     /// Plain-words reasons this action is not yet complete enough to save; empty when it is.

@@ -2,7 +2,8 @@ import Foundation
 
 /// The facilitation indicators the debrief reports, in the order it reports them.
 public enum IndicatorKind: String, Codable, CaseIterable, Hashable, Sendable {
-    case balanceOfVoices, interruptions, quietVoicesInvited, jargon, timeBoxes, consensus, principlesWithEvidence, actionsComplete, actionsInsideWindow, ownerSpread
+    case stickOffered, quietVoicesInvited, interruptions, voiceShare, consentAsked, jargon, explainedFirst, timeBoxes, consensus,
+         stagesHeard, principlesWithEvidence, plainEvidence, actionsComplete, actionsInsideWindow, refusalsHeeded, sharedActions, ownerSpread
 }
 
 /// One facilitation indicator: a figure, what it means, and how it compares with the ideal.
@@ -33,6 +34,8 @@ public struct Debrief: Equatable, Sendable {
     public var sessionTitle: String
     public var isPractice: Bool
     public var scenarioTitle: String?
+    /// The seed of the simulated group, for a practice run: the same scenario and seed give the same group again.
+    public var seed: UInt64?
     public var measuredAt: Date
     public var indicators: [Indicator]
     /// Up to three, from the indicators furthest from the ideal; empty when every ideal was met.
@@ -48,8 +51,9 @@ public struct Debrief: Equatable, Sendable {
         lines.append(String(repeating: "=", count: lines[0].count))
         lines.append("")
         if let scenarioTitle { lines.append("Scenario: \(scenarioTitle)") }
+        if let seed { lines.append("Seed:     \(seed) (run the same group again: campfire practice --replay \(sessionID))") }
         lines.append("Session:  \(sessionTitle) (\(sessionID))")
-        lines.append("Measured: \(Debrief.stamp(measuredAt)) UTC")
+        lines.append("Measured: \(Debrief.stamp(measuredAt)) local time (\(TimeZone.current.identifier))")
         lines.append("")
         lines.append("Each figure is compared with what a good run looks like.")
         lines.append("")
@@ -80,7 +84,7 @@ public struct Debrief: Equatable, Sendable {
 
     static func stamp(_ date: Date) -> String {
         var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "UTC")!
+        calendar.timeZone = TimeZone.current
         let c = calendar.dateComponents([.year, .month, .day, .hour, .minute], from: date)
         return String(format: "%04d-%02d-%02d %02d:%02d", c.year!, c.month!, c.day!, c.hour!, c.minute!)
     }

@@ -16,6 +16,13 @@ public struct SimulatedEvent: Codable, Equatable, Sendable {
 public struct PersonaRemark: Codable, Equatable, Sendable {
     public enum Kind: String, Codable, Sendable {
         case interrupts, passes, evidence, declines, offers, says, disagrees
+        /// A teller answering "may this story be shared?".
+        case consents
+        /// Someone who did not understand a word on the screen.
+        case puzzled
+
+        /// Whether the trainee must react to it: these reach the status line before anything else the group says.
+        public var isImportant: Bool { [.offers, .declines, .disagrees, .puzzled].contains(self) }
     }
 
     public var participant: ParticipantID
@@ -78,9 +85,59 @@ public struct ActionOffer: Codable, Equatable, Sendable {
 public struct Interruption: Codable, Equatable, Sendable {
     public var participant: ParticipantID
     public var at: Date
+    /// Whose turn had just ended: the round was theirs to hand on, and the next person's chance went.
+    public var after: ParticipantID?
 
-    public init(participant: ParticipantID, at: Date) {
+    public init(participant: ParticipantID, at: Date, after: ParticipantID? = nil) {
         self.participant = participant
+        self.at = at
+        self.after = after
+    }
+}
+
+/// Someone who said no to an action they were named on.
+public struct ActionRefusal: Codable, Equatable, Sendable {
+    public var action: ActionID
+    public var participant: ParticipantID
+    /// What they said, with their name.
+    public var words: String
+
+    public init(action: ActionID, participant: ParticipantID, words: String) {
+        self.action = action
+        self.participant = participant
+        self.words = words
+    }
+}
+
+/// A story a persona told, what they would say if asked what may happen to it, and whether they were asked.
+public struct StoryConsentAsk: Codable, Equatable, Sendable {
+    public var story: StoryID
+    public var teller: ParticipantID
+    /// Their answer when asked.
+    public var wish: Consent
+    /// Whether the trainee asked them.
+    public var asked: Bool
+
+    public init(story: StoryID, teller: ParticipantID, wish: Consent, asked: Bool = false) {
+        self.story = story
+        self.teller = teller
+        self.wish = wish
+        self.asked = asked
+    }
+}
+
+/// A glossary term a persona did not understand, and what they did about it.
+public struct JargonReaction: Codable, Equatable, Sendable {
+    public var participant: ParticipantID
+    public var term: String
+    /// Where the term was: "the goal wording …", "the evidence for …".
+    public var item: JargonItem
+    public var at: Date
+
+    public init(participant: ParticipantID, term: String, item: JargonItem, at: Date) {
+        self.participant = participant
+        self.term = term
+        self.item = item
         self.at = at
     }
 }
@@ -93,12 +150,40 @@ public struct PracticeLog: Codable, Equatable, Sendable {
     public var interruptions: [Interruption]
     public var declinedActions: Int
     public var jargon: JargonTrail
+    /// Every time someone said no to an action, in order.
+    public var refusals: [ActionRefusal]
+    /// Every story a persona told, and whether its teller was asked what may happen to it.
+    public var consent: [StoryConsentAsk]
+    /// Jargon someone did not understand (a question or a frown in the room).
+    public var jargonReactions: [JargonReaction]
+    /// Everything the group said that was not a change, in order: review shows it to a trainer.
+    public var remarks: [PersonaRemark]
 
-    public init(participantIDs: [String: ParticipantID] = [:], interruptions: [Interruption] = [], declinedActions: Int = 0, jargon: JargonTrail = JargonTrail()) {
+    public init(participantIDs: [String: ParticipantID] = [:], interruptions: [Interruption] = [], declinedActions: Int = 0, jargon: JargonTrail = JargonTrail(),
+                refusals: [ActionRefusal] = [], consent: [StoryConsentAsk] = [], jargonReactions: [JargonReaction] = [], remarks: [PersonaRemark] = []) {
         self.participantIDs = participantIDs
         self.interruptions = interruptions
         self.declinedActions = declinedActions
         self.jargon = jargon
+        self.refusals = refusals
+        self.consent = consent
+        self.jargonReactions = jargonReactions
+        self.remarks = remarks
+    }
+
+    enum CodingKeys: String, CodingKey { case participantIDs, interruptions, declinedActions, jargon, refusals, consent, jargonReactions, remarks }
+
+    // Files saved before refusals, consent and reactions were kept still load.
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        participantIDs = try c.decode([String: ParticipantID].self, forKey: .participantIDs)
+        interruptions = try c.decode([Interruption].self, forKey: .interruptions)
+        declinedActions = try c.decode(Int.self, forKey: .declinedActions)
+        jargon = try c.decode(JargonTrail.self, forKey: .jargon)
+        refusals = try c.decodeIfPresent([ActionRefusal].self, forKey: .refusals) ?? []
+        consent = try c.decodeIfPresent([StoryConsentAsk].self, forKey: .consent) ?? []
+        jargonReactions = try c.decodeIfPresent([JargonReaction].self, forKey: .jargonReactions) ?? []
+        remarks = try c.decodeIfPresent([PersonaRemark].self, forKey: .remarks) ?? []
     }
 }
 

@@ -132,15 +132,104 @@ public struct PracticeSimulator: Sendable {
             guard session.step.stage == .storytelling, let persona = persona(for: to) else { return PracticeReply() }
             var builder = Builder(session: session, time: at)
             takeTurn(persona, participant: to, invited: invited, &builder)
-            interruptIfUnmanaged(after: persona, &builder)
+            interruptIfUnmanaged(after: persona, participant: to, &builder)
             return finish(builder)
         case .moveTo(let step, _, _):
             return contributions(entering: step, in: session, at: at)
         case .addAction(let action), .editAction(let action):
-            return answer(action, in: session, at: at)
+            var reply = answer(action, in: session, at: at)
+            reply.append(puzzle(over: [action.what, action.how], item: .action(action.id), in: session, at: reply.endsAt ?? at))
+            return reply
+        case .editStory(let story):
+            return objectIfOpened(story, in: session, at: at)
+        case .agreePrinciple(let principle, _, _, let evidence):
+            return puzzle(over: [evidence], item: .evidence(principle), in: session, at: at)
         default:
             return PracticeReply()
         }
+    }
+
+    // MARK: - Consent
+
+    /// The trainee asks the teller of a story what may happen to it: the teller answers, and the
+    /// story's consent is set to their answer. Until asked, a told story stays in the room.
+    public mutating func askConsent(_ story: StoryID, in session: Session, at: Date) -> PracticeReply {
+        guard let index = log.consent.firstIndex(where: { $0.story == story }), let current = session.record.stories.first(where: { $0.id == story }),
+              let persona = persona(for: log.consent[index].teller) else { return PracticeReply() }
+        var builder = Builder(session: session, time: at)
+        let wish = log.consent[index].wish
+        log.consent[index].asked = true
+        let answer: String
+        switch wish {
+        case .share: answer = "Yes, you can share that one outside the room."
+        case .keep: answer = "Keep it in our own notes, please, but not outside the group."
+        case .roomOnly: answer = "That one's just for the room today, please. Don't write it up."
+        }
+        builder.remark(log.consent[index].teller, .consents, "\(persona.name): \(answer)", after: 5)
+        if current.consent != wish {
+            var answered = current
+            answered.consent = wish
+            builder.emit(.editStory(answered), after: 0)
+        }
+        return finish(builder)
+    }
+
+    /// A trainee who records a story as more open than its teller wants hears about it.
+    private mutating func objectIfOpened(_ story: Story, in session: Session, at: Date) -> PracticeReply {
+        guard let ask = log.consent.first(where: { $0.story == story.id }), Self.openness(story.consent) > Self.openness(ask.wish),
+              let persona = persona(for: ask.teller), session.record.participant(ask.teller)?.hasLeft == false else { return PracticeReply() }
+        var builder = Builder(session: session, time: at)
+        let said = ask.asked ? "I said" : "Nobody asked me, and"
+        let wish = ask.wish == .roomOnly ? "that story is just for the room" : "that story stays in our group"
+        builder.remark(ask.teller, .disagrees, "\(persona.name): \(said) \(wish).", after: 3)
+        return finish(builder)
+    }
+
+    /// How far a consent lets a story travel: room only 0, kept 1, shared 2.
+    public static func openness(_ consent: Consent) -> Int {
+        switch consent {
+        case .roomOnly: return 0
+        case .keep: return 1
+        case .share: return 2
+        }
+    }
+
+    // MARK: - Jargon in the trainee's words
+
+    /// Whether a persona would stumble over service jargon: people who use services and carers
+    /// who do not use it themselves.
+    public func stumblesOnJargon(_ persona: Persona) -> Bool {
+        (persona.perspective == .lived || persona.perspective == .carer) && !persona.has(.usesJargon)
+    }
+
+    /// The glossary terms in some text, in the order they appear, each once.
+    /// (as written, so "KPIs" rather than the glossary's "kpis").
+    func terms(in texts: [String]) -> [String] {
+        var seen: [String] = []
+        var written: [String] = []
+        for text in texts {
+            let characters = Array(text)
+            for match in glossary.matches(in: text) where !seen.contains(match.entry.term) {
+                seen.append(match.entry.term)
+                written.append(String(characters[match.start..<min(match.start + match.length, characters.count)]))
+            }
+        }
+        return written
+    }
+
+    /// Jargon in what the trainee wrote (evidence, an action): the first person present who
+    /// stumbles over it asks what it means (a quiet person frowns instead).
+    private mutating func puzzle(over texts: [String], item: JargonItem, in session: Session, at: Date) -> PracticeReply {
+        let found = terms(in: texts)
+        guard let term = found.first, let (persona, id) = present(in: session).first(where: { stumblesOnJargon($0.0) }) else { return PracticeReply() }
+        var builder = Builder(session: session, time: at)
+        log.jargonReactions.append(JargonReaction(participant: id, term: term, item: item, at: at))
+        if persona.has(.quietUnlessInvited) {
+            builder.remark(id, .puzzled, "\(persona.name) frowns at “\(term)” on the screen and says nothing.", after: 3)
+        } else {
+            builder.remark(id, .puzzled, "\(persona.name): Sorry, what does “\(term)” mean?", after: 3)
+        }
+        return finish(builder)
     }
 
     /// What the group offers on arriving at a step: goal wordings, scores, evidence, ideas, dots, offers to help.
@@ -184,7 +273,7 @@ public struct PracticeSimulator: Sendable {
         case .actions:
             let today = Day(builder.time)
             for (persona, id) in people where persona.has(.overPromises) {
-                builder.remark(id, .offers, "\(persona.name): I can take on all of those. Put me down for every one, I'll get them done by \(today.adding(days: persona.actions.daysNeeded)).", after: 10)
+                builder.remark(id, .offers, "\(persona.name): Put me down for every one. I'll get them all done by \(today.adding(days: persona.actions.daysNeeded)).", after: 10)
             }
         case .welcome, .storytelling, .close:
             break
@@ -222,10 +311,24 @@ public struct PracticeSimulator: Sendable {
     /// How each person still in the room would answer a goal wording (see `DraftResponseRule`).
     public func responses(to draft: GoalDraft, in session: Session) -> [ParticipantID: ConsensusResponse] {
         var answers: [ParticipantID: ConsensusResponse] = [:]
+        let jargon = terms(in: [draft.text])
         for (persona, id) in present(in: session) {
-            answers[id] = response(of: persona, to: draft.text, visited: [])
+            answers[id] = answer(of: persona, to: draft.text, jargon: jargon)
         }
         return answers
+    }
+
+    /// A persona's answer with the jargon in the wording taken into account: someone who stumbles
+    /// over it goes one step down (agree → can live with; can live with → disagree), except a
+    /// quiet person, who only frowns and goes no lower than "can live with".
+    func answer(of persona: Persona, to text: String, jargon: [String]) -> ConsensusResponse {
+        let plain = response(of: persona, to: text, visited: [])
+        guard !jargon.isEmpty, stumblesOnJargon(persona) else { return plain }
+        switch plain {
+        case .agree: return .canLiveWith
+        case .canLiveWith: return persona.has(.quietUnlessInvited) ? .canLiveWith : .disagree
+        case .disagree: return .disagree
+        }
     }
 
     /// One persona's answer: a sceptic rejects a vague wording; then the word rules; then whoever they follow; then their default.
@@ -246,9 +349,21 @@ public struct PracticeSimulator: Sendable {
         guard let wording = session.record.draft(draft) else { return PracticeReply() }
         var builder = Builder(session: session, time: at)
         let answers = responses(to: wording, in: session)
+        let jargon = terms(in: [wording.text])
         for (persona, id) in present(in: session) {
             guard let answer = answers[id] else { continue }
             builder.emit(.respond(draft: draft, participant: id, response: answer), after: 4)
+            if let term = jargon.first, stumblesOnJargon(persona) {
+                log.jargonReactions.append(JargonReaction(participant: id, term: term, item: .goal(draft), at: builder.time))
+                if persona.has(.quietUnlessInvited) {
+                    builder.remark(id, .puzzled, "\(persona.name) frowns at “\(term)” and says nothing.", after: 0)
+                } else if answer == .disagree && response(of: persona, to: wording.text) != .disagree {
+                    builder.remark(id, .disagrees, "\(persona.name): What does “\(term)” mean? I can't agree to words I don't understand.", after: 0)
+                    continue
+                } else {
+                    builder.remark(id, .puzzled, "\(persona.name): I'll go along with it, but what's “\(term)”?", after: 0)
+                }
+            }
             guard answer == .disagree else { continue }
             if persona.has(.scepticalOfChange) && scenario.vagueness.isVague(wording.text) {
                 builder.remark(id, .disagrees, "\(persona.name): That could mean anything. What would we actually see change, and where?", after: 0)
@@ -286,6 +401,7 @@ public struct PracticeSimulator: Sendable {
             let already = count - 1
             let reason = already == 0 ? "I can't take anything on just now." : "I've already got \(already == 1 ? "one thing" : "\(already) things") to do. I can't take this on as well."
             builder.remark(id, .declines, "\(persona.name): \(reason)", after: 5)
+            log.refusals.append(ActionRefusal(action: action.id, participant: id, words: "\(persona.name): \(reason)"))
             if current.who.count > 1 {
                 current.who.removeAll { $0 == id }
                 builder.emit(.editAction(current), after: 0)
@@ -312,8 +428,10 @@ public struct PracticeSimulator: Sendable {
             let story = persona.stories[told]
             let seconds = speakingTime(persona)
             let id = builder.makeID("s")
-            if builder.emit(.addStory(Story(id: id, teller: participant, title: story.title, whatHappened: story.whatHappened, smallThing: story.smallThing, consent: story.consent)), after: seconds) {
+            // Told, not yet asked about: until the teller is asked, a story stays in the room.
+            if builder.emit(.addStory(Story(id: id, teller: participant, title: story.title, whatHappened: story.whatHappened, smallThing: story.smallThing, consent: .roomOnly)), after: seconds) {
                 storiesTold[persona.id] = told + 1
+                log.consent.append(StoryConsentAsk(story: id, teller: participant, wish: story.consent))
             }
             builder.emit(.endTurn, after: 0)
         } else if persona.has(.talksOverOthers) {
@@ -326,14 +444,14 @@ public struct PracticeSimulator: Sendable {
     }
 
     /// After someone else's turn, a persona who talks over others takes the stick unless the round is managed.
-    private mutating func interruptIfUnmanaged(after speaker: Persona, _ builder: inout Builder) {
+    private mutating func interruptIfUnmanaged(after speaker: Persona, participant speakerID: ParticipantID, _ builder: inout Builder) {
         for persona in scenario.personas where persona.has(.talksOverOthers) && persona.id != speaker.id {
             guard let id = log.participantIDs[persona.id], builder.session.record.participant(id)?.hasLeft == false,
                   interruptionsBy[persona.id, default: 0] < Self.interruptionLimit,
                   !PracticeSimulator.isRoundManaged(against: id, in: builder.session.record.round) else { continue }
             guard builder.emit(.giveStick(to: id, invited: false), after: 3) else { continue }
             interruptionsBy[persona.id, default: 0] += 1
-            log.interruptions.append(Interruption(participant: id, at: builder.time))
+            log.interruptions.append(Interruption(participant: id, at: builder.time, after: speakerID))
             builder.remark(id, .interrupts, "\(persona.name) cuts in before anyone else can start.", after: 0)
             takeTurn(persona, participant: id, invited: false, &builder)
             return
@@ -389,6 +507,7 @@ public struct PracticeSimulator: Sendable {
 
     private mutating func finish(_ builder: Builder) -> PracticeReply {
         for event in builder.reply.events { log.jargon.note(event.event, glossary: glossary) }
+        log.remarks += builder.reply.remarks
         return builder.reply
     }
 }

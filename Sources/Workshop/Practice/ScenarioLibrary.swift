@@ -57,7 +57,7 @@ extension Scenario {
         for trait in PersonaTrait.allCases {
             let count = personas.filter { $0.has(trait) }.count
             guard count > 0 else { continue }
-            parts.append("\(count) \(trait.plainName)")
+            parts.append("\(count) \(trait.plainName(count: count))")
         }
         let stories = personas.reduce(0) { $0 + $1.stories.count }
         let ideas = personas.reduce(0) { $0 + $1.ideas.count }
@@ -66,6 +66,18 @@ extension Scenario {
 }
 
 extension PersonaTrait {
+    /// The trait after a number of people: "1 uses jargon", "2 use jargon".
+    public func plainName(count: Int) -> String {
+        guard count != 1 else { return plainName }
+        switch self {
+        case .talksOverOthers: return "talk over others"
+        case .usesJargon: return "use jargon"
+        case .overPromises: return "over-promise"
+        case .quietUnlessInvited, .scepticalOfChange: return plainName
+        }
+    }
+
+
     /// The trait in plain words, for lists.
     public var plainName: String {
         switch self {

@@ -191,6 +191,7 @@ public final class ConsoleApp {
         case .leaveMode: state.mode = .browse
         case .invite where practice != nil && session.step.stage != .storytelling: startAsking()
         case .finish: offerToFinish()
+        case .consensus where practice != nil && session.step.stage == .storytelling: askConsent()
         case .switchView: state.closeView = (state.closeView + 1) % (practice == nil ? 2 : 3)
         case .toggleLiveAnswers:
             let live = !(session.showsAnswersLive ?? false)
@@ -351,6 +352,8 @@ public final class ConsoleApp {
                     if case .keepStageSnapshot(let left) = effect { environment.keepStageSnapshot(before, left) }
                 }
                 state.message = StatusMessage(.saved, "Now on: \(WorkshopFlow.describe(step.to)). Saved.")
+                // Something the group said on arriving that the trainee must react to stays in view.
+                if let remark = practice?.takeUnshownImportant() { state.message = StatusMessage(.refusal, remark.text) }
             }
         case .rejected(let rejection):
             if rejection.canBeOverridden && overrideReason == nil {
@@ -383,7 +386,7 @@ public final class ConsoleApp {
     func recordReply(_ reply: PracticeReply) {
         let message = state.message
         for simulated in reply.events { record(simulated.event, at: simulated.at) }
-        state.message = reply.remarks.last.map { StatusMessage(.info, $0.text) } ?? message
+        state.message = PracticeConsole.headline(of: reply.remarks).map { StatusMessage($0.kind.isImportant ? .refusal : .info, $0.text) } ?? message
         if let problem = practice?.problem { state.message = StatusMessage(.problem, problem); practice?.problem = nil }
     }
 

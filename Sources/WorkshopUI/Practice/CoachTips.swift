@@ -4,7 +4,7 @@ import Workshop
 /// One short tip for a trainee facilitator, tied to what is happening now.
 public struct CoachTip: Equatable, Sendable {
     public enum Kind: String, Equatable, Sendable, CaseIterable {
-        case overrun, notYetHeard, dominantVoice, jargon, goalDisagreement, noEvidence, actionIncomplete, actionFarOff
+        case overrun, notYetHeard, dominantVoice, jargon, goalDisagreement, noEvidence, actionIncomplete, actionFarOff, consent
     }
 
     public var kind: Kind
@@ -27,7 +27,10 @@ public enum CoachTips {
     /// - Parameters:
     ///   - quiet: people who speak only when asked by name (from the scenario), for a sharper tip.
     ///   - jargon: the glossary terms in the words on screen at this step.
-    public static func tips(for session: Session, now: Date, quiet: Set<ParticipantID> = [], jargon: [GlossaryEntry] = []) -> [CoachTip] {
+    ///   - ownJargon: glossary terms in the trainee's own words (the agreed goal, evidence, actions…), with where each is: these lead the jargon tip.
+    ///   - unasked: stories whose teller has not been asked what may happen to them (practice).
+    public static func tips(for session: Session, now: Date, quiet: Set<ParticipantID> = [], jargon: [GlossaryEntry] = [], ownJargon: [(entry: GlossaryEntry, place: String)] = [],
+                            unasked: [Story] = []) -> [CoachTip] {
         var tips: [CoachTip] = []
         let record = session.record
         let step = session.step
@@ -53,6 +56,11 @@ public enum CoachTips {
             let waiting = record.notYetHeard.filter { !quietOnes.contains($0.name) }.map(\.name)
             if !waiting.isEmpty {
                 tips.append(CoachTip(.notYetHeard, "Not heard yet: \(SessionReducer.listed(waiting)). Offer them the stick."))
+            }
+            if let story = unasked.first {
+                let teller = story.teller.map { record.name(of: $0) } ?? "the teller"
+                let more = unasked.count > 1 ? " (\(unasked.count - 1) more not asked)" : ""
+                tips.append(CoachTip(.consent, "Ask \(teller) whether “\(story.title)” may be shared, kept in the group's notes, or stays in the room (c)\(more)."))
             }
         case .goal:
             let silent = record.present.filter { person in quiet.contains(person.id) && !record.goalDrafts.contains { $0.proposedBy == person.id } }.map(\.name)
@@ -89,8 +97,17 @@ public enum CoachTips {
             break
         }
 
-        if !jargon.isEmpty {
-            let terms = jargon.prefix(3).map { "“\($0.term)”" }.joined(separator: ", ")
+        // The trainee's own words first, every term with an everyday word to try; then the rest on screen, every one.
+        if !ownJargon.isEmpty {
+            var places: [String] = []
+            for item in ownJargon where !places.contains(item.place) { places.append(item.place) }
+            let terms = ownJargon.map { "“\($0.entry.term)” → “\($0.entry.plain[0])”" }.joined(separator: ", ")
+            // What the trainee wrote comes straight after an overrun: nobody else will fix it.
+            tips.insert(CoachTip(.jargon, "Your own words have jargon (\(SessionReducer.listed(places))): \(terms). Edit them (Enter)."), at: tips.first?.kind == .overrun ? 1 : 0)
+        }
+        let others = jargon.filter { entry in !ownJargon.contains { $0.entry.term == entry.term } }
+        if !others.isEmpty {
+            let terms = others.map { "“\($0.term)”" }.joined(separator: ", ")
             tips.append(CoachTip(.jargon, "Jargon on screen: \(terms). Ask what it means in everyday words and edit it in (Enter)."))
         }
         return tips

@@ -13,7 +13,7 @@ public enum DebriefScreen {
         let title = debrief.isPractice ? "Practice debrief" : "Debrief"
         let used = grid.write(title, x: rect.x, y: y, style: Style(.heading, bold: true), maxWidth: rect.width)
         if let scenario = debrief.scenarioTitle {
-            Draw.line(" · " + scenario, x: rect.x + used, y: y, width: rect.width - used, grid: &grid, style: Style(.heading))
+            Draw.line(" · " + scenario + (debrief.seed.map { " · seed \($0)" } ?? ""), x: rect.x + used, y: y, width: rect.width - used, grid: &grid, style: Style(.heading))
         }
         y += 1
         // The three things to do differently are what the facilitator takes away, so on a short
@@ -41,7 +41,9 @@ public enum DebriefScreen {
         let spare = rect.maxY - y - 1 - (blankBeforeThings ? 1 : 0) - 1 - thingLines.reduce(0, +)
         let indicatorRows = max(min(spare / max(debrief.indicators.count, 1), 3), 1)
         // The table ends where the three things need their heading and a line each.
-        let tableEnd = rect.maxY - (blankBeforeThings ? 1 : 0) - 1 - things.count
+        // Each thing keeps all its lines when the table still gets its heading and three rows.
+        let wholeThings = rect.maxY - (blankBeforeThings ? 1 : 0) - 1 - thingLines.reduce(0, +)
+        let tableEnd = wholeThings - y >= 4 ? wholeThings : rect.maxY - (blankBeforeThings ? 1 : 0) - 1 - things.count
         // A table needs its heading, a row, and a line for the rest if they do not fit; without
         // room for those, one line says where the figures are.
         let tableShown = y + (debrief.indicators.count > 1 ? 2 : 1) < tableEnd
@@ -55,7 +57,12 @@ public enum DebriefScreen {
             grid.write("Ideal", x: idealX, y: y, style: Style(.muted, bold: true), maxWidth: max(rect.maxX - idealX, 0))
             y += 1
         }
-        for (index, indicator) in debrief.indicators.enumerated() where tableShown && y < tableEnd {
+        // When not every row fits, the ones short of the ideal come first: they are what to work on.
+        let rowsFree = tableEnd - y
+        let rowsNeeded = debrief.indicators.count * indicatorRows
+        let ordered = rowsNeeded <= rowsFree ? debrief.indicators
+            : debrief.indicators.filter { $0.meetsIdeal == false } + debrief.indicators.filter { $0.meetsIdeal != false }
+        for (index, indicator) in ordered.enumerated() where tableShown && y < tableEnd {
             let left = debrief.indicators.count - index
             if y == tableEnd - 1, left > 1 {
                 Draw.line("… \(left) more in debrief.txt", x: rect.x + 2, y: y, width: rect.width - 2, grid: &grid, style: Style(.muted))
@@ -103,7 +110,7 @@ public enum DebriefScreen {
     static func valueText(_ indicator: Indicator) -> String {
         guard let value = indicator.value else { return "–" }
         switch indicator.kind {
-        case .interruptions: return "\(Int(value.rounded()))"
+        case .interruptions, .stagesHeard, .refusalsHeeded: return "\(Int(value.rounded()))"
         case .consensus: return value >= 1 ? "agreed" : (value > 0 ? "override" : "no")
         default: return "\(Int((value * 100).rounded()))%"
         }

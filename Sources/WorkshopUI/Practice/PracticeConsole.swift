@@ -91,6 +91,33 @@ public final class PracticeConsole {
         PracticeFile(scenario: scenario, coach: coachOn, state: simulator.state, clockAt: clock.now())
     }
 
+    /// The glossary terms in words the trainee wrote or made the group's own, each once, with where
+    /// they are: the agreed goal first, then goal wordings, evidence, ideas and actions the group
+    /// did not put forward themselves (text a persona said word for word is theirs, not the trainee's).
+    public func ownJargon(in session: Session) -> [(entry: GlossaryEntry, place: String)] {
+        let record = session.record
+        let personaGoals = Set(scenario.personas.flatMap(\.goalSuggestions))
+        let personaIdeas = Set(scenario.personas.flatMap { $0.ideas.map(\.text) })
+        var places: [(String, String)] = []
+        if let goal = record.agreedGoal { places.append((goal.text, "the agreed goal")) }
+        places += record.openDrafts.filter { !personaGoals.contains($0.text) }.map { ($0.text, "a goal wording") }
+        places += record.principles.filter { !$0.evidence.isEmpty }.map { ($0.evidence, "the evidence for \($0.principle.displayName)") }
+        places += record.ideas.filter { !personaIdeas.contains($0.text) }.map { ($0.text, "an idea") }
+        places += record.actions.flatMap { [($0.what, "an action"), ($0.how, "an action")] }
+        var seen = Set<String>()
+        var found: [(entry: GlossaryEntry, place: String)] = []
+        for (text, place) in places {
+            for match in glossary.matches(in: text) where seen.insert(match.entry.term).inserted { found.append((match.entry, place)) }
+        }
+        return found
+    }
+
+    /// Stories told by the group whose teller has not yet been asked what may happen to them.
+    public func unaskedStories(in session: Session) -> [Story] {
+        let unasked = Set(simulator.log.consent.filter { !$0.asked }.map(\.story))
+        return session.record.stories.filter { unasked.contains($0.id) }
+    }
+
     /// People who speak only when asked by name.
     public func quietPeople(in session: Session) -> Set<ParticipantID> {
         Set(session.record.participants.map(\.id).filter { simulator.persona(for: $0)?.has(.quietUnlessInvited) == true })
@@ -118,7 +145,29 @@ public final class PracticeConsole {
         took(simulator.invite(participant, in: session, at: at))
     }
 
+    /// The teller of a story is asked what may happen to it.
+    public func askConsent(_ story: StoryID, in session: Session, at: Date) -> PracticeReply {
+        took(simulator.askConsent(story, in: session, at: at))
+    }
+
+    /// The remark of a reply the status line should show: the last one the trainee must react to
+    /// (an offer to do everything, a no, a disagreement, a puzzled question), else the last one.
+    public static func headline(of remarks: [PersonaRemark]) -> PersonaRemark? {
+        remarks.last { $0.kind.isImportant } ?? remarks.last
+    }
+
+    /// An important remark not yet shown on the status line because something else took it
+    /// (moving to a new step says where you are now): the console shows it next.
+    public private(set) var unshownImportant: PersonaRemark?
+
+    /// Takes the important remark waiting to be shown, if any.
+    public func takeUnshownImportant() -> PersonaRemark? {
+        defer { unshownImportant = nil }
+        return unshownImportant
+    }
+
     private func took(_ reply: PracticeReply) -> PracticeReply {
+        unshownImportant = reply.remarks.last { $0.kind.isImportant }
         remarks.append(contentsOf: reply.remarks)
         if remarks.count > Self.remarksKept { remarks.removeFirst(remarks.count - Self.remarksKept) }
         if let end = reply.endsAt { clock.advance(to: end) }
@@ -136,7 +185,7 @@ public final class PracticeConsole {
     /// Measures the run now, keeps the debrief and writes `debrief.txt`.
     @discardableResult
     public func finish(_ session: Session, at: Date) -> Debrief {
-        let measured = FacilitationIndicators.measure(session, scenario: scenario, log: simulator.log, glossary: glossary, now: at)
+        let measured = FacilitationIndicators.measure(session, scenario: scenario, log: simulator.log, glossary: glossary, now: at, seed: simulator.seed)
         debrief = measured
         do { try writeDebrief(measured.text) } catch { problem = "The debrief could not be written: \(error)." }
         save()
@@ -145,7 +194,7 @@ public final class PracticeConsole {
 
     /// The debrief to show: the one measured at the close, or one measured now.
     public func currentDebrief(_ session: Session, at: Date) -> Debrief {
-        debrief ?? FacilitationIndicators.measure(session, scenario: scenario, log: simulator.log, glossary: glossary, now: at)
+        debrief ?? FacilitationIndicators.measure(session, scenario: scenario, log: simulator.log, glossary: glossary, now: at, seed: simulator.seed)
     }
 
     /// Whether a run has got far enough to be worth a debrief: past the welcome.

@@ -10,7 +10,8 @@ enum PracticePanel {
     static func render(_ app: ConsoleApp, _ practice: PracticeConsole, in rect: Rect, grid: inout Grid) -> Int {
         var y = rect.y
         if practice.coachOn, y < rect.maxY {
-            let tips = CoachTips.tips(for: app.session, now: app.now, quiet: practice.quietPeople(in: app.session), jargon: app.jargonOnScreen)
+            let tips = CoachTips.tips(for: app.session, now: app.now, quiet: practice.quietPeople(in: app.session), jargon: app.jargonOnScreen,
+                                      ownJargon: practice.ownJargon(in: app.session), unasked: practice.unaskedStories(in: app.session))
             grid.write("Coach", x: rect.x, y: y, style: Style(.accent, bold: true))
             y += 1
             if tips.isEmpty, y < rect.maxY {
@@ -19,7 +20,8 @@ enum PracticePanel {
             for tip in tips where y < rect.maxY {
                 let role: Role = tip.kind == .overrun ? .overrun : (tip.kind == .jargon ? .jargon : .accent)
                 grid.write("•", x: rect.x, y: y, style: Style(role, bold: true))
-                y += Draw.paragraph(tip.text, in: Rect(x: rect.x + 2, y: y, width: rect.width - 2, height: rect.maxY - y), grid: &grid, style: Style(role), maxRows: 4)
+                // A jargon tip lists every term, so it may take every row left; the others keep to four.
+                y += Draw.paragraph(tip.text, in: Rect(x: rect.x + 2, y: y, width: rect.width - 2, height: rect.maxY - y), grid: &grid, style: Style(role), maxRows: tip.kind == .jargon ? max(rect.maxY - y, 1) : 4)
             }
             y += 1
         }

@@ -14,15 +14,40 @@ public struct ReviewSource {
     public var markAction: (String, ActionID, ActionStatus) throws -> Void
     /// Damage found in the session's files, in plain words (nil if none), said on its timeline.
     public var damage: (String) -> String? = { _ in nil }
+    /// A practice run's debrief and what its simulated group said; nil for a real session.
+    public var practice: (String) -> ReviewPractice?
+    /// Records what happened with an action and the day: like marking, one journal line.
+    public var noteAction: (String, ActionID, String, Day) throws -> Void
 
     public init(entries: @escaping () -> [ReviewEntry],
                 session: @escaping (String) throws -> Session,
                 journal: @escaping (String) throws -> [(sequence: Int, at: Date, event: SessionEvent)],
-                markAction: @escaping (String, ActionID, ActionStatus) throws -> Void) {
+                markAction: @escaping (String, ActionID, ActionStatus) throws -> Void,
+                practice: @escaping (String) -> ReviewPractice? = { _ in nil },
+                noteAction: @escaping (String, ActionID, String, Day) throws -> Void = { _, _, _, _ in throw ChangeRefusal("Notes cannot be saved here.") }) {
         self.entries = entries
         self.session = session
         self.journal = journal
         self.markAction = markAction
+        self.practice = practice
+        self.noteAction = noteAction
+    }
+}
+
+/// What review shows of a practice run beyond its record: the debrief (`debrief.txt`) and every
+/// remark of the simulated group (kept in `practice.json`).
+public struct ReviewPractice: Equatable, Sendable {
+    public var scenarioTitle: String
+    public var seed: UInt64
+    /// The text of `debrief.txt`, if the run got far enough to have one.
+    public var debrief: String?
+    public var remarks: [PersonaRemark]
+
+    public init(scenarioTitle: String, seed: UInt64, debrief: String?, remarks: [PersonaRemark]) {
+        self.scenarioTitle = scenarioTitle
+        self.seed = seed
+        self.debrief = debrief
+        self.remarks = remarks
     }
 }
 
@@ -33,6 +58,52 @@ public struct ProgressAction: Equatable, Sendable {
     public var sessionDate: Date
     public var action: Action
     public var who: [String]
+
+    /// Still planned after the day it was due.
+    public func isOverdue(today: Day) -> Bool {
+        action.status == .planned && (action.when.map { $0 < today } ?? false)
+    }
+}
+
+/// Which actions the progress screen lists: by what became of them, and by person.
+public struct ActionFilter: Equatable, Sendable {
+    public enum Status: CaseIterable, Equatable, Sendable {
+        case all, planned, overdue, done, notDone, dropped
+
+        var words: String {
+            switch self {
+            case .all: return "every status"
+            case .planned: return "planned"
+            case .overdue: return "overdue"
+            case .done: return "done"
+            case .notDone: return "not done"
+            case .dropped: return "dropped"
+            }
+        }
+    }
+
+    public var status: Status = .all
+    /// A person's name, or nil for everyone.
+    public var person: String?
+
+    public init(status: Status = .all, person: String? = nil) {
+        self.status = status
+        self.person = person
+    }
+
+    public var words: String { status.words + (person.map { " · \($0)" } ?? " · everyone") }
+
+    public func matches(_ item: ProgressAction, today: Day) -> Bool {
+        if let person, !item.who.contains(person) { return false }
+        switch status {
+        case .all: return true
+        case .planned: return item.action.status == .planned && !item.isOverdue(today: today)
+        case .overdue: return item.isOverdue(today: today)
+        case .done: return item.action.status == .done
+        case .notDone: return item.action.status == .notDone
+        case .dropped: return item.action.status == .dropped
+        }
+    }
 }
 
 /// The review browser: look back at sessions without changing them.
@@ -69,8 +140,33 @@ public final class ReviewApp {
     public var page = 0
     public var timelineIndex = 0
     public var progressSelected = 0
+    /// How many workshops the trend chart is moved back from the latest (← and →).
+    public var trendShift = 0
+    /// Which actions the progress screen lists.
+    public var actionFilter = ActionFilter()
+    /// Today, for what is overdue and the day a note is made (tests set it).
+    public var today = Day(Date())
+    /// While writing what happened with the selected action (`e` on the progress screen): the words so far.
+    public private(set) var noteDraft: String?
+
+    /// How far a long page (the stories, a practice run's debrief) is scrolled, in lines.
+    public var pageScroll = 0
 
     private var sessionCache: [String: Session] = [:]
+    private var practiceCache: [String: ReviewPractice?] = [:]
+
+    /// A practice run's debrief and remarks (read once), nil for a real session.
+    public func practice(_ id: String) -> ReviewPractice? {
+        if let cached = practiceCache[id] { return cached }
+        let read = session(id)?.isPractice == true ? source.practice(id) : nil
+        practiceCache[id] = read
+        return read
+    }
+
+    /// The number of pages of a session in review: its stages, and for a practice run one more, the debrief.
+    public func pageCount(_ id: String, _ session: Session) -> Int {
+        Self.pages(session).count + (practice(id) == nil ? 0 : 1)
+    }
     private var timelineCache: [String: Timeline] = [:]
 
     public init(source: ReviewSource, content: ContentLibrary, query: ReviewQuery = ReviewQuery()) {
@@ -138,11 +234,32 @@ public final class ReviewApp {
         allEntries.filter { $0.group == group && !$0.isPractice }.sorted { ($0.createdAt, $0.id) < ($1.createdAt, $1.id) }
     }
 
-    /// The actions of the group's sessions, oldest session first.
+    /// The first column of the trend chart when `fit` of `count` workshops fit: the latest ones
+    /// until ← or → has moved it.
+    public func trendFirst(count: Int, fit: Int) -> Int {
+        let latest = max(count - fit, 0)
+        // Moved back no further than the first workshop, so → answers at once after many ←.
+        trendShift = min(trendShift, latest)
+        return latest - trendShift
+    }
+
+    /// The actions the progress screen lists, with its filter applied.
+    public func filteredProgressActions(_ group: String) -> [ProgressAction] {
+        progressActions(group).filter { actionFilter.matches($0, today: today) }
+    }
+
+    /// Everyone named on an action of the group, in order of first appearance.
+    public func progressPeople(_ group: String) -> [String] {
+        var names: [String] = []
+        for item in progressActions(group) { for name in item.who where !names.contains(name) { names.append(name) } }
+        return names
+    }
+
+    /// The actions of the group's sessions, newest session first; within a session, the latest due first.
     public func progressActions(_ group: String) -> [ProgressAction] {
-        groupEntries(group).flatMap { entry -> [ProgressAction] in
+        groupEntries(group).reversed().flatMap { entry -> [ProgressAction] in
             guard let session = session(entry.id) else { return [] }
-            return session.record.actions.map { action in
+            return session.record.actions.reversed().map { action in
                 ProgressAction(sessionID: entry.id, sessionTitle: session.title, sessionDate: session.createdAt, action: action,
                                who: action.who.map { session.record.name(of: $0) })
             }
@@ -154,6 +271,7 @@ public final class ReviewApp {
     public func handle(_ key: Key) {
         if key == .resize { return }
         if isSearching { handleSearch(key); return }
+        if noteDraft != nil, case .progress(let group) = screen { handleNote(key, group: group); return }
         if key == .control("c") { wantsToQuit = true; return }
         switch screen {
         case .browser: handleBrowser(key)
@@ -224,6 +342,7 @@ public final class ReviewApp {
                 return
             }
             progressSelected = 0
+            trendShift = 0
             screen = .progress(group: group)
         case .character("c"):
             guard let entry = selectedEntry else { return }
@@ -252,10 +371,14 @@ public final class ReviewApp {
 
     private func handleSession(_ key: Key, id: String) {
         guard let session = session(id) else { screen = .browser; return }
-        let count = Self.pages(session).count
+        let count = pageCount(id, session)
+        let pages = Self.pages(session)
+        let onPractice = page == pages.count || (pages.indices.contains(page) && pages[page].stage == .storytelling)
         switch key {
-        case .right, .character("]"), .character(" "), .pageDown: page = min(page + 1, max(count - 1, 0))
-        case .left, .character("["), .pageUp: page = max(page - 1, 0)
+        case .down where onPractice, .character("j") where onPractice: pageScroll += 1
+        case .up where onPractice, .character("k") where onPractice: pageScroll = max(pageScroll - 1, 0)
+        case .right, .character("]"), .character(" "), .pageDown: page = min(page + 1, max(count - 1, 0)); pageScroll = 0
+        case .left, .character("["), .pageUp: page = max(page - 1, 0); pageScroll = 0
         case .home: page = 0
         case .end: page = max(count - 1, 0)
         case .character("t"): openTimeline(id)
@@ -265,6 +388,7 @@ public final class ReviewApp {
                 return
             }
             progressSelected = 0
+            trendShift = 0
             screen = .progress(group: group)
         default: if isBack(key) { screen = .browser }
         }
@@ -286,8 +410,27 @@ public final class ReviewApp {
     }
 
     private func handleProgress(_ key: Key, group: String) {
-        let actions = progressActions(group)
+        let actions = filteredProgressActions(group)
         switch key {
+        case .left: trendShift = min(trendShift + 1, max(groupEntries(group).count - 1, 0))
+        case .right: trendShift = max(trendShift - 1, 0)
+        case .character("e"):
+            guard actions.indices.contains(progressSelected) else { return message = StatusMessage(.info, "There are no actions to write about.") }
+            noteDraft = actions[progressSelected].action.outcome?.note ?? ""
+        case .character("f"):
+            let all = ActionFilter.Status.allCases
+            actionFilter.status = all[(all.firstIndex(of: actionFilter.status)! + 1) % all.count]
+            progressSelected = 0
+            message = StatusMessage(.info, "Showing actions: \(actionFilter.words).")
+        case .character("w"):
+            let people = progressPeople(group)
+            if let current = actionFilter.person, let index = people.firstIndex(of: current) {
+                actionFilter.person = index + 1 < people.count ? people[index + 1] : nil
+            } else {
+                actionFilter.person = people.first
+            }
+            progressSelected = 0
+            message = StatusMessage(.info, "Showing actions: \(actionFilter.words).")
         case .up, .character("k"): progressSelected = max(progressSelected - 1, 0)
         case .down, .character("j"): progressSelected = min(progressSelected + 1, max(actions.count - 1, 0))
         case .character("d"): mark(actions, .done)
@@ -296,6 +439,37 @@ public final class ReviewApp {
         case .character("u"): mark(actions, .planned)
         default: if isBack(key) { screen = .browser }
         }
+    }
+
+    /// Typing what happened: every key is text until Enter (save) or Esc (nothing saved).
+    private func handleNote(_ key: Key, group: String) {
+        guard var draft = noteDraft else { return }
+        switch key {
+        case .escape:
+            noteDraft = nil
+            message = StatusMessage(.info, "Nothing was saved.")
+            return
+        case .backspace: if !draft.isEmpty { draft.removeLast() }
+        case .character(let character): draft.append(character)
+        case .paste(let text): draft += text.split(whereSeparator: \.isNewline).joined(separator: " ")
+        case .enter:
+            let actions = filteredProgressActions(group)
+            guard actions.indices.contains(progressSelected) else { noteDraft = nil; return }
+            let item = actions[progressSelected]
+            do {
+                try source.noteAction(item.sessionID, item.action.id, draft, today)
+                noteDraft = nil
+                sessionCache[item.sessionID] = nil
+                timelineCache[item.sessionID] = nil
+                message = StatusMessage(.saved, "Saved: what happened with “\(item.action.what)”, noted on \(today), added to that session's journal.")
+            } catch {
+                // The words stay in the box, so nothing typed is lost.
+                message = StatusMessage(.refusal, "Not saved: \(error)")
+            }
+            return
+        default: break
+        }
+        noteDraft = draft
     }
 
     private func mark(_ actions: [ProgressAction], _ status: ActionStatus) {

@@ -31,7 +31,8 @@ public enum ReviewScreens {
             hints = [("← →", "one event"), ("[ ]", "stage change"), ("Home End", "first, last"), ("v", "stages")]
         case .progress(let group):
             progress(app, group: group, in: body, grid: &grid)
-            hints = [("↑ ↓", "action"), ("d", "done"), ("n", "not done"), ("x", "dropped"), ("u", "planned")]
+            hints = app.noteDraft != nil ? [("Enter", "save"), ("Esc", "cancel")]
+                : [("↑ ↓", "action"), ("d", "done"), ("n", "not done"), ("x", "dropped"), ("e", "what happened"), ("f", "status"), ("w", "who"), ("← →", "older"), ("u", "planned")]
         case .compare(let first, let second):
             if let a = app.session(first), let b = app.session(second) { compare(app, a, b, in: body, grid: &grid) }
             hints = []
@@ -56,15 +57,31 @@ public enum ReviewScreens {
     static func date(_ date: Date) -> String {
         let formatter = DateFormatter()
         formatter.locale = Locale(identifier: "en_GB")
-        formatter.timeZone = TimeZone(identifier: "UTC")
+        formatter.timeZone = zone
         formatter.dateFormat = "yyyy-MM-dd"
+        return formatter.string(from: date)
+    }
+
+    /// The time zone review shows dates and times in: the computer's own, said once on each
+    /// screen that shows times. Tests set it.
+    nonisolated(unsafe) public static var zone = TimeZone.current
+
+    /// The zone in words, as said once on a screen: "local time (Europe/London)".
+    static var zoneName: String { "local time (\(zone.identifier))" }
+
+    /// "14:05" in the local time zone.
+    static func time(_ date: Date) -> String {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_GB")
+        formatter.timeZone = zone
+        formatter.dateFormat = "HH:mm"
         return formatter.string(from: date)
     }
 
     static func shortDate(_ date: Date) -> String {
         let formatter = DateFormatter()
         formatter.locale = Locale(identifier: "en_GB")
-        formatter.timeZone = TimeZone(identifier: "UTC")
+        formatter.timeZone = zone
         formatter.dateFormat = "d MMM"
         return formatter.string(from: date)
     }
@@ -172,21 +189,20 @@ public enum ReviewScreens {
 
     static func sessionView(_ app: ReviewApp, _ session: Session, in rect: Rect, grid: inout Grid) {
         let pages = ReviewApp.pages(session)
-        let page = min(app.page, max(pages.count - 1, 0))
+        let practice = app.practice(session.id)
+        let page = min(app.page, max(pages.count - (practice == nil ? 1 : 0), 0))
         titleBar("\(session.title) · \(date(session.createdAt))" + (session.group.map { " · \($0)" } ?? "") + (session.isPractice ? " · practice" : ""), y: rect.y, grid: &grid)
         guard !pages.isEmpty else { return }
-        let step = pages[page]
         // Where we are: every page named, the current one in bold.
         // Every page named, the current one in brackets; the names scroll to keep it in view.
-        let names = pages.enumerated().map { index, pageStep -> String in
-            let name = pageStep.principle.map { content(app).principles.guide($0)?.shortName ?? $0.displayName } ?? pageStep.stage.title
-            return index == page ? "[\(name)]" : name
-        }
+        let names = (pages.map { pageStep -> String in
+            pageStep.principle.map { content(app).principles.guide($0)?.shortName ?? $0.displayName } ?? pageStep.stage.title
+        } + (practice == nil ? [] : ["Debrief"])).enumerated().map { index, name in index == page ? "[\(name)]" : name }
         var first = 0
         while first < page, names[first...page].reduce(0, { $0 + TextWidth.of($1) + 1 }) + 2 > rect.width - 2 { first += 1 }
         var x = 1
         if first > 0 { x += grid.write("…", x: x, y: rect.y + 1, style: Style(.muted)) + 1 }
-        for index in first..<pages.count {
+        for index in first..<names.count {
             let text = names[index]
             if x + TextWidth.of(text) >= rect.maxX - 1 {
                 grid.write("…", x: x, y: rect.y + 1, style: Style(.muted))
@@ -194,7 +210,13 @@ public enum ReviewScreens {
             }
             x += grid.write(text, x: x, y: rect.y + 1, style: index == page ? Style(.accent, bold: true) : Style(.muted)) + 1
         }
-        let heading = "\(page + 1) of \(pages.count): " + (step.principle.map { "\(content(app).principles.guide($0)?.name ?? $0.displayName) — what the group agreed" } ?? content(app).prompts.prompt(for: step.stage).title)
+        if let practice, page == pages.count {
+            Draw.line("\(page + 1) of \(names.count): the debrief, and what the group said (↑ ↓ scroll)", x: 1, y: rect.y + 2, width: rect.width - 2, grid: &grid, style: Style(.heading, bold: true))
+            practicePage(app, practice, in: Rect(x: 1, y: rect.y + 4, width: rect.width - 2, height: rect.height - 4), grid: &grid)
+            return
+        }
+        let step = pages[page]
+        let heading = "\(page + 1) of \(names.count): " + (step.principle.map { "\(content(app).principles.guide($0)?.name ?? $0.displayName) — what the group agreed" } ?? content(app).prompts.prompt(for: step.stage).title)
         Draw.line(heading, x: 1, y: rect.y + 2, width: rect.width - 2, grid: &grid, style: Style(.heading, bold: true))
         var main = Rect(x: 1, y: rect.y + 4, width: rect.width - 2, height: rect.height - 4)
         if rect.width >= 120 {
@@ -202,14 +224,51 @@ public enum ReviewScreens {
             main = Rect(x: split.rest.x, y: split.rest.y, width: split.rest.width - 2, height: split.rest.height)
             overview(session, content: app.content, in: split.right, grid: &grid)
         }
-        stagePanel(session, step: step, content: app.content, in: main, grid: &grid)
+        stagePanel(session, step: step, content: app.content, in: main, grid: &grid, scroll: app.pageScroll)
     }
 
     private static func content(_ app: ReviewApp) -> ContentLibrary { app.content }
 
+    /// The lines of a practice run's last page: the scenario and seed, what the group said (each
+    /// remark with its time), then the debrief as saved.
+    static func practiceLines(_ practice: ReviewPractice, width: Int) -> [(text: String, style: Style)] {
+        var lines: [(String, Style)] = [("Scenario: \(practice.scenarioTitle) · seed \(practice.seed) (campfire practice --replay runs the same group again)", Style(.muted))]
+        lines.append(("", Style(.text)))
+        lines.append(("What the group said (\(practice.remarks.count))", Style(.heading, bold: true)))
+        if practice.remarks.isEmpty { lines.append(("Nothing yet.", Style(.muted))) }
+        for remark in practice.remarks {
+            let mark = remark.kind.isImportant ? "! " : "  "
+            for (index, line) in TextLayout.wrap("\(time(remark.at))  \(remark.text)", width: max(width - 2, 10)).enumerated() {
+                lines.append(((index == 0 ? mark : "  ") + line, Style(remark.kind.isImportant ? .warning : .text)))
+            }
+        }
+        lines.append(("", Style(.text)))
+        lines.append(("The debrief", Style(.heading, bold: true)))
+        if let debrief = practice.debrief {
+            for raw in debrief.split(separator: "\n", omittingEmptySubsequences: false) {
+                for line in TextLayout.wrap(String(raw), width: max(width, 10)) { lines.append((line, Style(.text))) }
+            }
+        } else {
+            lines.append(("This run did not get past the welcome, so it has no debrief.", Style(.muted)))
+        }
+        return lines
+    }
+
+    static func practicePage(_ app: ReviewApp, _ practice: ReviewPractice, in rect: Rect, grid: inout Grid) {
+        let lines = practiceLines(practice, width: rect.width)
+        let first = min(app.pageScroll, max(lines.count - rect.height, 0))
+        for (offset, line) in lines.dropFirst(first).prefix(rect.height).enumerated() {
+            Draw.line(line.text, x: rect.x, y: rect.y + offset, width: rect.width, grid: &grid, style: line.style)
+        }
+    }
+
     /// The main panel for one stage: the console's own screen, except the action plan, which
     /// shows what became of each action.
-    static func stagePanel(_ session: Session, step: FlowStep, content: ContentLibrary, in rect: Rect, grid: inout Grid) {
+    static func stagePanel(_ session: Session, step: FlowStep, content: ContentLibrary, in rect: Rect, grid: inout Grid, scroll: Int = 0) {
+        if step.stage == .storytelling {
+            storiesPage(session, scroll: scroll, in: rect, grid: &grid)
+            return
+        }
         if step.stage == .actions {
             actionPlan(session, in: rect, grid: &grid)
             return
@@ -217,6 +276,53 @@ public enum ReviewScreens {
         let now = session.visits.last?.leftAt ?? session.visits.last?.enteredAt ?? session.createdAt
         let console = readOnlyConsole(session, at: step, content: content, now: now)
         StageScreens.render(console, in: rect, grid: &grid)
+    }
+
+    /// The lines of the stories page: who had the stick, then each story with what happened and
+    /// the small thing. A story for the room only is never shown: only that it was told.
+    static func storyLines(_ session: Session, width: Int) -> [(text: String, style: Style)] {
+        let record = session.record
+        var lines: [(String, Style)] = []
+        let tallies = record.round.tally(upTo: session.visits.last?.leftAt ?? session.createdAt)
+        let turns = record.participants.compactMap { person -> String? in
+            guard let tally = tallies[person.id] else { return nil }
+            return "\(person.name) \(tally.turns) \(tally.turns == 1 ? "turn" : "turns")" + (tally.passes > 0 ? ", passed \(tally.passes)" : "")
+        }
+        for line in TextLayout.wrap("The stick: " + (turns.isEmpty ? "nobody had it." : turns.joined(separator: " · ")), width: max(width, 10)) { lines.append((line, Style(.muted))) }
+        lines.append(("", Style(.text)))
+        if record.stories.isEmpty { lines.append(("No stories were written down.", Style(.muted))) }
+        for story in record.stories {
+            let teller = story.teller.map { record.name(of: $0) } ?? "Someone"
+            if story.consent == .roomOnly {
+                for line in TextLayout.wrap("[room only] \(teller) told a story for the room only: its words are not shown here.", width: max(width, 10)) {
+                    lines.append((line, Style(.muted)))
+                }
+                lines.append(("", Style(.text)))
+                continue
+            }
+            let mark = story.consent == .share ? "[share]" : "[keep]"
+            for line in TextLayout.wrap("\(mark) \(teller): \(story.title)", width: max(width, 10)) { lines.append((line, Style(.text, bold: true))) }
+            if !story.whatHappened.isEmpty {
+                for line in TextLayout.wrap(story.whatHappened, width: max(width - 2, 10)) { lines.append(("  " + line, Style(.text))) }
+            }
+            if !story.smallThing.isEmpty {
+                for line in TextLayout.wrap("The small thing: " + story.smallThing, width: max(width - 2, 10)) { lines.append(("  " + line, Style(.accent))) }
+            }
+            lines.append(("", Style(.text)))
+        }
+        return lines
+    }
+
+    static func storiesPage(_ session: Session, scroll: Int, in rect: Rect, grid: inout Grid) {
+        let lines = storyLines(session, width: rect.width)
+        let first = min(scroll, max(lines.count - rect.height, 0))
+        for (offset, line) in lines.dropFirst(first).prefix(rect.height).enumerated() {
+            Draw.line(line.text, x: rect.x, y: rect.y + offset, width: rect.width, grid: &grid, style: line.style)
+        }
+        if lines.count > rect.height, rect.height > 0 {
+            let more = first + rect.height < lines.count ? "↓ more" : "↑ back"
+            Draw.line(more, x: rect.maxX - 7, y: rect.maxY - 1, width: 7, grid: &grid, style: Style(.muted))
+        }
     }
 
     /// The action plan with each action's status.
@@ -240,6 +346,7 @@ public enum ReviewScreens {
             let who = action.who.map { record.name(of: $0) }.joined(separator: ", ")
             var detail = "\(who.isEmpty ? "nobody named" : who) · by \(action.when?.description ?? "no date")"
             if !action.how.isEmpty { detail += " · \(action.how)" }
+            if let outcome = action.outcome { detail += " · noted \(outcome.on): “\(outcome.note)”" }
             Draw.line(detail, x: rect.x + 4, y: y, width: rect.width - 4, grid: &grid, style: Style(.muted))
             y += 1
         }
@@ -289,7 +396,7 @@ public enum ReviewScreens {
             y += Draw.paragraph(problem, in: Rect(x: 1, y: y, width: rect.width - 2, height: 2), grid: &grid, style: Style(.warning, bold: true), maxRows: 2)
         }
         guard !timeline.entries.isEmpty else {
-            Draw.paragraph("Nothing happened in this session yet: its journal is empty.", in: Rect(x: 1, y: y + 1, width: rect.width - 2, height: 2), grid: &grid, style: Style(.muted))
+            Draw.paragraph(emptyTimelineWords(session), in: Rect(x: 1, y: y + 1, width: rect.width - 2, height: max(rect.maxY - y - 1, 1)), grid: &grid, style: Style(.muted))
             return
         }
         let index = min(app.timelineIndex, timeline.entries.count - 1)
@@ -307,7 +414,7 @@ public enum ReviewScreens {
         y = list.maxY
         grid.fill(Rect(x: 0, y: y, width: rect.width, height: 1), style: Style(.border))
         let after = current.after
-        let status = "Entry \(current.sequence) of \(timeline.entries.last!.sequence) · \(date(current.at)) \(Timeline.clock(current.at)) UTC · after it, on \(WorkshopFlow.describe(after.step))"
+        let status = "Entry \(current.sequence) of \(timeline.entries.last!.sequence) · \(date(current.at)) \(time(current.at)) \(zoneName) · after it, on \(WorkshopFlow.describe(after.step))"
         Draw.line(status, x: 1, y: y, width: rect.width - 2, grid: &grid, style: Style(.heading, bold: true))
         y += 1
         let panel = Rect(x: 1, y: y + 1, width: rect.width - 2, height: rect.maxY - y - 1)
@@ -315,10 +422,25 @@ public enum ReviewScreens {
         let step = after.step.stage == .principles && after.step.phase == .explain ? FlowStep(principle: after.step.principle ?? .assets, phase: .agree) : after.step
         if step.stage == .actions {
             actionPlan(after, in: panel, grid: &grid)
+        } else if step.stage == .storytelling {
+            storiesPage(after, scroll: 0, in: panel, grid: &grid)
         } else {
             let console = readOnlyConsole(after, at: step, content: app.content, now: current.at)
             StageScreens.render(console, in: panel, grid: &grid)
         }
+    }
+
+    /// What an empty journal means: a new session, or one whose history was removed (erasing a
+    /// person rebuilds the session without its journal, because the journal held their words).
+    static func emptyTimelineWords(_ session: Session) -> String {
+        let record = session.record
+        let happened = session.furthestStage != .welcome || !record.stories.isEmpty || !record.actions.isEmpty || record.agreedGoal != nil
+        guard happened else { return "Nothing happened in this session yet: its journal is empty." }
+        func count(_ n: Int, _ one: String, _ many: String) -> String { "\(n) \(n == 1 ? one : many)" }
+        return "The step-by-step history of this session was removed: this happens when someone is erased from it "
+            + "(campfire erase --participant), because the history held their words. What is kept is the session as saved: it reached "
+            + "\(session.furthestStage.title), with \(count(record.present.count, "person", "people")), \(count(record.stories.count, "story", "stories")), "
+            + "\(count(record.actions.count, "action", "actions"))\(record.agreedGoal == nil ? "" : " and an agreed goal"). Press v to read it stage by stage."
     }
 
     // MARK: - Progress over time
@@ -330,16 +452,24 @@ public enum ReviewScreens {
         y = trendChart(app, entries: entries, x: 1, y: y, width: rect.width - 2, maxY: rect.maxY, grid: &grid)
         y += 1
         guard y < rect.maxY else { return }
-        Draw.line("Actions from these sessions", x: 1, y: y, width: rect.width - 2, grid: &grid, style: Style(.heading, bold: true))
+        let all = app.progressActions(group)
+        let actions = app.filteredProgressActions(group)
+        Draw.line("Actions, newest first · \(app.actionFilter.words) · \(actions.count) of \(all.count) (f status, w person)", x: 1, y: y, width: rect.width - 2, grid: &grid, style: Style(.heading, bold: true))
         y += 1
         if y < rect.maxY {
             Draw.line(oneChange, x: 1, y: y, width: rect.width - 2, grid: &grid, style: Style(.warning))
             y += 1
         }
-        let actions = app.progressActions(group)
-        let list = Rect(x: 1, y: y, width: rect.width - 2, height: rect.maxY - y)
+        var list = Rect(x: 1, y: y, width: rect.width - 2, height: rect.maxY - y)
+        if let draft = app.noteDraft, list.height >= 3 {
+            // The box for what happened takes the last two rows of the list.
+            let selected = actions.indices.contains(app.progressSelected) ? actions[app.progressSelected].action.what : "the action"
+            Draw.line("What happened with “\(selected)”? Enter saves (dated \(app.today)), Esc cancels:", x: list.x, y: list.maxY - 2, width: list.width, grid: &grid, style: Style(.accent, bold: true))
+            Draw.line("› " + draft + "▏", x: list.x, y: list.maxY - 1, width: list.width, grid: &grid, style: Style(.text, bold: true))
+            list = Rect(x: list.x, y: list.y, width: list.width, height: list.height - 2)
+        }
         guard !actions.isEmpty else {
-            Draw.line("No actions were planned in these sessions.", x: list.x, y: list.y, width: list.width, grid: &grid, style: Style(.muted))
+            Draw.line(all.isEmpty ? "No actions were planned in these sessions." : "No actions match: f and w change what is shown.", x: list.x, y: list.y, width: list.width, grid: &grid, style: Style(.muted))
             return
         }
         let selected = min(app.progressSelected, actions.count - 1)
@@ -348,44 +478,67 @@ public enum ReviewScreens {
             let rowY = list.y + offset
             let isSelected = index == selected
             grid.write(isSelected ? "▸ " : "  ", x: list.x, y: rowY, style: Style(.accent, bold: true))
-            let status = statusLabel(item.action.status)
+            let overdue = item.isOverdue(today: app.today)
+            let status = overdue ? ("[⚠ overdue ]", Role.warning) : statusLabel(item.action.status)
             var x = list.x + 2
-            x += grid.write(status.text, x: x, y: rowY, style: isSelected ? Style(.selected, bold: true, reverse: true) : Style(status.role, bold: true)) + 1
+            x += grid.write(status.0, x: x, y: rowY, style: isSelected ? Style(.selected, bold: true, reverse: true) : Style(status.1, bold: true)) + 1
             let who = item.who.isEmpty ? "" : " — \(item.who.joined(separator: ", "))"
-            let when = item.action.when.map { " — by \($0)" } ?? ""
-            let text = "\(item.action.what)\(who)\(when) (\(shortDate(item.sessionDate)))"
-            let style = isSelected ? Style(.selected, bold: true, reverse: true) : Style(.text)
+            let when = item.action.when.map { overdue ? " — was due \($0), \($0.days(until: app.today)) days ago" : " — by \($0)" } ?? ""
+            let outcome = item.action.outcome.map { " — noted \($0.on): “\($0.note)”" } ?? ""
+            // What happened comes straight after the action, so it is seen on a narrow screen.
+            let text = "\(item.action.what)\(outcome)\(who)\(when) (\(date(item.sessionDate)))"
+            let style = isSelected ? Style(.selected, bold: true, reverse: true) : Style(overdue ? .warning : .text)
             if isSelected { grid.fill(Rect(x: x, y: rowY, width: list.maxX - x, height: 1), style: style) }
             Draw.line(text, x: x, y: rowY, width: list.maxX - x, grid: &grid, style: style)
         }
     }
 
-    /// Each principle's agreed stage and RAG across the sessions, one column a session,
-    /// the most recent at the right. Returns the next free row.
+    /// "3 Jun" and "2026" for a column of the trend chart.
+    static func dayMonth(_ date: Date) -> (dayMonth: String, year: String) {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_GB")
+        formatter.timeZone = zone
+        formatter.dateFormat = "d MMM"
+        let year = DateFormatter()
+        year.locale = Locale(identifier: "en_GB")
+        year.timeZone = zone
+        year.dateFormat = "yyyy"
+        return (formatter.string(from: date), year.string(from: date))
+    }
+
+    /// Each principle's agreed stage and RAG across the sessions, one column a session, oldest at
+    /// the left; ← → move through them when they do not all fit. Each principle's name is on a
+    /// line of its own, whole. Returns the next free row.
     static func trendChart(_ app: ReviewApp, entries: [ReviewEntry], x: Int, y: Int, width: Int, maxY: Int, grid: inout Grid) -> Int {
         var y = y
+        Draw.line("The agreed stage of each principle, workshop by workshop", x: x, y: y, width: width, grid: &grid, style: Style(.heading, bold: true))
+        y += 1
         guard !entries.isEmpty else {
             Draw.line("No real sessions for this group yet.", x: x, y: y, width: width, grid: &grid, style: Style(.muted))
             return y + 1
         }
-        let nameWidth = width >= 120 ? 34 : 16
+        let indent = 2
         let cellWidth = 8
-        let fit = max((width - nameWidth) / cellWidth, 1)
-        let shownEntries = Array(entries.suffix(fit))
-        if entries.count > shownEntries.count {
-            Draw.line("(the last \(shownEntries.count) of \(entries.count))", x: x, y: y, width: nameWidth - 1, grid: &grid, style: Style(.muted))
-        }
+        let fit = max((width - indent) / cellWidth, 1)
+        let first = app.trendFirst(count: entries.count, fit: fit)
+        let shownEntries = Array(entries[first..<min(first + fit, entries.count)])
+        // The year over the first column and wherever it changes; then the day and month.
+        var lastYear = ""
         for (column, entry) in shownEntries.enumerated() {
-            grid.write(shortDate(entry.createdAt), x: x + nameWidth + column * cellWidth, y: y, style: Style(.heading, bold: true), maxWidth: cellWidth - 1)
+            let label = dayMonth(entry.createdAt)
+            let cellX = x + indent + column * cellWidth
+            if label.year != lastYear { grid.write(label.year, x: cellX, y: y, style: Style(.muted, bold: true), maxWidth: cellWidth - 1) }
+            lastYear = label.year
+            grid.write(label.dayMonth, x: cellX, y: y + 1, style: Style(.heading, bold: true), maxWidth: cellWidth - 1)
         }
-        y += 1
+        y += 2
         let sessions = shownEntries.map { app.session($0.id) }
-        for principle in PrincipleID.allCases where y < maxY {
+        for principle in PrincipleID.allCases where y + 1 < maxY {
             let guide = app.content.principles.guide(principle)
-            Draw.line(width >= 120 ? (guide?.name ?? principle.displayName) : (guide?.shortName ?? principle.displayName), x: x, y: y, width: nameWidth - 1, grid: &grid, style: Style(.text, bold: true))
+            y += Draw.paragraph(guide?.name ?? principle.displayName, in: Rect(x: x, y: y, width: width, height: 2), grid: &grid, style: Style(.text, bold: true), maxRows: 2)
             for (column, session) in sessions.enumerated() {
                 let score = session?.record.score(for: principle)
-                let cellX = x + nameWidth + column * cellWidth
+                let cellX = x + indent + column * cellWidth
                 guard let score, score.agreedStage != nil || score.rag != nil else {
                     grid.write("  ·", x: cellX, y: y, style: Style(.muted))
                     continue
@@ -398,7 +551,10 @@ public enum ReviewScreens {
             y += 1
         }
         if y < maxY {
-            Draw.line("Each column a session: the bar and number are the agreed stage (1-4), then ■R ▲A ●G.", x: x, y: y, width: width, grid: &grid, style: Style(.muted))
+            let place = entries.count > fit
+                ? "Workshops \(first + 1)–\(first + shownEntries.count) of \(entries.count): ← earlier, → later. "
+                : ""
+            Draw.line(place + "Each column a workshop: the bar and number are the agreed stage (1-4), then ■R ▲A ●G; · not agreed.", x: x, y: y, width: width, grid: &grid, style: Style(.muted))
             y += 1
         }
         return y
@@ -437,6 +593,24 @@ public enum ReviewScreens {
                 if evidenceRows > 0, !score.evidence.isEmpty, y < area.maxY {
                     y += Draw.paragraph(score.evidence, in: Rect(x: area.x + 2, y: y, width: area.width - 2, height: area.maxY - y), grid: &grid, style: Style(.muted), maxRows: evidenceRows)
                 }
+            }
+            // The actions and what became of them.
+            y += 1
+            guard y < area.maxY else { continue }
+            let actions = session.record.actions
+            Draw.line("Actions (\(actions.count))", x: area.x, y: y, width: area.width, grid: &grid, style: Style(.heading, bold: true))
+            y += 1
+            if actions.isEmpty, y < area.maxY {
+                Draw.line("No actions were planned.", x: area.x, y: y, width: area.width, grid: &grid, style: Style(.muted))
+            }
+            for action in actions.reversed() where y < area.maxY {
+                let item = ProgressAction(sessionID: session.id, sessionTitle: session.title, sessionDate: session.createdAt, action: action, who: action.who.map { session.record.name(of: $0) })
+                let overdue = item.isOverdue(today: app.today)
+                let status = overdue ? ("[⚠ overdue ]", Role.warning) : statusLabel(action.status)
+                let used = grid.write(status.0, x: area.x, y: y, style: Style(status.1, bold: true), maxWidth: area.width)
+                let who = item.who.isEmpty ? "" : " — \(item.who.joined(separator: ", "))"
+                Draw.line(" \(action.what)\(who)" + (action.when.map { " — by \($0)" } ?? ""), x: area.x + used, y: y, width: max(area.width - used, 0), grid: &grid, style: Style(overdue ? .warning : .text))
+                y += 1
             }
         }
     }

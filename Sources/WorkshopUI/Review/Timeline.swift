@@ -82,10 +82,11 @@ public struct Timeline: Sendable {
         return max(previous, 0)
     }
 
+    /// "14:05:09" in review's time zone (the computer's own, said once on the screen).
     static func clock(_ date: Date) -> String {
         let formatter = DateFormatter()
         formatter.locale = Locale(identifier: "en_GB")
-        formatter.timeZone = TimeZone(identifier: "UTC")
+        formatter.timeZone = ReviewScreens.zone
         formatter.dateFormat = "HH:mm:ss"
         return formatter.string(from: date)
     }
@@ -130,8 +131,12 @@ public enum TimelineWords {
             return "\(name(before.record.round.currentTeller)) passed."
         case .endTurn:
             return "\(name(before.record.round.currentTeller)) finished their turn."
+        case .addStory(let story) where story.consent == .roomOnly:
+            return "\(name(story.teller)) told a story for the room only: its words are not shown here."
         case .addStory(let story):
             return "\(name(story.teller)) told a story: \(quote(story.title.isEmpty ? story.whatHappened : story.title))\(consentNote(story.consent))."
+        case .editStory(let story) where story.consent == .roomOnly:
+            return "A story was changed; it is for the room only, so its words are not shown here."
         case .editStory(let story):
             return "The story \(quote(story.title)) was changed\(consentNote(story.consent))."
         case .deleteStory(let id):
@@ -193,6 +198,8 @@ public enum TimelineWords {
             return "Looking back, \(action(id)) was marked \(statusWords(status))."
         case .showAnswersLive(let live):
             return live ? "The wall showed scores and answers as they came." : "The wall showed scores and answers together, once everyone had placed."
+        case .noteActionOutcome(let id, let note, let day):
+            return "Looking back, on \(day), what happened with \(action(id)) was noted: \(quote(note))."
         case .undo:
             return "The last change was undone."
         case .redo:

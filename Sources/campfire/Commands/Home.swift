@@ -60,7 +60,7 @@ struct HomeScreen {
             }
             guard let content = loaded else { return }
             if case .practice(let name) = choice!, let scenario = Self.scenarios(content).first(where: { $0.name == name }) {
-                let code = try PracticeRunner.run(scenario: scenario, seed: UInt64.random(in: 0...UInt64.max), coach: true,
+                let code = try PracticeRunner.run(scenario: scenario, seed: PracticeRunner.newSeed(), coach: true,
                                                   library: options.library, content: content, terminal: terminal, stopTerminal: false)
                 if code != 0 { terminal.stop(); throw ExitCode(code) }
                 continue

@@ -21,7 +21,7 @@ struct List: ParsableCommand {
             print("Start one with: \(shown(options.followUp("new", "--title", "A title")))")
             return
         }
-        print(SessionTable.render(summaries))
+        print(SessionTable.render(summaries, seeds: practice ? PracticeRunner.seeds(of: summaries, in: options.library) : [:]))
         // Damage is never hidden: each damaged session is named, with what mends it.
         let shown = Set(summaries.map(\.id))
         for folder in options.library.sessionFolders() where shown.contains(folder.lastPathComponent) {
@@ -35,14 +35,21 @@ struct List: ParsableCommand {
 
 /// The session list as plain text columns.
 enum SessionTable {
-    static func render(_ summaries: [SessionSummary]) -> String {
+    /// A practice run's title, cut to leave room for "(practice, seed N)" in the 40-column title.
+    static func practiceTitle(_ summary: SessionSummary, seed: UInt64?) -> String {
+        let mark = seed.map { " (practice, seed \($0))" } ?? " (practice)"
+        return TextLayout.truncate(TextLayout.sanitize(summary.title), width: 40 - TextWidth.of(mark)) + mark
+    }
+
+    /// `seeds`: the seed of each practice run by id, shown after "(practice" so the run can be replayed.
+    static func render(_ summaries: [SessionSummary], seeds: [String: UInt64] = [:]) -> String {
         let formatter = DateFormatter()
         formatter.locale = Locale(identifier: "en_GB")
         formatter.dateFormat = "yyyy-MM-dd"
         let header = ["id", "date", "title", "group", "reached", "people", "principles (A W R N)"]
         let rows = summaries.map { summary -> [String] in
             let rag = summary.rag.map { $0.map { "\($0.symbol)\($0.letter)" } ?? "· " }.joined(separator: " ")
-            return [TextLayout.sanitize(summary.id), formatter.string(from: summary.createdAt), summary.isPractice ? TextLayout.truncate(TextLayout.sanitize(summary.title), width: 29) + " (practice)" : TextLayout.sanitize(summary.title),
+            return [TextLayout.sanitize(summary.id), formatter.string(from: summary.createdAt), summary.isPractice ? practiceTitle(summary, seed: seeds[summary.id]) : TextLayout.sanitize(summary.title),
                     TextLayout.sanitize(summary.group ?? "–"), summary.reached, "\(summary.people)", rag]
         }
         let all = [header] + rows

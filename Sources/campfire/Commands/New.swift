@@ -27,6 +27,9 @@ struct New: ParsableCommand {
     @Flag(name: .long, help: "Set the workshop up ahead of the day: print its id and folder, and open nothing.")
     var prepare = false
 
+    @Option(name: .long, help: ArgumentHelp("The day the workshop was held, to enter one held on paper or on another day: its record is dated that day.", valueName: "YYYY-MM-DD"))
+    var date: String?
+
     func run() throws {
         let content = try options.content()
         let chosen: WorkshopTemplate
@@ -34,7 +37,8 @@ struct New: ParsableCommand {
         let title = self.title.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !title.isEmpty else { throw Failure("Please give the workshop a title, for example --title \"Riverside, November\".") }
 
-        let now = Date()
+        let clock = try HeldOn.clock(for: date, today: Date())
+        let now = clock.now()
         let session = Session(
             id: SessionLibrary.makeID(at: now, random: UInt16.random(in: 0...UInt16.max)),
             title: title, group: group?.trimmingCharacters(in: .whitespacesAndNewlines).nilIfEmpty,
@@ -57,7 +61,7 @@ struct New: ParsableCommand {
             let made = try options.library.create(session, at: now)
             store = made
             for name in participant {
-                try made.record(.addParticipant(Participant(id: made.editor.makeID("p"), name: name)), at: Date())
+                try made.record(.addParticipant(Participant(id: made.editor.makeID("p"), name: name)), at: clock.now())
             }
         } catch {
             terminal?.stop()
@@ -71,18 +75,36 @@ struct New: ParsableCommand {
         guard let store else { return }
 
         guard let terminal else {
-            store.close(at: Date())
+            store.close(at: clock.now())
             print("Made the workshop \"\(shown(title))\".")
             print("id:     \(shown(session.id))")
             print("folder: \(shown(store.folder.path))")
             print("On the day, open it with: \(shown(options.followUp("resume", session.id)))")
             return
         }
-        let code = ConsoleRunner.run(store: store, content: content, terminal: terminal, notes: [])
+        let code = ConsoleRunner.run(store: store, content: content, terminal: terminal, notes: [], clock: clock)
         if code != 0 { throw ExitCode(code) }
     }
 }
 
 extension String {
     var nilIfEmpty: String? { isEmpty ? nil : self }
+}
+
+/// `new --date`: a workshop held on another day is recorded as if on that day, at the same time of day.
+enum HeldOn {
+    /// The real clock moved back to `text`'s day (`YYYY-MM-DD`), or the real clock without one.
+    static func clock(for text: String?, today: Date) throws -> any Workshop.Clock {
+        guard let text else { return SystemClock() }
+        guard let day = Day(text) else { throw Failure("--date should be a day like 2026-03-14, not \"\(text)\".") }
+        let todayDay = Day(today)
+        guard day <= todayDay else { throw Failure("--date is for a workshop already held: \(day) is after today (\(todayDay)).") }
+        return ShiftedClock(offset: TimeInterval(todayDay.days(until: day)) * 86_400)
+    }
+}
+
+/// The real time moved by a fixed number of seconds.
+struct ShiftedClock: Workshop.Clock {
+    let offset: TimeInterval
+    func now() -> Date { Date().addingTimeInterval(offset) }
 }

@@ -38,6 +38,9 @@ struct Practice: ParsableCommand {
     @Flag(name: .long, help: "Hide the coach panel, for an assessed run.")
     var noCoach = false
 
+    @Option(name: .long, help: ArgumentHelp("Run the same group again: the scenario and seed of an earlier practice run (its id, the start of it, or its folder).", valueName: "run"))
+    var replay: String?
+
     func run() throws {
         let content = try options.content()
         if let check {
@@ -61,14 +64,20 @@ struct Practice: ParsableCommand {
             for line in library.listing { print(shownLines(line)) }
             return
         }
-        let library: ScenarioLibrary
         let chosen: Scenario
-        do {
-            library = try ScenarioLibrary.builtIn(glossary: content.glossary)
-            chosen = try library.scenario(named: scenario, glossary: content.glossary)
-        } catch { throw Failure(error.description) }
+        var chosenSeed = seed
+        if let replay {
+            let earlier = try PracticeRunner.earlierRun(replay, in: options.library)
+            chosen = earlier.scenario
+            chosenSeed = earlier.state.seed
+        } else {
+            do {
+                let library = try ScenarioLibrary.builtIn(glossary: content.glossary)
+                chosen = try library.scenario(named: scenario, glossary: content.glossary)
+            } catch { throw Failure(error.description) }
+        }
         let terminal = try options.startTerminal()
-        let code = try PracticeRunner.run(scenario: chosen, seed: seed ?? UInt64.random(in: 0...UInt64.max), coach: !noCoach,
+        let code = try PracticeRunner.run(scenario: chosen, seed: chosenSeed ?? PracticeRunner.newSeed(), coach: !noCoach,
                                           library: options.library, content: content, terminal: terminal, stopTerminal: true)
         if code != 0 { throw ExitCode(code) }
     }

@@ -11,11 +11,12 @@ enum ConsoleRunner {
 
     /// Runs the console until the facilitator quits or a signal arrives. Returns the exit code.
     /// A practice run (`practice`, or found from the session's `practice.json`) has the simulated group wired in.
-    static func run(store: SessionStore, content: ContentLibrary, terminal: TerminalSession, notes: [String], stopTerminal: Bool = true, practice: PracticeConsole? = nil) -> Int32 {
+    static func run(store: SessionStore, content: ContentLibrary, terminal: TerminalSession, notes: [String], stopTerminal: Bool = true, practice: PracticeConsole? = nil,
+                    clock given: (any Workshop.Clock)? = nil) -> Int32 {
         var practiceNote: String?
         let practice = practice ?? PracticeRunner.attach(store: store, content: content, note: &practiceNote)
         let notes = notes + (practiceNote.map { [$0] } ?? [])
-        let clock: any Workshop.Clock = practice?.clock ?? SystemClock()
+        let clock: any Workshop.Clock = practice?.clock ?? given ?? SystemClock()
         // No key waits for a snapshot: they are written on a thread of their own (docs/decisions.md).
         store.writesSnapshotsInBackground = true
         let environment = ConsoleEnvironment(

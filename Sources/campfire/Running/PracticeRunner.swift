@@ -68,6 +68,39 @@ enum PracticeRunner {
 }
 
 extension PracticeRunner {
+    /// A seed for a new run: small enough to read out and type again (`--seed`, `--replay`).
+    static func newSeed() -> UInt64 { UInt64.random(in: 1...99_999) }
+
+    /// The `practice.json` of an earlier run, for `--replay`: its scenario and seed.
+    static func earlierRun(_ reference: String, in library: SessionLibrary) throws -> PracticeFile {
+        let folder: URL
+        do { folder = try library.resolve(reference) } catch { throw plain(error) }
+        let url = folder.appendingPathComponent(PracticeFile.name)
+        guard FileManager.default.fileExists(atPath: url.path) else {
+            throw Failure("\(reference) is not a practice run (it has no \(PracticeFile.name)), so there is no group to run again.")
+        }
+        do { return try PracticeFile.decode(try SafeFile.read(url)) } catch {
+            throw Failure("The \(PracticeFile.name) of \(reference) could not be read, so its group cannot be run again.")
+        }
+    }
+
+    /// The seed of each practice run in the list, read from its `practice.json` (runs whose file
+    /// cannot be read are left out).
+    static func seeds(of summaries: [SessionSummary], in library: SessionLibrary) -> [String: UInt64] {
+        struct SeedOnly: Decodable {
+            struct State: Decodable { let seed: UInt64 }
+            let state: State
+        }
+        var seeds: [String: UInt64] = [:]
+        for summary in summaries where summary.isPractice {
+            guard let folder = try? library.resolve(summary.id),
+                  let data = try? SafeFile.read(folder.appendingPathComponent(PracticeFile.name)),
+                  let file = try? JSONDecoder().decode(SeedOnly.self, from: data) else { continue }
+            seeds[summary.id] = file.state.seed
+        }
+        return seeds
+    }
+
     /// Creates a practice run and runs the console on it. Returns the exit code.
     static func run(scenario: Scenario, seed: UInt64, coach: Bool, library: SessionLibrary, content: ContentLibrary,
                     terminal: TerminalSession, stopTerminal: Bool) throws -> Int32 {

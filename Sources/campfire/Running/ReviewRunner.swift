@@ -13,9 +13,20 @@ enum ReviewRunner {
             entries: { library.summaries().map { entry(from: $0) } },
             session: { try files.session($0) },
             journal: { try files.journal($0) },
-            markAction: { id, action, status in try files.markAction(id, action: action, status: status) })
+            markAction: { id, action, status in try files.markAction(id, action: action, status: status) },
+            practice: { id in practice(id, in: library) },
+            noteAction: { id, action, note, day in try files.noteAction(id, action: action, note: note, on: day) })
         source.damage = { files.damage($0) }
         return source
+    }
+
+    /// A practice run's `practice.json` (for its seed and the group's remarks) and `debrief.txt`, read-only.
+    static func practice(_ id: String, in library: SessionLibrary) -> ReviewPractice? {
+        guard let folder = try? library.resolve(id),
+              let data = try? SafeFile.read(folder.appendingPathComponent(PracticeFile.name)),
+              let file = try? PracticeFile.decode(data) else { return nil }
+        let debrief = (try? SafeFile.read(folder.appendingPathComponent(PracticeFile.debriefName))).map { String(decoding: $0, as: UTF8.self) }
+        return ReviewPractice(scenarioTitle: file.scenario.title, seed: file.state.seed, debrief: debrief, remarks: file.state.log.remarks)
     }
 
     static func entry(from summary: SessionSummary) -> ReviewEntry {
