@@ -52,7 +52,7 @@ public final class SessionFollower {
         guard let store = try? SessionStore.open(folder, readOnly: true, at: Date()) else { return false }
         defer { store.close(at: Date()) }
         let position = store.files.position
-        offset = position.length
+        offset = position.length ?? 0
         lastSequence = position.sequence
         journalIdentity = readJournal(from: offset)?.identity
         editor = SessionEditor(session: store.session)

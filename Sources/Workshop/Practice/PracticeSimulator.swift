@@ -185,10 +185,10 @@ public struct PracticeSimulator: Sendable {
         return finish(builder)
     }
 
-    /// How far a consent lets a story travel: room only 0, kept 1, shared 2.
-    public static func openness(_ consent: Consent) -> Int {
+    /// How far a consent lets a story travel: not chosen yet or room only 0, kept 1, shared 2.
+    public static func openness(_ consent: Consent?) -> Int {
         switch consent {
-        case .roomOnly: return 0
+        case nil, .roomOnly: return 0
         case .keep: return 1
         case .share: return 2
         }
