@@ -4,7 +4,7 @@
 Usage: wall.py CONFIG.json OUTPUT.json
 
 CONFIG: {"campfire": path, "folder": session folder at the stories step, "reps": N,
-         "modes": [{"name", "env": {...}}]}
+         "modes": [{"name", "env": {...}, "wall": another build for the wall (optional)}]}
 
 For each mode, `campfire resume FOLDER` (the console) runs on one pseudo-terminal of 80x24 and
 `campfire present FOLDER` (the wall) on another of 100x30, both owned by this script. Then, N
@@ -88,12 +88,12 @@ def journal_written(descriptor):
             offset += 16 + length
 
 
-def measure(campfire, folder, reps, extra_env):
+def measure(campfire, folder, reps, extra_env, wall_program=None):
     env = dict(os.environ, TERM="xterm-256color", LANG="C.UTF-8")
     env.pop("NO_COLOR", None)
     console = Pty([campfire, "resume", folder], env, 80, 24)
     console.drain(0.5, 30)
-    wall = Pty([campfire, "present", folder], dict(env, **extra_env), 100, 30)
+    wall = Pty([wall_program or campfire, "present", folder], dict(env, **extra_env), 100, 30)
     screen, _ = wall.drain(0.5, 30)
     if b"Tell us about a time" not in ESCAPES.sub(b"", screen):
         raise SystemExit(f"the wall did not show the stories step: {screen[-300:]!r}")
@@ -145,7 +145,7 @@ def main():
     config = json.load(open(sys.argv[1]))
     results = {}
     for mode in config["modes"]:
-        results[mode["name"]] = measure(config["campfire"], config["folder"], config["reps"], mode.get("env", {}))
+        results[mode["name"]] = measure(config["campfire"], config["folder"], config["reps"], mode.get("env", {}), mode.get("wall"))
     with open(sys.argv[2], "w") as out:
         json.dump(results, out)
 

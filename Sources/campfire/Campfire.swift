@@ -34,6 +34,16 @@ struct Campfire: ParsableCommand {
         if let dataDir = homeDataDir() {
             home(Settings(dataDir: dataDir))
         }
+        // `campfire resume SESSION`, as the home screen's list and the quick start print it.
+        if CommandLine.argc == 3, let command = CommandLine.unsafeArgv[1], strcmp(command, "resume") == 0,
+           let argument = CommandLine.unsafeArgv[2], argument.pointee != 0, argument.pointee != CChar(UInt8(ascii: "-")) {
+            do {
+                try Resume.open(String(cString: argument), readOnly: false, settings: Settings())
+                Foundation.exit(0)
+            } catch {
+                exit(withError: error)
+            }
+        }
         switch CommandLineOrder.arrange(Array(CommandLine.arguments.dropFirst())) {
         case .parse(let arguments):
             main(arguments)

@@ -16,6 +16,13 @@ struct Resume: ParsableCommand {
     var readOnly = false
 
     func run() throws {
+        try Self.open(session, readOnly: readOnly, settings: options.settings)
+    }
+
+    /// Reopens `session` in the console. `campfire resume SESSION` with nothing else comes here
+    /// straight from `Campfire.main`, without building the command-line parser (about a tenth
+    /// of the time to the first screen of an empty workshop; docs/performance.md, figure 1).
+    static func open(_ session: String, readOnly: Bool, settings options: Settings) throws {
         let folder: URL
         do { folder = try options.library.resolve(session) } catch { throw plain(error) }
         // The snapshot and journal are read on a second thread while the content files are
