@@ -14,14 +14,15 @@ final class PresentFollowTests: TerminalTestCase {
         let id = try sessionFolder().lastPathComponent
         let p = "wall"
         try tmux.start(p, command: "\(campfire) present --data-dir \(data.path) \(id)", environment: wallEnvironment)
-        try tmux.waitFor(p, "OUR STORIES")
+        try tmux.waitFor(p, "Tell us about a time")  // under the big-letter heading
         return (t, p)
     }
 
     private func addStory(_ t: String, _ title: String) throws {
         try tmux.press(t, "a", "Enter")
         try tmux.type(t, title)
-        try tmux.press(t, "Enter", "Enter", "Enter", "Enter")
+        // The consent starts on "not chosen yet": Right twice is "keep".
+        try tmux.press(t, "Enter", "Enter", "Enter", "Right", "Right", "Enter")
         try tmux.waitUntilGone(t, "Write down a story")
     }
 

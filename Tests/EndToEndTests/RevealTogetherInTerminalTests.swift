@@ -29,8 +29,9 @@ final class RevealTogetherInTerminalTests: TerminalTestCase {
         var screen = try tmux.waitFor(wall, "2 of 4 have placed their stage")
         XCTAssertFalse(screen.contains("We've got the basics"), "no spread before everyone has placed")
 
-        // Priya places stage 1: still hidden.
-        try tmux.press(console, "Down", "Down", "1")
+        // Priya places stage 1: still hidden. (Resuming puts the highlight on the next person to
+        // score, Priya; after her it moves on to Sam.)
+        try tmux.press(console, "1")
         screen = try tmux.waitFor(wall, "3 of 4 have placed")
         XCTAssertFalse(screen.contains("By perspective"))
 

@@ -66,7 +66,7 @@ public final class SessionStore {
         let store = try openWithoutForgetting(folder, readOnly: readOnly, takeOver: takeOver, at: date)
         guard !store.isReadOnly, RoomOnlyForgetting.isDue(store.session) else { return store }
         try? store.files.close()
-        try? RoomOnlyForgetting.forget(in: folder, at: date)
+        _ = try? RoomOnlyForgetting.forget(in: folder, at: date)
         return try openWithoutForgetting(folder, readOnly: readOnly, at: date)
     }
 
@@ -218,7 +218,7 @@ public final class SessionStore {
         if writable { try? files.writeSnapshot(session, summary: SessionSummary(session, updatedAt: date), at: date) }
         try? files.close()
         if writable && session.step.stage == .close {
-            try? RoomOnlyForgetting.forget(in: folder, at: date)
+            _ = try? RoomOnlyForgetting.forget(in: folder, at: date)
         }
     }
 }
