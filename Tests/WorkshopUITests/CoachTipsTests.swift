@@ -141,7 +141,7 @@ final class CoachOwnWordsTests: XCTestCase {
 
     func testATellerNotAskedAboutTheirStoryIsACoachTipAndCAsksThem() throws {
         let (app, _, practice, _) = PracticeScreenFixtures.app()
-        PracticeConsoleTests.press(app, ["]", "i"]) // Marcus, first in the list, by name
+        PracticeConsoleTests.press(app, ["]", "i", "Enter"]) // Marcus, first in the list of names i opens
         let story = try XCTUnwrap(app.session.record.stories.last)
         XCTAssertEqual(story.consent, .roomOnly)
         let tips = CoachTips.tips(for: app.session, now: app.now, unasked: practice.unaskedStories(in: app.session))
