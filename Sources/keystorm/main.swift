@@ -10,6 +10,11 @@ import Foundation
 // figures: sequences, keys, seconds, failures. Each failure is printed with its seed and a short
 // key list that still fails, ready for a named regression test. Exit status 1 if any failed.
 
+/// Prints a line at once (also into a file, where `print` would keep it in a buffer).
+func say(_ line: String) {
+    FileHandle.standardOutput.write(Data((line + "\n").utf8))
+}
+
 func value(_ name: String) -> Double? {
     let arguments = CommandLine.arguments
     guard let index = arguments.firstIndex(of: name), index + 1 < arguments.count else { return nil }
@@ -17,7 +22,7 @@ func value(_ name: String) -> Double? {
 }
 
 if CommandLine.arguments.contains("--help") {
-    print("keystorm [--minutes M] [--seeds N] [--keys K] [--first-seed S]")
+    say("keystorm [--minutes M] [--seeds N] [--keys K] [--first-seed S]")
     exit(0)
 }
 let minutes = value("--minutes")
@@ -40,15 +45,15 @@ while figures.sequences < seeds {
     if let minutes, Date().timeIntervalSince(started) >= minutes * 60 { break }
     if let failure = storm.run(seed: seed, keyCount: keysPerSequence, figures: &figures) {
         figures.failures.append(failure)
-        print("FAILURE \(failure)")
+        say("FAILURE \(failure)")
     }
     seed += 1
     if Date().timeIntervalSince(lastReport) >= 60 {
         lastReport = Date()
-        print("… \(figures.sequences) sequences, \(figures.keys) keys, \(Int(Date().timeIntervalSince(started))) s, \(figures.failures.count) failures")
+        say("… \(figures.sequences) sequences, \(figures.keys) keys, \(Int(Date().timeIntervalSince(started))) s, \(figures.failures.count) failures")
     }
 }
 let seconds = Date().timeIntervalSince(started)
-print("seeds \(firstSeed)-\(seed - 1), \(keysPerSequence) keys a sequence")
-print("sequences \(figures.sequences)  keys \(figures.keys)  events \(figures.events)  reopenings \(figures.reopenings)  seconds \(Int(seconds.rounded()))  failures \(figures.failures.count)")
+say("seeds \(firstSeed)-\(seed - 1), \(keysPerSequence) keys a sequence")
+say("sequences \(figures.sequences)  keys \(figures.keys)  events \(figures.events)  reopenings \(figures.reopenings)  seconds \(Int(seconds.rounded()))  failures \(figures.failures.count)")
 exit(figures.failures.isEmpty ? 0 : 1)

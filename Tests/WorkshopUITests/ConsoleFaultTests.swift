@@ -317,4 +317,21 @@ final class ConsoleFaultTests: XCTestCase {
         XCTAssertEqual(app.state.mode, .browse)
         XCTAssertEqual(saved.events.count, 1)
     }
+
+    // MARK: - Found by the key storm
+
+    /// Seed 1091: a redo brought a goal wording back above the highlighted one, on a list the
+    /// arrows had never touched, and the highlight moved to the wording now on its row.
+    func testKeyStorm1091AnUndoThatBringsAnItemBackAboveKeepsTheHighlight() throws {
+        let saved = ScreenFixtures.Saved()
+        let (app, _) = ScreenFixtures.app(at: FlowStep(.goal), saved: saved)
+        let drafts = app.session.record.openDrafts
+        XCTAssertGreaterThanOrEqual(drafts.count, 2)
+        XCTAssertEqual(app.selectedDraft?.id, drafts[0].id)
+        press(app, [.character("d"), .character("y")])
+        XCTAssertEqual(app.selectedDraft?.id, drafts[1].id, "the first wording went; the highlight is on the next")
+        app.handle(.character("u"))
+        XCTAssertEqual(app.session.record.openDrafts.map(\.id), drafts.map(\.id))
+        XCTAssertEqual(app.selectedDraft?.id, drafts[1].id, "the wording that came back above did not take the highlight")
+    }
 }

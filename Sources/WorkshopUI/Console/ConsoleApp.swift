@@ -54,6 +54,7 @@ public final class ConsoleApp {
         self.readOnlyReason = readOnlyReason
         // A resumed session carries on where it was: the next person to score, and so on.
         placeHighlights()
+        pinSelections()
     }
 
     public var session: Session { editor.session }
@@ -152,6 +153,7 @@ public final class ConsoleApp {
 
     /// Keeps what is drawn and what takes keys the same after every key.
     private func afterKey() {
+        pinSelections()
         let boxOpen = state.form != nil || state.mode.isBox
         if let readOnlyReason, boxOpen || state.mode.isConsensus {
             // A read-only session opens no box that could only be refused.
@@ -545,6 +547,18 @@ public final class ConsoleApp {
         case .ideas: return record.ideas.map(\.id)
         case .choose: return record.ideasByVotes.map(\.id)
         case .actions: return record.actions.map(\.id)
+        }
+    }
+
+    /// Remembers the item under each list's highlight, so that the next change (a dot that re-sorts
+    /// the ideas, an undo that brings an item back above it) cannot move the highlight to another
+    /// item. Found by the key storm: a list never touched by the arrows kept only its row.
+    func pinSelections() {
+        for list in ListName.allCases {
+            let ids = ids(of: list)
+            guard !ids.isEmpty else { continue }
+            if let id = state.selectedItem[list], ids.contains(id) { continue }
+            state.select(list, state.selected(list, ids: ids), ids: ids)
         }
     }
 
