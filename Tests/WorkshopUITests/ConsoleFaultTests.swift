@@ -334,4 +334,38 @@ final class ConsoleFaultTests: XCTestCase {
         XCTAssertEqual(app.session.record.openDrafts.map(\.id), drafts.map(\.id))
         XCTAssertEqual(app.selectedDraft?.id, drafts[1].id, "the wording that came back above did not take the highlight")
     }
+
+    // MARK: - Help
+
+    func testTheHelpBoxSaysWhenKeysDoNotFitAndScrollsToThem() {
+        let (app, _) = ScreenFixtures.app(at: FlowStep(.goal))
+        app.state.size = (80, 24)
+        app.handle(.character("?"))
+        XCTAssertEqual(app.screen, .help)
+        var screen = screenText(app)
+        XCTAssertTrue(screen.contains("2 more below: ↓"), screen)
+        XCTAssertFalse(screen.contains("Move the selection down."))
+        press(app, [.down, .down])
+        screen = screenText(app)
+        XCTAssertEqual(app.screen, .help, "the arrows scroll; they do not close the box")
+        XCTAssertTrue(screen.contains("Move the selection down."), screen)
+        XCTAssertTrue(screen.contains("above: ↑"), screen)
+        app.handle(.character("x"))
+        XCTAssertEqual(app.screen, .stage)
+        // At 160 × 48 everything fits, and the box says only that any key closes it.
+        app.handle(.character("?"))
+        XCTAssertTrue(screenText(app, width: 160, height: 48).contains("Keys on this screen — any key closes"))
+    }
+
+    func testTheHomeScreenShowsEveryKeyWithQuestionMark() {
+        let home = HomeApp(entries: [], content: ScreenFixtures.content)
+        XCTAssertTrue(home.render(width: 80, height: 24).rows.last?.contains("? keys") ?? false)
+        home.handle(.character("?"))
+        let screen = home.render(width: 80, height: 24).rows.joined(separator: "\n")
+        XCTAssertTrue(screen.contains("Keys on this screen"), screen)
+        for binding in HomeApp.bindings { XCTAssertTrue(screen.contains(String(binding.help.prefix(30))), binding.help) }
+        home.handle(.character("n"))
+        XCTAssertNil(home.form, "the key closed the box; it did not start a workshop")
+        XCTAssertFalse(home.showingKeys)
+    }
 }

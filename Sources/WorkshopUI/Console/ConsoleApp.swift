@@ -129,7 +129,15 @@ public final class ConsoleApp {
             }
             state.mode = .browse
         case .help:
-            state.mode = .browse
+            // ↑ and ↓ scroll a box too long for the window; any other key closes it.
+            if key == .down || key == .up || key == .pageDown || key == .pageUp {
+                let rows = max((state.size?.height ?? 24) - 2 - 2 - 2, 1)  // header, status and hint bar, box edges
+                let most = HelpBox.maxOffset(bindings(for: .stage), note: ConsoleScreen.helpNote, rows: rows)
+                let step = key == .down || key == .up ? 1 : max(rows - 2, 1)
+                state.helpOffset = min(max(state.helpOffset + (key == .down || key == .pageDown ? step : -step), 0), most)
+            } else {
+                state.mode = .browse
+            }
         case .confirm:
             guard case .confirm(_, let event) = state.mode else { return }
             state.mode = .browse
@@ -175,7 +183,9 @@ public final class ConsoleApp {
     private func perform(_ command: Command) {
         let record = session.record
         switch command {
-        case .help: state.mode = .help
+        case .help:
+            state.mode = .help
+            state.helpOffset = 0
         case .quit: wantsToQuit = true
         case .toggleProjector: state.layout = state.layout == .console ? .projector : .console
         case .nextStep where flow.isLastStep(session.step, template: session.template): offerToFinish()

@@ -19,6 +19,8 @@ public enum Command: Hashable, Sendable {
     case switchView, finish
     // Choosing a person by name: typed letters narrow the list
     case filter
+    // Screens other than the console: show every key
+    case showKeys
     // Leaving a mode
     case leaveMode
 }
