@@ -207,13 +207,16 @@ public struct KeyStorm {
         let practice: PracticeConsole?
         let content: ContentLibrary
 
-        init(store: SessionStore, clock: ManualClock, practice: PracticeConsole?, content: ContentLibrary) {
+        /// - Parameter opening: the session as it was before any change the editor can undo (for a
+        ///   practice run, before the simulated group's first words, which are recorded in the same
+        ///   editor and so can be undone too).
+        init(store: SessionStore, clock: ManualClock, practice: PracticeConsole?, content: ContentLibrary, opening: Session? = nil) {
             self.store = store
             self.clock = clock
             self.practice = practice
             self.content = content
             replayed = store.session
-            opening = store.session
+            self.opening = opening ?? store.session
             app = ConsoleApp(editor: store.editor, content: content, environment: ConsoleEnvironment(clock: clock, save: { _, _ in }))
             app = makeApp()
         }
@@ -280,7 +283,7 @@ public struct KeyStorm {
             for simulated in practice.start(in: session, at: practiceClock.now()).events {
                 try store.record(simulated.event, at: simulated.at)
             }
-            return Harness(store: store, clock: clock, practice: practice, content: content)
+            return Harness(store: store, clock: clock, practice: practice, content: content, opening: session)
         }
     }
 

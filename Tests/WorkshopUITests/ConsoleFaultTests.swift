@@ -368,4 +368,18 @@ final class ConsoleFaultTests: XCTestCase {
         XCTAssertNil(home.form, "the key closed the box; it did not start a workshop")
         XCTAssertFalse(home.showingKeys)
     }
+
+    func testReviewShowsAFinishedWorkshopAsFinished() {
+        let session = SampleWorkshop.session(template: ScreenFixtures.standard, upTo: FlowStep(.close), start: ScreenFixtures.start)
+        func entry(_ finished: Bool) -> ReviewEntry {
+            ReviewEntry(id: finished ? "b" : "a", title: finished ? "Done day" : "Going day", group: nil, createdAt: session.createdAt,
+                        isPractice: false, stage: .close, people: 4, rag: [nil, nil, nil, nil], finished: finished)
+        }
+        let source = ReviewSource(entries: { [entry(false), entry(true)] }, session: { _ in session }, journal: { _ in [] },
+                                  markAction: { _, _, _ in })
+        let review = ReviewApp(source: source, content: ScreenFixtures.content, query: ReviewQuery())
+        let rows = ReviewScreens.render(review, width: 160, height: 30).rows
+        XCTAssertTrue(rows.contains { $0.contains("Done day") && $0.contains("Finished") }, rows.joined(separator: "\n"))
+        XCTAssertTrue(rows.contains { $0.contains("Going day") && !$0.contains("Finished") && $0.contains("Close") })
+    }
 }
