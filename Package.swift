@@ -34,6 +34,10 @@ let package = Package(
         .target(name: "WorkshopUI", dependencies: ["TerminalUI", "Workshop"]),
         .target(name: "NcursesBackend", dependencies: ["CNcursesw", "TerminalUI"]),
 
+        // MARK: The model-based key test (a library for the tests, and `keystorm` for long runs)
+        .target(name: "ConsoleKeyStorm", dependencies: ["WorkshopUI", "Workshop", "Persistence", "TerminalUI"]),
+        .executableTarget(name: "keystorm", dependencies: ["ConsoleKeyStorm"]),
+
         // MARK: The program
         .executableTarget(
             name: "campfire",
@@ -58,6 +62,7 @@ let package = Package(
             exclude: ["Goldens"]
         ),
         .testTarget(name: "EndToEndTests", dependencies: ["Workshop", "Persistence"]),
+        .testTarget(name: "KeyStormTests", dependencies: ["ConsoleKeyStorm", "WorkshopUI", "Workshop", "Persistence", "TerminalUI"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -140,4 +140,23 @@ final class ConsoleFaultsInTerminalTests: TerminalTestCase {
         try tmux.press(t, "q")
         try tmux.waitFor(t, "EXITED 0")
     }
+
+    func testKeysTypedWhileTheWindowIsTooSmallChangeNothing() throws {
+        let t = "small"
+        try tmux.start(t, command: "\(campfire) new --data-dir \(data.path) --title Small --participant Ann")
+        try tmux.waitFor(t, "People in the room")
+        try tmux.resize(t, width: 30, height: 10)
+        try tmux.waitFor(t, "larger")
+        try tmux.type(t, "a]Bo")
+        try tmux.press(t, "Enter", "Escape")
+        try tmux.resize(t, width: 80, height: 24)
+        let screen = try tmux.waitFor(t, "People in the room")
+        XCTAssertFalse(screen.contains("Add a person"), "no box was opened unseen:\n\(screen)")
+        XCTAssertFalse(screen.contains("Bo"), screen)
+        XCTAssertTrue(screen.contains("Welcome"), "still on the welcome step")
+        try tmux.press(t, "q")
+        try tmux.waitFor(t, "EXITED 0")
+        let journal = try String(contentsOf: try sessionFolder().appendingPathComponent("journal.jsonl"), encoding: .utf8)
+        XCTAssertEqual(journal.split(separator: "\n").count, 1, "only Ann, added by the command line")
+    }
 }

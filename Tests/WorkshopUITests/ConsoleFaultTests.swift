@@ -317,4 +317,69 @@ final class ConsoleFaultTests: XCTestCase {
         XCTAssertEqual(app.state.mode, .browse)
         XCTAssertEqual(saved.events.count, 1)
     }
+
+    // MARK: - Found by the key storm
+
+    /// Seed 1091: a redo brought a goal wording back above the highlighted one, on a list the
+    /// arrows had never touched, and the highlight moved to the wording now on its row.
+    func testKeyStorm1091AnUndoThatBringsAnItemBackAboveKeepsTheHighlight() throws {
+        let saved = ScreenFixtures.Saved()
+        let (app, _) = ScreenFixtures.app(at: FlowStep(.goal), saved: saved)
+        let drafts = app.session.record.openDrafts
+        XCTAssertGreaterThanOrEqual(drafts.count, 2)
+        XCTAssertEqual(app.selectedDraft?.id, drafts[0].id)
+        press(app, [.character("d"), .character("y")])
+        XCTAssertEqual(app.selectedDraft?.id, drafts[1].id, "the first wording went; the highlight is on the next")
+        app.handle(.character("u"))
+        XCTAssertEqual(app.session.record.openDrafts.map(\.id), drafts.map(\.id))
+        XCTAssertEqual(app.selectedDraft?.id, drafts[1].id, "the wording that came back above did not take the highlight")
+    }
+
+    // MARK: - Help
+
+    func testTheHelpBoxSaysWhenKeysDoNotFitAndScrollsToThem() {
+        let (app, _) = ScreenFixtures.app(at: FlowStep(.goal))
+        app.state.size = (80, 24)
+        app.handle(.character("?"))
+        XCTAssertEqual(app.screen, .help)
+        var screen = screenText(app)
+        XCTAssertTrue(screen.contains("2 more below: ↓"), screen)
+        XCTAssertFalse(screen.contains("Move the selection down."))
+        press(app, [.down, .down])
+        screen = screenText(app)
+        XCTAssertEqual(app.screen, .help, "the arrows scroll; they do not close the box")
+        XCTAssertTrue(screen.contains("Move the selection down."), screen)
+        XCTAssertTrue(screen.contains("above: ↑"), screen)
+        app.handle(.character("x"))
+        XCTAssertEqual(app.screen, .stage)
+        // At 160 × 48 everything fits, and the box says only that any key closes it.
+        app.handle(.character("?"))
+        XCTAssertTrue(screenText(app, width: 160, height: 48).contains("Keys on this screen — any key closes"))
+    }
+
+    func testTheHomeScreenShowsEveryKeyWithQuestionMark() {
+        let home = HomeApp(entries: [], content: ScreenFixtures.content)
+        XCTAssertTrue(home.render(width: 80, height: 24).rows.last?.contains("? keys") ?? false)
+        home.handle(.character("?"))
+        let screen = home.render(width: 80, height: 24).rows.joined(separator: "\n")
+        XCTAssertTrue(screen.contains("Keys on this screen"), screen)
+        for binding in HomeApp.bindings { XCTAssertTrue(screen.contains(String(binding.help.prefix(30))), binding.help) }
+        home.handle(.character("n"))
+        XCTAssertNil(home.form, "the key closed the box; it did not start a workshop")
+        XCTAssertFalse(home.showingKeys)
+    }
+
+    func testReviewShowsAFinishedWorkshopAsFinished() {
+        let session = SampleWorkshop.session(template: ScreenFixtures.standard, upTo: FlowStep(.close), start: ScreenFixtures.start)
+        func entry(_ finished: Bool) -> ReviewEntry {
+            ReviewEntry(id: finished ? "b" : "a", title: finished ? "Done day" : "Going day", group: nil, createdAt: session.createdAt,
+                        isPractice: false, stage: .close, people: 4, rag: [nil, nil, nil, nil], finished: finished)
+        }
+        let source = ReviewSource(entries: { [entry(false), entry(true)] }, session: { _ in session }, journal: { _ in [] },
+                                  markAction: { _, _, _ in })
+        let review = ReviewApp(source: source, content: ScreenFixtures.content, query: ReviewQuery())
+        let rows = ReviewScreens.render(review, width: 160, height: 30).rows
+        XCTAssertTrue(rows.contains { $0.contains("Done day") && $0.contains("Finished") }, rows.joined(separator: "\n"))
+        XCTAssertTrue(rows.contains { $0.contains("Going day") && !$0.contains("Finished") && $0.contains("Close") })
+    }
 }

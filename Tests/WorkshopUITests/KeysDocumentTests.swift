@@ -42,6 +42,8 @@ final class KeysDocumentTests: XCTestCase {
             text += "\n## \(title)\n\n" + table(own)
         }
         text += "\n## Asking everyone about a goal wording (after `c`)\n\n" + table(Bindings.consensus)
+        text += "\n## Giving the talking stick by name (after `i`)\n\nType part of a name to narrow the list; every letter is part of the name (so `q` does not quit here).\n\n" + table(Bindings.picker(.giveStick))
+        text += "\n## While the window is too small\n\nThe console asks for a larger window. Until it has one, no key changes anything (nothing goes into a box you cannot see) except:\n\n" + table(Bindings.tooSmall)
         text += """
 
         ## In a box (a form)
@@ -50,7 +52,7 @@ final class KeysDocumentTests: XCTestCase {
         |---|---|
         | `Enter` | Next field; on the last field, save. |
         | `Tab` `↓` / `Shift-Tab` `↑` | Next / previous field. |
-        | `Esc` `Ctrl-C` | Leave the box; if words were typed, asks before throwing them away. |
+        | `Esc` `Ctrl-C` | Leave the box; if anything was typed or chosen, asks before throwing it away. |
         | `←` `→` | In text: move the cursor. On a choice: change it. On people: move along. |
         | letters, digits | In text: typed as they are. On a choice: pick the option starting with it (`2` for stage 2, `a` for AMBER). On people: a digit ticks that person. |
         | `Space` | On people or principles: tick or untick. |
@@ -58,6 +60,12 @@ final class KeysDocumentTests: XCTestCase {
         | `Ctrl-U` | Clear the text. |
 
         Dates: `2026-12-14`, `+14` (two weeks from today) or `14` (the next 14th).
+
+        Saving a box where nothing was changed saves nothing ("Nothing changed"). When a box cannot be
+        saved yet, the message says why and the cursor goes to the field it is about.
+
+        In the projector view, a key that needs an answer (such as `]` on a step that asks you to say why)
+        brings the console back with the question, so nothing is typed into a box the room cannot see.
 
         """
         text += "\n## The projector view\n\n" + table(Bindings.projector)

@@ -48,7 +48,10 @@ enum ChangeDescription {
         case .addAction(let action): return "Added the action \(quoted(action.what)). Saved."
         case .proposeGoal(let draft): return "Added the wording \(quoted(draft.text)). Saved."
         case .agreeGoal: return "The goal is agreed. Saved."
-        case .agreePrinciple(let principle, _, _, _): return "What the group agrees on \(principle.displayName) is written down. Saved."
+        case .agreePrinciple(let principle, let stage, let rag, let evidence):
+            var parts = [stage.map { "stage \($0)" } ?? "no stage", rag.map { "\($0.symbol) \($0.word)" } ?? "no score"]
+            parts.append(evidence.isEmpty ? "no evidence yet" : "evidence written down")
+            return "\(principle.displayName): \(parts.joined(separator: ", ")). Saved."
         case .undo(let restoring): return "Undone: \(difference(from: old, to: restoring, session: after)). Saved."
         case .redo(let restoring): return "Redone: \(difference(from: old, to: restoring, session: after)). Saved."
         case .finishWorkshop: return "The workshop is finished. Thank you, everyone. Saved."

@@ -54,6 +54,7 @@ public final class ConsoleApp {
         self.readOnlyReason = readOnlyReason
         // A resumed session carries on where it was: the next person to score, and so on.
         placeHighlights()
+        pinSelections()
     }
 
     public var session: Session { editor.session }
@@ -128,7 +129,15 @@ public final class ConsoleApp {
             }
             state.mode = .browse
         case .help:
-            state.mode = .browse
+            // ↑ and ↓ scroll a box too long for the window; any other key closes it.
+            if key == .down || key == .up || key == .pageDown || key == .pageUp {
+                let rows = max((state.size?.height ?? 24) - 2 - 2 - 2, 1)  // header, status and hint bar, box edges
+                let most = HelpBox.maxOffset(bindings(for: .stage), note: ConsoleScreen.helpNote, rows: rows)
+                let step = key == .down || key == .up ? 1 : max(rows - 2, 1)
+                state.helpOffset = min(max(state.helpOffset + (key == .down || key == .pageDown ? step : -step), 0), most)
+            } else {
+                state.mode = .browse
+            }
         case .confirm:
             guard case .confirm(_, let event) = state.mode else { return }
             state.mode = .browse
@@ -152,6 +161,7 @@ public final class ConsoleApp {
 
     /// Keeps what is drawn and what takes keys the same after every key.
     private func afterKey() {
+        pinSelections()
         let boxOpen = state.form != nil || state.mode.isBox
         if let readOnlyReason, boxOpen || state.mode.isConsensus {
             // A read-only session opens no box that could only be refused.
@@ -173,7 +183,9 @@ public final class ConsoleApp {
     private func perform(_ command: Command) {
         let record = session.record
         switch command {
-        case .help: state.mode = .help
+        case .help:
+            state.mode = .help
+            state.helpOffset = 0
         case .quit: wantsToQuit = true
         case .toggleProjector: state.layout = state.layout == .console ? .projector : .console
         case .nextStep where flow.isLastStep(session.step, template: session.template): offerToFinish()
@@ -553,6 +565,18 @@ public final class ConsoleApp {
         case .ideas: return record.ideas.map(\.id)
         case .choose: return record.ideasByVotes.map(\.id)
         case .actions: return record.actions.map(\.id)
+        }
+    }
+
+    /// Remembers the item under each list's highlight, so that the next change (a dot that re-sorts
+    /// the ideas, an undo that brings an item back above it) cannot move the highlight to another
+    /// item. Found by the key storm: a list never touched by the arrows kept only its row.
+    func pinSelections() {
+        for list in ListName.allCases {
+            let ids = ids(of: list)
+            guard !ids.isEmpty else { continue }
+            if let id = state.selectedItem[list], ids.contains(id) { continue }
+            state.select(list, state.selected(list, ids: ids), ids: ids)
         }
     }
 

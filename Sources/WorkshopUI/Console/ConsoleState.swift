@@ -135,6 +135,8 @@ public struct ConsoleState: Equatable, Sendable {
     public var selectedItem: [ListName: String] = [:]
     /// Goal wordings marked to be merged.
     public var mergeMarks: Set<GoalDraftID> = []
+    /// How far the help box (`?`) is scrolled down.
+    public var helpOffset: Int = 0
     /// On the close stage: 0 the summary, 1 each person's actions.
     public var closeView: Int = 0
     /// Whether the last change has reached the disk (shown as "Saved").

@@ -70,18 +70,27 @@ public final class HomeApp {
     }
 
     public static let bindings: [KeyBinding] = [
-        .char("n", "new workshop", help: "Start a new workshop.", .add),
+        .char("n", "new", help: "Start a new workshop.", .add),
         KeyBinding([.enter], "Enter", "carry on", help: "Carry on with the selected workshop.", .edit),
         .char("l", "look back", help: "Look at the selected workshop without changing it.", .switchView),
         .char("t", "tour", help: "A two-minute tour of a made-up workshop.", .help),
         .char("d", "delete sample", help: "Delete the selected sample workshop (only made-up samples can be deleted here).", .delete, inHintBar: false),
+        .char("?", "keys", help: "Show every key of this screen.", .showKeys),
         .char("q", "quit", help: "Quit Campfire.", .quit),
         .char("p", "practise", help: "Practise facilitating with a simulated group: pick a scenario.", .invite),
         KeyBinding([.up], "↑", "up", help: "Move up the list.", .moveUp, inHintBar: false),
         KeyBinding([.down], "↓", "down", help: "Move down the list.", .moveDown, inHintBar: false),
     ]
 
+    /// Whether the box of every key (`?`) is open, and how far it is scrolled.
+    public internal(set) var showingKeys = false
+    var keysOffset = 0
+
     public func handle(_ key: Key) {
+        if showingKeys {
+            if key == .down { keysOffset += 1 } else if key == .up { keysOffset = max(keysOffset - 1, 0) } else { showingKeys = false }
+            return
+        }
         if var form {
             switch form.handle(key) {
             case .editing: self.form = form
@@ -140,6 +149,9 @@ public final class HomeApp {
             }
             return
         case .quit: choice = .quit
+        case .showKeys:
+            showingKeys = true
+            keysOffset = 0
         case .moveUp: selected = max(selected - 1, 0)
         case .moveDown: selected = min(selected + 1, max(entries.count - 1, 0))
         default: break
@@ -197,7 +209,12 @@ public final class HomeApp {
         }
         // "q quit" stays on screen at the right however narrow the window (a projector's big
         // letters leave few columns).
-        let (hints, pinned) = form.map { Bindings.formBar($0) } ?? HintBar.split(Self.bindings, pinning: [.quit])
+        if showingKeys {
+            let rect = Rect(x: 0, y: 1, width: grid.width, height: grid.height - 2)
+            keysOffset = min(keysOffset, HelpBox.maxOffset(Self.bindings, note: nil, rows: max(rect.height - 2, 1)))
+            HelpBox.render(Self.bindings, note: nil, offset: keysOffset, in: rect, grid: &grid)
+        }
+        let (hints, pinned) = form.map { Bindings.formBar($0) } ?? HintBar.split(Self.bindings, pinning: [.quit, .showKeys])
         HintBar.render(hints, pinned: pinned, y: grid.height - 1, x: 0, width: grid.width, grid: &grid)
         return grid
     }

@@ -21,6 +21,8 @@ public enum Command: Hashable, Sendable {
     case filter
     /// The wall shows scores and answers as they come, or together once everyone has placed.
     case toggleLiveAnswers
+    // Screens other than the console: show every key
+    case showKeys
     // Leaving a mode
     case leaveMode
 }

@@ -155,21 +155,9 @@ public enum ConsoleScreen {
 
     // MARK: - Help
 
+    static let helpNote = "Typing in a box never runs a key: words are only words."
+
     private static func help(_ app: ConsoleApp, in rect: Rect, grid: inout Grid) {
-        let box = rect.inset(horizontal: 2, vertical: 0)
-        grid.fill(box, style: .plain)
-        Box(title: " Keys on this screen — any key closes ", style: Style(.accent, bold: true)).render(in: box, into: &grid)
-        let inner = Box.inner(box)
-        let bindings = app.bindings(for: .stage)
-        let keyWidth = 8
-        var y = inner.y
-        for binding in bindings where y < inner.maxY {
-            grid.write(binding.keyLabel, x: inner.x, y: y, style: Style(.accent, bold: true), maxWidth: keyWidth)
-            Draw.line(binding.help, x: inner.x + keyWidth + 1, y: y, width: inner.width - keyWidth - 1, grid: &grid)
-            y += 1
-        }
-        if y < inner.maxY {
-            Draw.line("Typing in a box never runs a key: words are only words.", x: inner.x, y: y, width: inner.width, grid: &grid, style: Style(.muted))
-        }
+        HelpBox.render(app.bindings(for: .stage), note: helpNote, offset: app.state.helpOffset, in: rect, grid: &grid)
     }
 }

@@ -42,22 +42,23 @@ struct HomeScreen {
                 guard let content = home?.content else { return [] }
                 return Self.scenarios(content).map { HomeScenario(name: $0.name, title: $0.title, description: $0.description) }
             }
-            var choice: HomeChoice?
-            while choice == nil {
-                let size = terminal.size
-                terminal.draw(home.render(width: size.width, height: size.height))
-                if loaded == nil {
-                    do { loaded = try options.content() } catch { terminal.stop(); throw error }
-                    home.content = loaded
-                }
-                let key: Key?
-                do { key = try terminal.nextKey(timeoutMilliseconds: 250) } catch .terminalGone { return } catch { throw ExitCode(error.code) }
-                guard let key else { continue }
-                if key == .resize { continue }
-                home.message = nil
-                home.handle(key)
-                choice = home.choice
-            }
+            let options = self.options
+            let loop = ScreenLoop(
+                render: { home.render(width: $0, height: $1) },
+                handle: { key in
+                    if key == .resize { return }
+                    home.message = nil
+                    home.handle(key)
+                },
+                isDone: { home.choice != nil },
+                afterDraw: {
+                    if loaded == nil {
+                        do { loaded = try options.content() } catch { terminal.stop(); throw error }
+                        home.content = loaded
+                    }
+                })
+            do { try loop.run(on: terminal) } catch TerminalSession.LoopEnd.terminalGone { return } catch let end as TerminalSession.LoopEnd { throw ExitCode(end.code) }
+            let choice = home.choice
             guard let content = loaded else { return }
             if case .practice(let name) = choice!, let scenario = Self.scenarios(content).first(where: { $0.name == name }) {
                 let code = try PracticeRunner.run(scenario: scenario, seed: PracticeRunner.newSeed(), coach: true,
@@ -115,14 +116,9 @@ struct HomeScreen {
     /// Runs the guided tour; returns the sample, opened, if the person wants to try it themselves.
     private func runTour(content: ContentLibrary, terminal: TerminalSession) throws -> SessionStore? {
         let tour = GuidedTour(content: content, start: Date())
-        while !tour.finished && !tour.wantsToOpenSample {
-            let size = terminal.size
-            terminal.draw(tour.render(width: size.width, height: size.height))
-            let key: Key?
-            do { key = try terminal.nextKey(timeoutMilliseconds: 250) } catch .terminalGone { return nil } catch { throw ExitCode(error.code) }
-            guard let key else { continue }
-            tour.handle(key)
-        }
+        let loop = ScreenLoop(render: { tour.render(width: $0, height: $1) }, handle: { tour.handle($0) },
+                              isDone: { tour.finished || tour.wantsToOpenSample })
+        do { try loop.run(on: terminal) } catch TerminalSession.LoopEnd.terminalGone { return nil } catch let end as TerminalSession.LoopEnd { throw ExitCode(end.code) }
         guard tour.wantsToOpenSample else { return nil }
         // The sample is made only when asked for, so the data folder holds nothing unasked.
         let standard = try content.template(named: "standard")

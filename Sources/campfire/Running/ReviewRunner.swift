@@ -36,15 +36,14 @@ enum ReviewRunner {
 
     /// Runs until the person quits or a signal arrives. Returns the exit code.
     static func run(_ app: ReviewApp, terminal: TerminalSession) -> Int32 {
-        while true {
-            let size = terminal.size
-            terminal.draw(ReviewScreens.render(app, width: size.width, height: size.height))
-            let key: Key?
-            do { key = try terminal.nextKey(timeoutMilliseconds: 250) } catch { return error.code }
-            guard let key else { continue }
-            app.message = nil
-            app.handle(key)
-            if app.wantsToQuit { return 0 }
-        }
+        let loop = ScreenLoop(
+            render: { ReviewScreens.render(app, width: $0, height: $1) },
+            handle: { key in
+                app.message = nil
+                app.handle(key)
+            },
+            isDone: { app.wantsToQuit })
+        do { try loop.run(on: terminal) } catch let end as TerminalSession.LoopEnd { return end.code } catch { return 1 }
+        return 0
     }
 }

@@ -41,34 +41,37 @@ enum Chooser {
     /// - Throws: `ExitCode(128 + signal)` when a stop signal arrives, as every other screen does
     ///   (reading the signal clears it, so answering "q" instead would lose it).
     static func ask(_ question: String, options: [(key: Character, label: String)], terminal: TerminalSession) throws -> Character {
-        while true {
-            let size = terminal.size
-            var grid = Grid(width: size.width, height: size.height)
-            let area = grid.area.inset(by: 2)
-            var y = area.y
-            for line in TextLayout.wrap(question, width: max(area.width, 1)) where y < area.maxY {
-                grid.write(line, x: area.x, y: y, style: Style(.warning, bold: true))
+        var answer: Character?
+        let loop = ScreenLoop(
+            render: { width, height in
+                var grid = Grid(width: width, height: height)
+                let area = grid.area.inset(by: 2)
+                var y = area.y
+                for line in TextLayout.wrap(question, width: max(area.width, 1)) where y < area.maxY {
+                    grid.write(line, x: area.x, y: y, style: Style(.warning, bold: true))
+                    y += 1
+                }
                 y += 1
-            }
-            y += 1
-            for option in options where y < area.maxY {
-                grid.write(String(option.key), x: area.x, y: y, style: Style(.accent, bold: true))
-                grid.write(option.label, x: area.x + 3, y: y, style: .plain, maxWidth: max(area.width - 3, 0))
-                y += 1
-            }
-            terminal.draw(grid)
-            let key: Key?
-            do {
-                key = try terminal.nextKey(timeoutMilliseconds: 250)
-            } catch .terminalGone {
-                return "q"
-            } catch {
-                terminal.stop()
-                throw ExitCode(error.code)
-            }
-            guard let key else { continue }
-            if case .character(let character) = key, options.contains(where: { $0.key == character }) { return character }
-            if key == .escape || key == .control("c") { return "q" }
+                for option in options where y < area.maxY {
+                    grid.write(String(option.key), x: area.x, y: y, style: Style(.accent, bold: true))
+                    grid.write(option.label, x: area.x + 3, y: y, style: .plain, maxWidth: max(area.width - 3, 0))
+                    y += 1
+                }
+                return grid
+            },
+            handle: { key in
+                if case .character(let character) = key, options.contains(where: { $0.key == character }) { answer = character }
+                if key == .escape || key == .control("c") { answer = "q" }
+            },
+            isDone: { answer != nil })
+        do {
+            try loop.run(on: terminal)
+        } catch TerminalSession.LoopEnd.terminalGone {
+            return "q"
+        } catch let end as TerminalSession.LoopEnd {
+            terminal.stop()
+            throw ExitCode(end.code)
         }
+        return answer ?? "q"
     }
 }

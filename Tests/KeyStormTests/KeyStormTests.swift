@@ -1,0 +1,39 @@
+import ConsoleKeyStorm
+import Foundation
+import TerminalUI
+import XCTest
+
+/// The console's model-based key test with fixed seeds (the long run is `Scripts/keystorm`).
+final class KeyStormTests: XCTestCase {
+    private var scratch: URL!
+
+    override func setUpWithError() throws {
+        scratch = FileManager.default.temporaryDirectory.appendingPathComponent("keystorm-tests-\(UUID().uuidString)")
+    }
+
+    override func tearDownWithError() throws {
+        try? FileManager.default.removeItem(at: scratch)
+    }
+
+    /// Fixed seeds, every built-in template (empty and the sample at a random step) and practice
+    /// runs of every scenario, each key checked against every promise.
+    func testFixedSeedsKeepEveryPromise() throws {
+        let storm = try KeyStorm(scratch: scratch)
+        var figures = KeyStorm.Figures()
+        for seed in UInt64(1)...40 {
+            if let failure = storm.run(seed: seed, keyCount: 250, figures: &figures) {
+                XCTFail("\(failure)")
+            }
+        }
+        XCTAssertEqual(figures.sequences, 40)
+        XCTAssertEqual(figures.keys, 40 * 250)
+        XCTAssertGreaterThan(figures.events, 500, "the keys did change things")
+        XCTAssertGreaterThan(figures.reopenings, 5, "quitting and opening again was tried")
+    }
+
+    /// The same seed gives the same keys, so a failure always replays.
+    func testASeedAlwaysGivesTheSameKeys() {
+        XCTAssertEqual(KeyStorm.keys(seed: 7, count: 300), KeyStorm.keys(seed: 7, count: 300))
+        XCTAssertNotEqual(KeyStorm.keys(seed: 7, count: 300), KeyStorm.keys(seed: 8, count: 300))
+    }
+}
