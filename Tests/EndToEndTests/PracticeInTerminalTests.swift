@@ -61,7 +61,7 @@ final class PracticeInTerminalTests: TerminalTestCase {
         try keys(t, ["Enter"])
         try tmux.waitFor(t, "What the group agrees")
         try keys(t, ["2", "Enter", "a", "Enter", "text:Members help with the quiz.", "Enter"])
-        try tmux.waitUntilGone(t, "What the group agrees")
+        try tmux.waitFor(t, "evidence written down")  // the status line names what was saved
         try keys(t, ["]"])
         for principle in ["Valuing work differently", "Promoting reciprocity", "Building social networks"] {
             try tmux.waitFor(t, "\(principle): explain")
@@ -118,7 +118,10 @@ final class PracticeInTerminalTests: TerminalTestCase {
             XCTAssertEqual((attributes[.posixPermissions] as? NSNumber)?.intValue, 0o600, file)
         }
         let journal = try String(contentsOf: folder.appendingPathComponent("journal.jsonl"), encoding: .utf8)
-        XCTAssertTrue(journal.contains("The pottery teacher"), "the group's stories are journaled")
+        XCTAssertTrue(journal.contains("\"addStory\""), "the group's stories are journaled")
+        // Nobody was asked, so every story stayed "room only": at the close its words were forgotten.
+        XCTAssertFalse(journal.contains("The pottery teacher"), "room-only words are gone after the close")
+        XCTAssertTrue(journal.contains("a story told in the room"), "each forgotten story keeps a plain placeholder")
         XCTAssertTrue(journal.contains("\"respond\""), "the group's answers are journaled")
 
         // Left out of the list unless asked for.

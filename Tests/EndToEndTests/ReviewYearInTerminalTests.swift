@@ -48,7 +48,9 @@ final class ReviewYearInTerminalTests: TerminalTestCase {
             try tmux.press(t, "Enter")
             try tmux.type(t, words)
             try tmux.press(t, "Enter", "Enter")
-            if roomOnly { try tmux.press(t, "Left") }
+            // The consent starts on "not chosen yet": Right once is "room only", twice "keep".
+            try tmux.press(t, "Right")
+            if !roomOnly { try tmux.press(t, "Right") }
             try tmux.press(t, "Enter")
             try tmux.waitUntilGone(t, "Write down a story")
         }

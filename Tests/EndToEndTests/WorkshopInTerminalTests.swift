@@ -293,7 +293,8 @@ final class WorkshopInTerminalTests: TerminalTestCase {
         try tmux.run(["send-keys", "-t", t, "-H", "e2", "82"])
         try tmux.type(t, "end")
         try tmux.waitFor(t, "café au lait, It’s fine \u{FFFD}end")
-        try tmux.press(t, "Enter", "Enter", "Enter", "Enter")
+        // The consent starts on "not chosen yet": Right twice is "keep".
+        try tmux.press(t, "Enter", "Enter", "Enter", "Right", "Right", "Enter")
         try tmux.waitUntilGone(t, "Write down a story")
         try tmux.press(t, "q")
         try tmux.waitFor(t, "EXITED 0")

@@ -201,8 +201,9 @@ public final class HomeApp {
             if let content { FormView.render(form, content: content, in: formArea, grid: &grid) }
         }
         if let message {
-            // Up to three lines, so a reason (such as why a workshop will not open) is read whole.
-            let rows = min(max(TextLayout.wrap(message.text, width: max(area.width, 1)).count, 1), 3)
+            // As many lines as it needs, up to half the screen, so a reason (such as why a
+            // workshop will not open, with the file's path) is read whole.
+            let rows = min(max(TextLayout.wrap(message.text, width: max(area.width, 1)).count, 1), max(3, (grid.height - 2) / 2))
             let messageRect = Rect(x: area.x, y: grid.height - 1 - rows, width: area.width, height: rows)
             grid.fill(Rect(x: 0, y: messageRect.y, width: grid.width, height: rows), style: .plain)
             Draw.paragraph(message.text, in: messageRect, grid: &grid, style: Style(.warning, bold: true), maxRows: rows)
