@@ -28,6 +28,17 @@ struct CommonOptions: ParsableArguments {
     }
     var dataFolder: DataFolder { settings.dataFolder }
     var library: SessionLibrary { settings.library }
+
+    /// The folder of the session `reference` names (an id, the start of one, or a folder). When
+    /// there is none, the message suggests listing the sessions of this same data folder, so the
+    /// suggestion works when pasted.
+    func resolve(_ reference: String) throws -> URL {
+        do {
+            return try library.resolve(reference)
+        } catch LibraryError.noSuchSession(let name) {
+            throw Failure("There is no session called \"\(name)\". Run \"\(followUp("list"))\" to see the sessions there are.")
+        }
+    }
     func content() throws -> ContentLibrary { try settings.content() }
 }
 

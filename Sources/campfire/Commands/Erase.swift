@@ -31,7 +31,7 @@ struct Erase: ParsableCommand {
 
     func run() throws {
         do {
-            let folder = try options.library.resolve(session)
+            let folder = try options.resolve(session)
             let id = folder.lastPathComponent
             let summary = try? SessionStore.Files.readSummary(SessionSummary.self, in: folder)
             let title = summary.map { "\"\($0.title)\" (\(id))" } ?? id

@@ -58,7 +58,7 @@ struct Export: ParsableCommand {
     func run() throws {
         do {
             let kind = ExportFormat(rawValue: format.lowercased())!
-            let folder = try options.library.resolve(session)
+            let folder = try options.resolve(session)
             let store = try SessionStore.open(folder, readOnly: true, at: Date())
             let formerNames = anonymise ? NameHistory.names(in: folder) : [:]
             let principles = (try? options.content())?.principles

@@ -34,7 +34,7 @@ struct Repair: ParsableCommand {
 
     func run() throws {
         do {
-            let folder = try options.library.resolve(session)
+            let folder = try options.resolve(session)
             let plan = try SessionRepair.plan(folder, at: Date())
             let title = "\"\(plan.result.title)\" (\(folder.lastPathComponent))"
             print("Repair of the session \(title), in \(folder.path).")

@@ -17,7 +17,7 @@ struct Resume: ParsableCommand {
 
     func run() throws {
         let folder: URL
-        do { folder = try options.library.resolve(session) } catch { throw plain(error) }
+        do { folder = try options.resolve(session) } catch { throw plain(error) }
         // The snapshot and journal are read on a second thread while the content files are
         // loaded and the terminal starts; opening uses what it read only if the files are unchanged.
         SessionPrefetch.start(folder)
