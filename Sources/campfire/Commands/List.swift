@@ -14,13 +14,20 @@ struct List: ParsableCommand {
     var practice = false
 
     func run() throws {
-        let summaries = options.library.summaries().filter { practice || !$0.isPractice }
+        let everything = options.library.summaries()
+        let summaries = everything.filter { practice || !$0.isPractice }
+        // Practice runs left out are counted, so a run nobody can find is never a mystery.
+        let leftOut = everything.count - summaries.count
+        let note = leftOut == 0 ? nil
+            : (leftOut == 1 ? "1 practice run is" : "\(leftOut) practice runs are") + " not shown: \(shown(options.followUp("list", "--practice")))"
         guard !summaries.isEmpty else {
             print("No workshops yet in \(shown(options.dataFolder.url.path)).")
             print("Start one with: \(shown(options.followUp("new", "--title", "A title")))")
+            if let note { print(note) }
             return
         }
         print(SessionTable.render(summaries))
+        if let note { print(note) }
     }
 }
 
