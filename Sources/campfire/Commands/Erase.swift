@@ -89,6 +89,6 @@ struct Erase: ParsableCommand {
     }
 
     private func say(_ text: String, newline: Bool = true) {
-        FileHandle.standardError.write(Data((text + (newline ? "\n" : " ")).utf8))
+        FileHandle.standardError.write(Data((wrappedForTerminal(text, descriptor: STDERR_FILENO) + (newline ? "\n" : " ")).utf8))
     }
 }
