@@ -14,14 +14,15 @@ final class PresentFollowTests: TerminalTestCase {
         let id = try sessionFolder().lastPathComponent
         let p = "wall"
         try tmux.start(p, command: "\(campfire) present --data-dir \(data.path) \(id)", environment: wallEnvironment)
-        try tmux.waitFor(p, "OUR STORIES")
+        try tmux.waitFor(p, "Tell us about a time a small thing made a big difference.")  // the heading is in big letters from 80x24
         return (t, p)
     }
 
     private func addStory(_ t: String, _ title: String) throws {
         try tmux.press(t, "a", "Enter")
         try tmux.type(t, title)
-        try tmux.press(t, "Enter", "Enter", "Enter", "Enter")
+        // Title, what happened, the small thing, then the teller's consent (share), then save.
+        try tmux.press(t, "Enter", "Enter", "Enter", "s", "Enter")
         try tmux.waitUntilGone(t, "Write down a story")
     }
 
