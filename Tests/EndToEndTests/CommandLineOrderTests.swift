@@ -85,7 +85,7 @@ final class CommandLineOrderTests: TerminalTestCase {
         defer { try? firstLock.release() }
         let noTerminal = try Binary.run(["present", "--data-dir", data.path])
         XCTAssertEqual(noTerminal.status, 1)
-        XCTAssertTrue(noTerminal.errors.contains("Several workshops are open on this computer (\(second), \(first)). Give the one to show: campfire present ID."), noTerminal.errors)
+        XCTAssertTrue(noTerminal.errors.contains("Several workshops are open on this computer (\(second), \(first)). Give the one to show: campfire present ID --data-dir \(data.path)."), noTerminal.errors)
 
         try tmux.start("two", command: "\(campfire) present --data-dir \(data.path)")
         try tmux.waitFor("two", "Which one should be shown? Type its number and press Enter:")

@@ -77,6 +77,7 @@ final class LetterTests: XCTestCase {
 
     func testOneFilePerPersonNamedLikeThePlainLetters() {
         let files = HTMLLetters.letters(PrintoutFixture.fivePeople(), style: .init())
+        // Letters and digits of any script are kept, as for the plain letters (exports.md).
         XCTAssertEqual(files.map(\.fileName), ["letter-1-zoë.html", "letter-2-李小龍.html", "letter-3-amal.html", "letter-4-مريم.html", "letter-5-tom.html"])
         for file in files {
             XCTAssertEqual(PrintoutFixture.matches("<article", in: file.html).count, 1)

@@ -181,8 +181,16 @@ enum ProjectorStages {
             }
             WallText.entries(entries, in: rect, gap: gap, grid: &grid, noun: { $0 == 1 ? "action" : "actions" })
         case .close:
-            Summary.render(session, content: content, in: Rect(x: rect.x, y: rect.y, width: rect.width, height: max(rect.height - 1, 0)), grid: &grid, large: large)
-            Draw.line(content.prompts.close.thanks, x: rect.x, y: rect.maxY - 1, width: rect.width, grid: &grid, style: Style(.accent, bold: true))
+            // The thanks is the room's last words: wrapped to be read whole (up to three rows) at
+            // the bottom, the summary above it.
+            let thanks = TextLayout.wrap(TextLayout.sanitize(content.prompts.close.thanks), width: max(rect.width, 1))
+            let rows = min(max(thanks.count, 1), 3, max(rect.height - 1, 1))
+            Summary.render(session, content: content, in: Rect(x: rect.x, y: rect.y, width: rect.width, height: max(rect.height - rows, 0)), grid: &grid, large: large)
+            for (index, line) in thanks.prefix(rows).enumerated() {
+                let last = index == rows - 1 && thanks.count > rows
+                Draw.line(last ? thanks.dropFirst(index).joined(separator: " ") : line, x: rect.x, y: rect.maxY - rows + index,
+                          width: rect.width, grid: &grid, style: Style(.accent, bold: true))
+            }
         }
     }
 }

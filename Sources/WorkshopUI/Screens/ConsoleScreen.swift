@@ -69,7 +69,7 @@ public enum ConsoleScreen {
 
     /// "Please make the window larger", centred, in whatever space there is.
     static func tooSmall(into grid: inout Grid, minimumWidth: Int, minimumHeight: Int) {
-        let text = "Please make this window larger (at least \(minimumWidth) × \(minimumHeight)). Nothing is lost."
+        let text = "Please make this window larger (at least \(minimumWidth) × \(minimumHeight)). What you typed is kept; keys pressed now are not taken."
         let width = max(grid.width - 2, 1)
         let lines = TextLayout.wrap(text, width: width)
         let top = max((grid.height - lines.count) / 2, 0)

@@ -36,6 +36,11 @@ struct CommonOptions: ParsableArguments {
     }
     var dataFolder: DataFolder { settings.dataFolder }
     var library: SessionLibrary { settings.library }
+
+    /// The folder of the session `reference` names (an id, the start of one, or a folder). When
+    /// there is none, the message suggests listing the sessions of this same data folder, so the
+    /// suggestion works when pasted.
+    func resolve(_ reference: String) throws -> URL { try settings.resolve(reference) }
     func content() throws -> ContentLibrary { try settings.content() }
 }
 
@@ -47,6 +52,20 @@ struct Settings: Sendable {
 
     /// The themes there are.
     static let themes = ["dark", "light", "contrast"]
+
+    /// The folder of the session `reference` names (an id, the start of one, or a folder). When
+    /// there is none, the message suggests listing the sessions of this same data folder, so the
+    /// suggestion works when pasted.
+    func resolve(_ reference: String) throws -> URL {
+        do {
+            return try library.resolve(reference)
+        } catch LibraryError.noSuchSession(let name) {
+            var list = ["campfire", "list"]
+            if let dataDir { list += ["--data-dir", shellQuoted(dataFolder.url.path)] }
+            if let theme { list += ["--theme", shellQuoted(theme)] }
+            throw Failure("There is no session called \"\(name)\". Run \"\(list.joined(separator: " "))\" to see the sessions there are.")
+        }
+    }
 
     /// The theme chosen by `--theme`, else by CAMPFIRE_THEME (an empty one counts as unset), else nil (dark).
     /// - Throws: the same plain sentence for an unknown theme from either place, naming the place.

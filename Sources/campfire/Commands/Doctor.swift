@@ -32,7 +32,9 @@ struct Doctor: ParsableCommand {
         findings.append(ContentCheck.check(dataFolder: options.dataFolder))
         findings += DataFolderChecks.all(options: options, environment: environment)
 
-        for finding in findings { print(shownLines(finding.line)) }
+        // On a terminal, each finding wraps between words under its text; to a file or a pipe it
+        // stays one line, for scripts.
+        for finding in findings { print(wrappedForTerminal(shownLines(finding.line), descriptor: STDOUT_FILENO, indent: 9)) }
         let problems = findings.filter { $0.level == .problem }.count
         let warnings = findings.filter { $0.level == .warning }.count
         print("")

@@ -31,7 +31,7 @@ struct Erase: ParsableCommand {
 
     func run() throws {
         do {
-            let folder = try options.library.resolve(session)
+            let folder = try options.resolve(session)
             let id = folder.lastPathComponent
             let summary = try? SessionStore.Files.readSummary(SessionSummary.self, in: folder)
             let title = summary.map { "\"\($0.title)\" (\(id))" } ?? id
@@ -95,6 +95,6 @@ struct Erase: ParsableCommand {
     }
 
     private func say(_ text: String, newline: Bool = true) {
-        FileHandle.standardError.write(Data((text + (newline ? "\n" : " ")).utf8))
+        FileHandle.standardError.write(Data((wrappedForTerminal(text, descriptor: STDERR_FILENO) + (newline ? "\n" : " ")).utf8))
     }
 }

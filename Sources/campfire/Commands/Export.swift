@@ -58,7 +58,7 @@ struct Export: ParsableCommand {
     func run() throws {
         do {
             let kind = ExportFormat(rawValue: format.lowercased())!
-            let folder = try options.library.resolve(session)
+            let folder = try options.resolve(session)
             let store = try SessionStore.open(folder, readOnly: true, at: Date())
             // Whatever opening found (damage, a snapshot set aside) is said, never dropped silently.
             for note in store.report.problemMessages + store.replayProblems {
@@ -92,7 +92,7 @@ struct Export: ParsableCommand {
             let data = try SessionExport.render(store.session, as: plainKind, anonymise: anonymise, formerNames: formerNames,
                                                 principles: principles, lettersForEveryone: everyone)
             if let output {
-                try SafeFile.writeAtomically(data, to: URL(fileURLWithPath: output))
+                try SafeFile.writeAtomically(data, to: try fileTarget(output, kind: kind))
             } else {
                 FileHandle.standardOutput.write(data)
             }
@@ -123,10 +123,28 @@ struct Export: ParsableCommand {
             html = HTMLLetters.render(prepared, style: style)
         }
         if let output {
-            try SafeFile.writeAtomically(Data(html.utf8), to: URL(fileURLWithPath: output))
+            try SafeFile.writeAtomically(Data(html.utf8), to: try fileTarget(output, kind: kind))
         } else {
             FileHandle.standardOutput.write(Data(html.utf8))
         }
+    }
+
+    /// The file a one-file export is written to. A folder (an existing one, or a path ending in
+    /// "/") is refused with an example file name, and so is a file in a folder that is not there,
+    /// before anything is written.
+    private func fileTarget(_ output: String, kind: ExportFormat) throws -> URL {
+        let file = URL(fileURLWithPath: output)
+        if isFolder(output) {
+            let example: [ExportFormat: String] = [.html: "report.html", .markdown: "report.md", .csv: "actions.csv",
+                                                   .json: "session.json", .letters: "letters.txt", .htmlLetters: "letters.html"]
+            throw Failure("\(output) is a folder. A \(kind.rawValue) export is one file: give its name, for example -o \(file.path)/\(example[kind] ?? "export")")
+        }
+        let parent = file.deletingLastPathComponent()
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: parent.path, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw Failure("There is no folder \(parent.path) to put the export in. Make it first, or choose another place.")
+        }
+        return file
     }
 
     /// Letters go into a folder when the path is an existing folder or ends with "/".

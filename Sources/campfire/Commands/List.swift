@@ -15,21 +15,28 @@ struct List: ParsableCommand {
 
     func run() throws {
         do { try options.dataFolder.checkExists() } catch { throw plain(error) }
-        let summaries = options.library.summaries().filter { practice || !$0.isPractice }
+        let everything = options.library.summaries()
+        let summaries = everything.filter { practice || !$0.isPractice }
+        // Practice runs left out are counted, so a run nobody can find is never a mystery.
+        let leftOut = everything.count - summaries.count
+        let note = leftOut == 0 ? nil
+            : (leftOut == 1 ? "1 practice run is" : "\(leftOut) practice runs are") + " not shown: \(shown(options.followUp("list", "--practice")))"
         guard !summaries.isEmpty else {
             print("No workshops yet in \(shown(options.dataFolder.url.path)).")
             print("Start one with: \(shown(options.followUp("new", "--title", "A title")))")
+            if let note { print(note) }
             return
         }
         print(SessionTable.render(summaries, seeds: practice ? PracticeRunner.seeds(of: summaries, in: options.library) : [:]))
         // Damage is never hidden: each damaged session is named, with what mends it.
-        let shown = Set(summaries.map(\.id))
-        for folder in options.library.sessionFolders() where shown.contains(folder.lastPathComponent) {
+        let listed = Set(summaries.map(\.id))
+        for folder in options.library.sessionFolders() where listed.contains(folder.lastPathComponent) {
             for finding in SessionHealth.check(folder) where finding.isDamage {
                 let fix = finding.fix.map { " To mend it: \(options.followUp($0, folder.lastPathComponent))" } ?? ""
-                print("\(finding.level == .problem ? "Damaged" : "Needs a look"): \(folder.lastPathComponent): \(finding.message)\(fix)")
+                print(shown("\(finding.level == .problem ? "Damaged" : "Needs a look"): \(folder.lastPathComponent): \(finding.message)\(fix)"))
             }
         }
+        if let note { print(note) }
     }
 }
 

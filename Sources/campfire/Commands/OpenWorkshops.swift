@@ -31,11 +31,14 @@ struct OpenWorkshops {
     ///   - ask: shows the question and returns the answer typed, or nil when nobody can answer
     ///     (the input is not a terminal).
     /// - Throws: `Failure` in plain words when none is open or nothing was picked.
-    func choose(ask: (String) -> String?) throws -> URL {
+    ///   - presentCommand: how to name one, as the facilitator would type it ("campfire present ID").
+    ///   - listCommand: how to list the sessions ("campfire list").
+    func choose(presentCommand: String = "campfire present ID", listCommand: String = "campfire list",
+                ask: (String) -> String?) throws -> URL {
         let open = entries()
         switch open.count {
         case 0:
-            throw Failure("No workshop is open in Campfire on this computer. Give the one to show: campfire present ID (campfire list shows them).")
+            throw Failure("No workshop is open in Campfire on this computer. Give the one to show: \(presentCommand) (\(listCommand) shows them).")
         case 1:
             return open[0].folder
         default:
@@ -43,7 +46,7 @@ struct OpenWorkshops {
             let question = "Several workshops are open on this computer:\n" + lines.joined(separator: "\n")
                 + "\nWhich one should be shown? Type its number and press Enter: "
             guard let answer = ask(question) else {
-                throw Failure("Several workshops are open on this computer (\(open.map(\.id).joined(separator: ", "))). Give the one to show: campfire present ID.")
+                throw Failure("Several workshops are open on this computer (\(open.map(\.id).joined(separator: ", "))). Give the one to show: \(presentCommand).")
             }
             guard let number = Int(answer.trimmingCharacters(in: .whitespacesAndNewlines)), (1...open.count).contains(number) else {
                 throw Failure("\"\(MarkedLine.clean(answer))\" is not one of the numbers 1 to \(open.count), so nothing is shown.")

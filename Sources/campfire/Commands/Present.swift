@@ -23,9 +23,10 @@ struct Present: ParsableCommand {
         let folder: URL
         do {
             if let session {
-                folder = try options.library.resolve(session)
+                folder = try options.resolve(session)
             } else {
-                folder = try OpenWorkshops(library: options.library).choose(ask: OpenWorkshops.askOnTerminal)
+                folder = try OpenWorkshops(library: options.library).choose(
+                    presentCommand: options.followUp("present", "ID"), listCommand: options.followUp("list"), ask: OpenWorkshops.askOnTerminal)
             }
         } catch { throw plain(error) }
         let follower = SessionFollower(folder: folder)

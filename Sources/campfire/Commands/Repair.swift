@@ -34,7 +34,7 @@ struct Repair: ParsableCommand {
 
     func run() throws {
         do {
-            let folder = try options.library.resolve(session)
+            let folder = try options.resolve(session)
             let plan = try SessionRepair.plan(folder, at: Date())
             let title = "\"\(plan.result.title)\" (\(folder.lastPathComponent))"
             print("Repair of the session \(title), in \(folder.path).")
@@ -79,7 +79,7 @@ struct Repair: ParsableCommand {
         var text: [String] = []
         text += plan.notes
         text.append("The journal has \(count(plan.lines.count, "line")). Starting from \(plan.baseSource), which holds "
-            + (plan.baseSequence == 0 ? "no changes yet:" : "changes up to \(plan.baseSequence):"))
+            + (plan.baseSequence == 0 ? "the session as it was before the journal's first line:" : "changes up to \(plan.baseSequence):"))
         for line in plan.lines {
             let words = line.event.map { TimelineWords.describe($0, before: plan.base, after: plan.result) }
             switch line.verdict {

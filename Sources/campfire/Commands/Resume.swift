@@ -24,7 +24,7 @@ struct Resume: ParsableCommand {
     /// of the time to the first screen of an empty workshop; docs/performance.md, figure 1).
     static func open(_ session: String, readOnly: Bool, settings options: Settings) throws {
         let folder: URL
-        do { folder = try options.library.resolve(session) } catch { throw plain(error) }
+        do { folder = try options.resolve(session) } catch { throw plain(error) }
         // The snapshot and journal are read on a second thread while the content files are
         // loaded and the terminal starts; opening uses what it read only if the files are unchanged.
         SessionPrefetch.start(folder)

@@ -32,7 +32,7 @@ struct Review: ParsableCommand {
         if practice { query.practice = .all }
         let app = ReviewApp(source: ReviewRunner.source(options.library), content: content, query: query)
         if let session {
-            let id = try plainly { try options.library.resolve(session).lastPathComponent }
+            let id = try plainly { try options.resolve(session).lastPathComponent }
             app.open(id)
         }
         if let size = printFirstScreen {
