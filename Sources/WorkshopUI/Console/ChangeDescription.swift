@@ -55,6 +55,14 @@ enum ChangeDescription {
         case .undo(let restoring): return "Undone: \(difference(from: old, to: restoring, session: after)). Saved."
         case .redo(let restoring): return "Redone: \(difference(from: old, to: restoring, session: after)). Saved."
         case .finishWorkshop: return "The workshop is finished. Thank you, everyone. Saved."
+        case .setConsent(let id, let consent):
+            let story = new.story(id) ?? old.story(id)
+            let teller = story?.teller.map { old.name(of: $0) + "'s story" } ?? "The story"
+            let title = quoted(story.map { $0.title.isEmpty ? "(no title)" : $0.title } ?? "")
+            return "\(teller) \(title): \(StageScreens.consentWord(old.story(id)?.consent)) → \(StageScreens.consentWord(consent)). Saved."
+        case .editStory(let story): return "Changed the story \(quoted(story.title.isEmpty ? "(no title)" : story.title)). Saved."
+        case .editAction(let action): return "Changed the action \(quoted(action.what)). Saved."
+        case .editIdea(_, let text, _): return "Changed the idea \(quoted(text)). Saved."
         default: return "Saved."
         }
     }

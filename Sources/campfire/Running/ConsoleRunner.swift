@@ -25,7 +25,7 @@ enum ConsoleRunner {
             didApply: { session, at in store.noteApplied(session, at: at, later: true) },
             keepStageSnapshot: { session, step in store.keepStageSnapshot(session, leaving: step, at: clock.now()) }
         )
-        let readOnly: String? = store.isReadOnly ? "this workshop is open read-only, so nothing can be changed." : nil
+        let readOnly: String? = store.isReadOnly ? "this workshop is open to look at only (it is open for changes somewhere else, or its files need mending first)." : nil
         let app = ConsoleApp(editor: store.editor, content: content, environment: environment, readOnlyReason: readOnly)
         app.practice = practice
         if practice?.debrief != nil { app.state.closeView = 2 }
