@@ -24,3 +24,28 @@ final class ConsentStatusTests: XCTestCase {
         XCTAssertEqual(text.components(separatedBy: "changed").count - 1, 1, text)
     }
 }
+
+/// "Throw away what you typed? … any other key to keep typing": the key that keeps typing is typed.
+final class DiscardQuestionTests: XCTestCase {
+    func testTheKeyThatKeepsTypingGoesIntoTheBox() throws {
+        let (app, _) = ScreenFixtures.app(at: FlowStep(.storytelling), saved: ScreenFixtures.Saved())
+        app.handle(.character("a"))
+        app.handle(.enter)  // from "Told by" to the title
+        for character in "Bus" { app.handle(.character(character)) }
+        app.handle(.escape)
+        XCTAssertEqual(app.state.mode, .confirmDiscard)
+        app.handle(.character("y"))
+        XCTAssertNil(app.state.form, "y throws it away")
+
+        app.handle(.character("a"))
+        app.handle(.enter)
+        for character in "Bus" { app.handle(.character(character)) }
+        app.handle(.escape)
+        app.handle(.character("e"))
+        XCTAssertEqual(app.state.mode, .browse)
+        XCTAssertEqual(app.state.form?.text("Title"), "Buse", "the key that kept typing was typed")
+        app.handle(.escape)
+        app.handle(.character("n"))
+        XCTAssertEqual(app.state.form?.text("Title"), "Buse", "n only answers the question")
+    }
+}

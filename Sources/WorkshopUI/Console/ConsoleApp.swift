@@ -124,10 +124,18 @@ public final class ConsoleApp {
             if key == .character("y") || key == .character("Y") {
                 state.form = nil
                 state.message = StatusMessage(.info, "What you typed was not kept.")
+                state.mode = .browse
             } else {
                 state.message = StatusMessage(.info, "Carry on typing: nothing was thrown away.")
+                state.mode = .browse
+                // "Any other key keeps typing": a letter or a paste goes into the box, so nothing
+                // typed is swallowed by the question (n, Enter and arrows just go back to it).
+                switch key {
+                case .character(let letter) where letter != "n" && letter != "N": handleForm(key)
+                case .paste: handleForm(key)
+                default: break
+                }
             }
-            state.mode = .browse
         case .help:
             // ↑ and ↓ scroll a box too long for the window; any other key closes it.
             if key == .down || key == .up || key == .pageDown || key == .pageUp {
