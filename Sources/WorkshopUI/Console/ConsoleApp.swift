@@ -200,7 +200,7 @@ public final class ConsoleApp {
         case .nextStep: move(.next, overrideReason: nil)
         case .previousStep: move(.back, overrideReason: nil)
         case .undo:
-            guard let event = editor.undoEvent else { state.message = StatusMessage(.info, "There is nothing to undo."); return }
+            guard let event = editor.undoEvent else { state.message = StatusMessage(.info, "There is nothing to undo since this workshop was opened. Anything from before can still be changed or deleted (for example e to edit)."); return }
             self.record(event)
         case .redo:
             guard let event = editor.redoEvent else { state.message = StatusMessage(.info, "There is nothing to redo."); return }

@@ -49,3 +49,14 @@ final class DiscardQuestionTests: XCTestCase {
         XCTAssertEqual(app.state.form?.text("Title"), "Buse", "n only answers the question")
     }
 }
+
+/// After a resume there is no undo history: `u` says why, and what can be done instead.
+final class NothingToUndoTests: XCTestCase {
+    func testUndoAfterOpeningSaysWhyThereIsNothingToUndo() throws {
+        let (app, _) = ScreenFixtures.app(at: FlowStep(.storytelling), saved: ScreenFixtures.Saved())
+        app.handle(.character("u"))
+        let text = try XCTUnwrap(app.state.message?.text)
+        XCTAssertTrue(text.contains("since this workshop was opened"), text)
+        XCTAssertEqual(app.state.message?.kind, .info)
+    }
+}
