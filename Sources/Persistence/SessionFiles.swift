@@ -230,7 +230,9 @@ public final class SessionFiles<Document: Codable, Event: Codable> {
             snapshotProblem = "it is missing"
         }
 
-        var journal = JournalReader.parse(journalBytes, as: Event.self, eventsAfter: snapshotRead?.snapshot.journalSequence ?? 0)
+        // The same parse whether `campfire resume`'s second thread did it or not; the snapshot's
+        // checks below are made here either way.
+        var journal = JournalReader.parse(journalBytes, of: journalFile, as: Event.self, eventsAfter: snapshotRead?.snapshot.journalSequence ?? 0)
         var base: Base?
         if let read = snapshotRead {
             switch SnapshotCheck.check(read.snapshot.envelope, journalBytes: journalBytes, journal: journal) {
