@@ -31,6 +31,12 @@ public enum RoomOnlyForgetting {
         session.step.stage == .close && session.record.stories.contains { $0.holdsRoomOnlyWords }
     }
 
+    /// Whether a finished session just opened still needs forgetting: it holds room-only words,
+    /// or opening set a snapshot aside into kept/ (which may hold words the journal no longer has).
+    static func isDue(_ store: SessionStore) -> Bool {
+        isDue(store.session) || (store.session.step.stage == .close && store.report.snapshotSetAside?.keptAs != nil)
+    }
+
     /// The stories whose words go: those whose last known choice is "room only", wherever they
     /// were last seen (the stage snapshots, then the journal in order, then the session as it is now),
     /// so a room-only story deleted during the workshop is forgotten too.
@@ -182,6 +188,24 @@ public enum RoomOnlyForgetting {
             try FileManager.default.removeItem(at: draft)
             try SafeFile.syncFolder(folder)
             outcome.files += 1
+        }
+
+        // 4b. Snapshots set aside in kept/ by opening (issue 15): copies of the session like any
+        // other. A forgetting cut short leaves a snapshot that no longer agrees with the rewritten
+        // journal, which the next open sets aside there, words and all. Each keeps its envelope
+        // (where it stood in the journal); only the stories' words go.
+        for keptFolder in KeptFolder.all(in: folder) {
+            for name in SafeFile.visibleNames(inFolderAt: keptFolder.path).sorted() where name.hasSuffix(".json") {
+                let file = keptFolder.appendingPathComponent(name)
+                guard let data = try? SafeFile.read(file),
+                      let header = try? JSONCoding.decoder().decode(SnapshotEnvelope.Header.self, from: data),
+                      let document = SnapshotFile.looseDocument(Session.self, in: data)
+                else { continue }
+                let clean = scrub(document, forgetting: ids)
+                guard clean != document else { continue }
+                try SnapshotFile.write(Snapshot(envelope: header.envelope, document: clean), to: file)
+                outcome.files += 1
+            }
         }
 
         // 5. Last, the snapshot and summary.

@@ -17,7 +17,7 @@ public final class SessionStore {
     public let files: Files
     public private(set) var editor: SessionEditor
     /// What happened while opening: anything set aside, read-only reasons, a recovered lock.
-    public let report: RecoveryReport
+    public private(set) var report: RecoveryReport
     /// Plain problems found while replaying the journal (normally none).
     public private(set) var replayProblems: [String] = []
     private var eventsSinceSnapshot = 0
@@ -64,10 +64,14 @@ public final class SessionStore {
     ///   (after being told what that means); taken only if it is still exactly that one.
     public static func open(_ folder: URL, readOnly: Bool, takeOver: LockInfo? = nil, at date: Date) throws -> SessionStore {
         let store = try openWithoutForgetting(folder, readOnly: readOnly, takeOver: takeOver, at: date)
-        guard !store.isReadOnly, RoomOnlyForgetting.isDue(store.session) else { return store }
+        guard !store.isReadOnly, RoomOnlyForgetting.isDue(store) else { return store }
         try? store.files.close()
         try? RoomOnlyForgetting.forget(in: folder, at: date)
-        return try openWithoutForgetting(folder, readOnly: readOnly, at: date)
+        let reopened = try openWithoutForgetting(folder, readOnly: readOnly, at: date)
+        // What the first opening found (a snapshot set aside, damage, a lock taken over) is still
+        // what the facilitator must be told; the second found nothing new unless it says so.
+        if reopened.report.isClean { reopened.report = store.report }
+        return reopened
     }
 
     /// Opens a session folder as it is, room-only words and all (for `RoomOnlyForgetting` itself).
@@ -199,8 +203,12 @@ public final class SessionStore {
     ///
     /// `session` is the state just before the move (the console passes it after saving the move), so
     /// the stage snapshot records the change before the move as the last one it holds.
+    /// Called other than just after a move (the move is not the last change saved), `session` is
+    /// taken to be the session as it is now, and recorded as holding every change so far: a stage
+    /// snapshot must never name an earlier change than it holds, or a rebuild from it would replay
+    /// changes twice.
     public func keepStageSnapshot(_ session: Session, leaving step: FlowStep, at date: Date) {
-        let holding = lastMoveSequence.map { $0 - 1 }
+        let holding = lastMoveSequence.flatMap { $0 == files.lastSequence ? $0 - 1 : nil }
         do {
             _ = try files.writeStageSnapshot(session, label: step.label, holding: holding, at: date)
         } catch {
