@@ -22,7 +22,15 @@ public enum JournalReader {
         _ file: URL, as type: Event.Type = Event.self, firstSequence: Int = 1, eventsAfter: Int = 0
     ) throws -> JournalReadResult<Event> {
         let bytes = [UInt8](try SafeFile.read(file))
-        // Checked already by `campfire resume`'s second thread, from exactly these bytes?
+        return parse(bytes, of: file, as: type, firstSequence: firstSequence, eventsAfter: eventsAfter)
+    }
+
+    /// Parses `bytes`, just read from `file`; if `campfire resume`'s second thread already
+    /// checked exactly these bytes with these settings, its result is used instead (the same
+    /// result: it ran this same `parse`).
+    static func parse<Event: Decodable>(
+        _ bytes: [UInt8], of file: URL, as type: Event.Type, firstSequence: Int = 1, eventsAfter: Int = 0
+    ) -> JournalReadResult<Event> {
         if let early = SessionPrefetch.journal(for: file, bytes: bytes, as: type, firstSequence: firstSequence, eventsAfter: eventsAfter) { return early }
         return parse(bytes, as: type, firstSequence: firstSequence, eventsAfter: eventsAfter)
     }

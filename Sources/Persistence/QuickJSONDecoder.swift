@@ -15,12 +15,24 @@ import Foundation
 enum QuickJSONDecoder {
     struct Unsupported: Error {}
 
-    /// A snapshot file read in one pass: its header and its document.
+    /// A snapshot file read in one pass: its whole envelope (`SnapshotEnvelope`, every format)
+    /// and its document. The envelope's checks are the caller's (`SnapshotFile.read`), the same
+    /// whichever decoder read it.
     struct Snapshot<Document: Decodable>: Decodable {
+        let format: Int?
         let schema: Int
         let journalSequence: Int
+        let journalLength: Int?
+        let journalSum: String?
         let savedAt: Date
+        let documentSum: String?
         let document: Document
+
+        var envelope: SnapshotEnvelope {
+            SnapshotEnvelope.Header(
+                format: format, schema: schema, journalSequence: journalSequence, journalLength: journalLength,
+                journalSum: journalSum, savedAt: savedAt, documentSum: documentSum).envelope
+        }
     }
 
     static func decode<T: Decodable>(_ type: T.Type, from data: Data) throws -> T {

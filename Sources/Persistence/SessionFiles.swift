@@ -230,7 +230,9 @@ public final class SessionFiles<Document: Codable, Event: Codable> {
             snapshotProblem = "it is missing"
         }
 
-        var journal = JournalReader.parse(journalBytes, as: Event.self, eventsAfter: snapshotRead?.snapshot.journalSequence ?? 0)
+        // The same parse whether `campfire resume`'s second thread did it or not; the snapshot's
+        // checks below are made here either way.
+        var journal = JournalReader.parse(journalBytes, of: journalFile, as: Event.self, eventsAfter: snapshotRead?.snapshot.journalSequence ?? 0)
         var base: Base?
         if let read = snapshotRead {
             switch SnapshotCheck.check(read.snapshot.envelope, journalBytes: journalBytes, journal: journal) {
@@ -559,7 +561,9 @@ public final class SessionFiles<Document: Codable, Event: Codable> {
     ///   snapshot names the change of the state it holds, with that point's journal checksum.
     /// - Returns: the file written.
     @discardableResult
-    public func writeStageSnapshot(_ document: Document, label: String, holding sequence: Int? = nil, at date: Date) throws -> URL {
+    /// - Parameter unchecked: the change `document` holds is not known: it is recorded with the
+    ///   latest number only, without a journal checksum, so it is never a base for a rebuild.
+    public func writeStageSnapshot(_ document: Document, label: String, holding sequence: Int? = nil, unchecked: Bool = false, at date: Date) throws -> URL {
         try checkWritable()
         let stages = folder.appendingPathComponent(Self.stagesName, isDirectory: true)
         try SafeFile.createFolder(stages)
@@ -571,7 +575,8 @@ public final class SessionFiles<Document: Codable, Event: Codable> {
         let name = String(format: "%04d", highest + 1) + "-" + Self.sanitize(label) + ".json"
         let file = stages.appendingPathComponent(name)
         let held = sequence.flatMap { position(after: $0) } ?? JournalPosition(sequence: sequence ?? lastSequence)
-        try SnapshotFile.write(Snapshot(schema: schema, journal: sequence == nil ? position : held, savedAt: date, document: document), to: file)
+        let journal = unchecked ? JournalPosition(sequence: lastSequence) : (sequence == nil ? position : held)
+        try SnapshotFile.write(Snapshot(schema: schema, journal: journal, savedAt: date, document: document), to: file)
         return file
     }
 

@@ -66,17 +66,18 @@ public enum SnapshotFile {
         // Decoded already by `campfire resume`'s second thread, from exactly these bytes?
         if let early = SessionPrefetch.snapshot(for: file, data: data, as: Document.self, currentSchema: currentSchema) { return early }
         // The quick way for the current schema; anything it is not sure of goes the way below.
-        if let quick = try? QuickJSONDecoder.decode(QuickJSONDecoder.Snapshot<Document>.self, from: data), quick.schema == currentSchema {
-            return ReadResult(
-                snapshot: Snapshot(schema: quick.schema, journalSequence: quick.journalSequence, savedAt: quick.savedAt, document: quick.document),
-                migratedFromSchema: nil, keptOriginal: nil)
-        }
+        // Only the decoding is quicker: the envelope is checked below exactly as it would be.
+        let quick = try? QuickJSONDecoder.decode(QuickJSONDecoder.Snapshot<Document>.self, from: data)
         let decoder = JSONCoding.decoder()
         let envelope: SnapshotEnvelope
-        do {
-            envelope = try decoder.decode(SnapshotEnvelope.Header.self, from: data).envelope
-        } catch {
-            throw PersistenceError.unreadableSnapshot(path: file.path, detail: "its header is missing or damaged")
+        if let quick {
+            envelope = quick.envelope
+        } else {
+            do {
+                envelope = try decoder.decode(SnapshotEnvelope.Header.self, from: data).envelope
+            } catch {
+                throw PersistenceError.unreadableSnapshot(path: file.path, detail: "its header is missing or damaged")
+            }
         }
         if envelope.format > SnapshotEnvelope.currentFormat {
             throw PersistenceError.newerSchema(path: file.path, found: envelope.format, supported: SnapshotEnvelope.currentFormat)
@@ -87,6 +88,9 @@ public enum SnapshotFile {
                 throw PersistenceError.unreadableSnapshot(
                     path: file.path, detail: "its contents were changed after it was written: its checksum does not match")
             }
+        }
+        if let quick, quick.schema == currentSchema {
+            return ReadResult(snapshot: Snapshot(envelope: envelope, document: quick.document), migratedFromSchema: nil, keptOriginal: nil)
         }
         if header.schema > currentSchema {
             throw PersistenceError.newerSchema(path: file.path, found: header.schema, supported: currentSchema)

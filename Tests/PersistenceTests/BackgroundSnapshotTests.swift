@@ -50,6 +50,31 @@ final class BackgroundSnapshotTests: XCTestCase {
         XCTAssertEqual(reopened.session.record.participants.count, SessionStore.snapshotEvery + 10)
     }
 
+    func testABackgroundSnapshotNamesTheLengthAndChecksumOfExactlyItsJournalLines() throws {
+        // i15's check on i20's writer: the position is taken with the copy of the session, so it
+        // is the first 50 lines' bytes even though 10 more were appended while it was written.
+        let folder = try makeTemporaryFolder(self).appendingPathComponent("s")
+        let store = try newStore(folder)
+        var editor = store.editor
+        for n in 1...(SessionStore.snapshotEvery + 10) { try save(person(n), store: store, editor: &editor) }
+        store.waitForSnapshots()
+        let journal = try readBytes(folder.appendingPathComponent("journal.jsonl"))
+        var ends: [Int] = []
+        for (index, byte) in journal.enumerated() where byte == UInt8(ascii: "\n") { ends.append(index + 1) }
+        XCTAssertEqual(ends.count, SessionStore.snapshotEvery + 10)
+        let prefix = Array(journal[0..<ends[SessionStore.snapshotEvery - 1]])
+        let snapshot = try snapshotOnDisk(folder)
+        XCTAssertEqual(snapshot.envelope.journal.sequence, SessionStore.snapshotEvery)
+        XCTAssertEqual(snapshot.envelope.journal.length, prefix.count)
+        XCTAssertEqual(snapshot.envelope.journal.sum, String(format: "%08x", crc32Reference(prefix)))
+        // So opening trusts it (nothing set aside) and replays only the 10 lines after it.
+        let look = try SessionStore.open(folder, readOnly: true, at: start)
+        XCTAssertNil(look.report.snapshotSetAside, look.report.messages.joined())
+        XCTAssertEqual(look.session.record.participants.count, SessionStore.snapshotEvery + 10)
+        store.adopt(editor)
+        store.close(at: start)
+    }
+
     func testCloseWritesEverythingBeforeGivingTheLockBack() throws {
         let folder = try makeTemporaryFolder(self).appendingPathComponent("s")
         let store = try newStore(folder)

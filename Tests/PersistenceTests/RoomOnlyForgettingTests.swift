@@ -114,6 +114,35 @@ final class RoomOnlyForgettingTests: XCTestCase {
         XCTAssertFalse(shown.contains("sectioned"))
         XCTAssertTrue(shown.contains(Self.kept))
     }
+
+    /// Forgetting rewrites the journal; the snapshot and stage snapshots it rewrites must name the
+    /// new journal's bytes (issue 15's checks), or the next open would set them all aside.
+    func testTheRewrittenSnapshotsAgreeWithTheRewrittenJournal() throws {
+        let folder = try makeTemporaryFolder(self).appendingPathComponent("s")
+        let template = ExportFixture.template
+        let store = try SessionStore.create(Session(id: "s", title: "T", createdAt: ExportFixture.start, template: template), in: folder, at: ExportFixture.start)
+        for (event, seconds) in SampleWorkshop.events(template: template) {
+            let before = store.session
+            try store.record(event, at: ExportFixture.start.addingTimeInterval(seconds))
+            if case .moveTo = event { store.keepStageSnapshot(before, leaving: before.step, at: ExportFixture.start.addingTimeInterval(seconds)) }
+        }
+        let typed = store.session
+        XCTAssertTrue(RoomOnlyForgetting.isDue(typed))
+        store.close(at: ExportFixture.start.addingTimeInterval(9_000))
+        let finished = RoomOnlyForgetting.scrubbingEveryRoomOnlyStory(typed)
+        XCTAssertNotEqual(finished, typed)
+
+        let look = try SessionStore.open(folder, readOnly: true, at: ExportFixture.start)
+        XCTAssertNil(look.report.snapshotSetAside, look.report.messages.joined())
+        XCTAssertEqual(look.session, finished)
+        // Without snapshot.json, the latest stage snapshot (rewritten too) is where the rebuild starts.
+        try FileManager.default.removeItem(at: folder.appendingPathComponent("snapshot.json"))
+        let rebuilt = try SessionStore.open(folder, readOnly: true, at: ExportFixture.start)
+        XCTAssertEqual(rebuilt.report.snapshotSetAside?.rebuiltFrom.hasPrefix("the stage snapshot stages/"), true,
+                       rebuilt.report.snapshotSetAside?.rebuiltFrom ?? "not rebuilt")
+        XCTAssertEqual(rebuilt.session, finished)
+    }
+
 }
 
 /// The rewrite at the close, with a full disk at every one of its steps: the session always opens

@@ -9,11 +9,19 @@ final class SessionPrefetchTests: XCTestCase {
 
     private func person(_ n: Int) -> SessionEvent { .addParticipant(Participant(id: "p\(n)", name: "Person \(n)")) }
 
-    private func makeSession(_ folder: URL, people: Int) throws {
+    private func makeSession(_ folder: URL, people: Int, snapshotAtEnd: Bool = true) throws {
         let template = try ContentLibrary.load().template(named: "standard")
         let store = try SessionStore.create(Session(id: "s", title: "Early", createdAt: start, template: template), in: folder, at: start)
         for n in 1...people { try store.record(person(n), at: start) }
-        store.close(at: start)
+        if snapshotAtEnd { store.close(at: start) } else { try store.files.close() }
+    }
+
+    private func damageSecondLine(_ folder: URL) throws {
+        let journal = folder.appendingPathComponent("journal.jsonl")
+        var bytes = [UInt8](try Data(contentsOf: journal))
+        let second = bytes.firstIndex(of: UInt8(ascii: "\n"))! + 30
+        bytes[second] = bytes[second] == UInt8(ascii: "x") ? UInt8(ascii: "y") : UInt8(ascii: "x")
+        try Data(bytes).write(to: journal)
     }
 
     func testOpeningAfterAPrefetchGivesWhatOpeningAloneGives() throws {
@@ -50,18 +58,67 @@ final class SessionPrefetchTests: XCTestCase {
 
     func testADamagedJournalIsFoundWithOrWithoutThePrefetch() throws {
         let folder = try makeTemporaryFolder(self).appendingPathComponent("s")
-        try makeSession(folder, people: 5)
+        // No snapshot after the start: damage in the middle is after the snapshot.
+        try makeSession(folder, people: 5, snapshotAtEnd: false)
         // Damage a line in the middle, as a disk fault would.
-        let journal = folder.appendingPathComponent("journal.jsonl")
-        var bytes = [UInt8](try Data(contentsOf: journal))
-        let second = bytes.firstIndex(of: UInt8(ascii: "\n"))! + 30
-        bytes[second] = bytes[second] == UInt8(ascii: "x") ? UInt8(ascii: "y") : UInt8(ascii: "x")
-        try Data(bytes).write(to: journal)
+        try damageSecondLine(folder)
         let alone = try SessionStore.open(folder, readOnly: true, at: start)
         SessionPrefetch.start(folder)
         let store = try SessionStore.open(folder, readOnly: false, at: start)
-        XCTAssertTrue(store.isReadOnly, "damage in the middle makes it read-only, prefetched or not")
+        XCTAssertTrue(store.isReadOnly, "damage after the snapshot makes it read-only, prefetched or not")
+        XCTAssertEqual(store.report.corruptLines.map(\.lineNumber), [2])
         XCTAssertEqual(store.report.corruptLines, alone.report.corruptLines)
         XCTAssertEqual(store.session, alone.session)
+    }
+
+    func testDamageTheSnapshotHoldsIsFoundWithOrWithoutThePrefetch() throws {
+        // The same damage when a checked snapshot holds that line (issue 15): said, not read-only.
+        let folder = try makeTemporaryFolder(self).appendingPathComponent("s")
+        try makeSession(folder, people: 5)
+        try damageSecondLine(folder)
+        let alone = try SessionStore.open(folder, readOnly: true, at: start)
+        SessionPrefetch.start(folder)
+        SessionPrefetch.waitUntilDone()
+        let before = SessionPrefetch.handedOver
+        let store = try SessionStore.open(folder, readOnly: false, at: start)
+        XCTAssertEqual(SessionPrefetch.handedOver, before + 2, "both read early, and still checked")
+        XCTAssertFalse(store.isReadOnly)
+        XCTAssertEqual(store.report.coveredDamage.map(\.lineNumber), [2])
+        XCTAssertEqual(store.report.coveredDamage, alone.report.coveredDamage)
+        XCTAssertEqual(store.session, alone.session)
+        store.close(at: start)
+    }
+
+    func testAnEditedSnapshotReadEarlyIsStillSetAside() throws {
+        // i15's check holds on the fast path: the second thread's decoding of an edited
+        // snapshot is refused by its checksum, and opening rebuilds from the journal.
+        let folder = try makeTemporaryFolder(self).appendingPathComponent("s")
+        try makeSession(folder, people: 5)
+        let snapshot = folder.appendingPathComponent("snapshot.json")
+        let edited = String(decoding: try Data(contentsOf: snapshot), as: UTF8.self).replacingOccurrences(of: "Person 3", with: "Person 9")
+        try Data(edited.utf8).write(to: snapshot)
+        SessionPrefetch.start(folder)
+        SessionPrefetch.waitUntilDone()
+        let store = try SessionStore.open(folder, readOnly: false, at: start)
+        XCTAssertEqual(store.session.record.participants.map(\.name), (1...5).map { "Person \($0)" })
+        XCTAssertTrue(store.report.messages.joined().contains("its checksum does not match"), store.report.messages.joined())
+        XCTAssertNotNil(store.report.snapshotSetAside)
+        store.close(at: start)
+    }
+
+    func testASnapshotThatDisagreesWithTheJournalReadEarlyGivesWay() throws {
+        // A snapshot whole in itself but standing for other journal bytes: the position check is
+        // made on the prefetched result too.
+        let folder = try makeTemporaryFolder(self).appendingPathComponent("s")
+        try makeSession(folder, people: 5)
+        let journal = folder.appendingPathComponent("journal.jsonl")
+        var lines = String(decoding: try Data(contentsOf: journal), as: UTF8.self).split(separator: "\n").map(String.init)
+        lines[1] = resum(lines[1].replacingOccurrences(of: "Person 2", with: "Person Two"))
+        try Data((lines.joined(separator: "\n") + "\n").utf8).write(to: journal)
+        SessionPrefetch.start(folder)
+        SessionPrefetch.waitUntilDone()
+        let store = try SessionStore.open(folder, readOnly: true, at: start)
+        XCTAssertEqual(store.session.record.participants[1].name, "Person Two", "the journal is the truth")
+        XCTAssertNotNil(store.report.snapshotSetAside)
     }
 }

@@ -31,6 +31,12 @@ public enum RoomOnlyForgetting {
         session.step.stage == .close && session.record.stories.contains { $0.holdsRoomOnlyWords }
     }
 
+    /// Whether a finished session just opened still needs forgetting: it holds room-only words,
+    /// or opening set a snapshot aside into kept/ (which may hold words the journal no longer has).
+    static func isDue(_ store: SessionStore) -> Bool {
+        isDue(store.session) || (store.session.step.stage == .close && store.report.snapshotSetAside?.keptAs != nil)
+    }
+
     /// The stories whose words go: those whose last known choice is "room only", wherever they
     /// were last seen (the stage snapshots, then the journal in order, then the session as it is now),
     /// so a room-only story deleted during the workshop is forgotten too.
@@ -118,6 +124,13 @@ public enum RoomOnlyForgetting {
         let forgotten = versions(of: ids, stages: stages.map(\.snapshot.document), journal: records.map(\.event), now: store.session)
         var outcome = Outcome(stories: ids.count, files: 0)
 
+        // Where each change ends in the journal as found, and (below) as rewritten: a snapshot
+        // records the length and checksum of the journal bytes it stands for, so every snapshot
+        // rewritten here must name the new journal's bytes, or the next open would set it aside.
+        let foundBytes = SafeFile.exists(journalFile) ? [UInt8](try SafeFile.read(journalFile)) : []
+        let foundPositions = positions(of: foundBytes, sequences: records.map(\.sequence))
+        var newPositions = foundPositions
+
         // 1. The journal, line by line: the same numbers and times, the words gone.
         if let journal {
             let encoder = JSONCoding.encoder()
@@ -133,16 +146,25 @@ public enum RoomOnlyForgetting {
                 rewritten.append(JournalLine.encode(eventJSON: json, sequence: record.sequence, at: record.at))
             }
             if changed {
+                newPositions = positions(of: [UInt8](rewritten), sequences: records.map(\.sequence))
                 try SafeFile.writeAtomically(rewritten, to: journalFile)
                 outcome.files += 1
             }
         }
+        /// The position in the journal as it now is of the change a snapshot stood at, if it stood
+        /// exactly there in the journal as found (one that did not agree is left not agreeing).
+        func moved(_ position: JournalPosition) -> JournalPosition {
+            guard position.length != nil, position.sequence > 0, foundPositions[position.sequence] == position,
+                  let now = newPositions[position.sequence] else { return position }
+            return now
+        }
 
-        // 2. Each stage snapshot, keeping its journal position.
+        // 2. Each stage snapshot, keeping the change it stands at, with the new journal's checksum.
         for (file, snapshot) in stages {
             let clean = scrub(snapshot.document, forgetting: ids)
-            guard clean != snapshot.document else { continue }
-            try SnapshotFile.write(Snapshot(schema: snapshot.schema, journalSequence: snapshot.journalSequence,
+            let journalAt = moved(snapshot.envelope.journal)
+            guard clean != snapshot.document || journalAt != snapshot.envelope.journal else { continue }
+            try SnapshotFile.write(Snapshot(schema: snapshot.schema, journal: journalAt,
                                             savedAt: snapshot.savedAt, document: clean), to: file)
             outcome.files += 1
         }
@@ -168,13 +190,50 @@ public enum RoomOnlyForgetting {
             outcome.files += 1
         }
 
+        // 4b. Snapshots set aside in kept/ by opening (issue 15): copies of the session like any
+        // other. A forgetting cut short leaves a snapshot that no longer agrees with the rewritten
+        // journal, which the next open sets aside there, words and all. Each keeps its envelope
+        // (where it stood in the journal); only the stories' words go.
+        for keptFolder in KeptFolder.all(in: folder) {
+            for name in SafeFile.visibleNames(inFolderAt: keptFolder.path).sorted() where name.hasSuffix(".json") {
+                let file = keptFolder.appendingPathComponent(name)
+                guard let data = try? SafeFile.read(file),
+                      let header = try? JSONCoding.decoder().decode(SnapshotEnvelope.Header.self, from: data),
+                      let document = SnapshotFile.looseDocument(Session.self, in: data)
+                else { continue }
+                let clean = scrub(document, forgetting: ids)
+                guard clean != document else { continue }
+                try SnapshotFile.write(Snapshot(envelope: header.envelope, document: clean), to: file)
+                outcome.files += 1
+            }
+        }
+
         // 5. Last, the snapshot and summary.
         let clean = scrub(store.session, forgetting: ids)
         if clean != store.session || outcome.files > 0 {
-            try store.files.writeSnapshot(clean, summary: SessionSummary(clean, updatedAt: date), at: date)
+            let journalAt = moved(store.files.position)
+            try store.files.writeSnapshot(clean, covering: journalAt, summary: SessionSummary(clean, updatedAt: date), at: date)
             outcome.files += 1
         }
         return outcome
+    }
+
+    /// For each whole line of `bytes` (in order, numbered by `sequences`), the journal position
+    /// just after it: its length to there and the CRC-32 of those bytes. Empty when the lines and
+    /// numbers do not pair up one to one (then no snapshot is given a checksum it cannot back).
+    static func positions(of bytes: [UInt8], sequences: [Int]) -> [Int: JournalPosition] {
+        var result: [Int: JournalPosition] = [:]
+        var sum: UInt32 = 0
+        var start = 0
+        var index = 0
+        while start < bytes.count {
+            guard index < sequences.count, let newline = bytes[start...].firstIndex(of: UInt8(ascii: "\n")) else { return [:] }
+            sum = CRC32.update(sum, with: bytes[start...newline])
+            result[sequences[index]] = JournalPosition(sequence: sequences[index], length: newline + 1, sum: CRC32.hex(sum))
+            start = newline + 1
+            index += 1
+        }
+        return index == sequences.count ? result : [:]
     }
 
     /// Whether a quarantined line could hold a room-only story: it names the choice, one of the

@@ -17,13 +17,18 @@ public final class SessionStore {
     public let files: Files
     public private(set) var editor: SessionEditor
     /// What happened while opening: anything set aside, read-only reasons, a recovered lock.
-    public let report: RecoveryReport
+    public private(set) var report: RecoveryReport
     /// Plain problems found while replaying the journal (normally none).
     public private(set) var replayProblems: [String] = []
     private var eventsSinceSnapshot = 0
     /// The journal number of the last move to another step, so the stage snapshot of the state
     /// before it says so.
     private var lastMoveSequence: Int?
+    /// The session as last noted applied, with the journal change it stands at; and the one noted
+    /// just before the last move. A stage snapshot names the change of the state it is handed
+    /// only when it is one of these (see ``keepStageSnapshot(_:leaving:at:)``).
+    private var lastNoted: (sequence: Int, session: Session)?
+    private var beforeLastMove: Session?
     /// Set, snapshots are written on a thread of their own (see ``SnapshotWriter``): the console
     /// sets it, so that no key waits for one. Unset (the default, for the command line and
     /// tests), each snapshot is on disk when the call that made it due returns.
@@ -40,6 +45,7 @@ public final class SessionStore {
         self.files = files
         self.editor = editor
         self.report = report
+        lastNoted = (files.lastSequence, editor.session)
     }
 
     deinit {
@@ -64,10 +70,14 @@ public final class SessionStore {
     ///   (after being told what that means); taken only if it is still exactly that one.
     public static func open(_ folder: URL, readOnly: Bool, takeOver: LockInfo? = nil, at date: Date) throws -> SessionStore {
         let store = try openWithoutForgetting(folder, readOnly: readOnly, takeOver: takeOver, at: date)
-        guard !store.isReadOnly, RoomOnlyForgetting.isDue(store.session) else { return store }
+        guard !store.isReadOnly, RoomOnlyForgetting.isDue(store) else { return store }
         try? store.files.close()
         _ = try? RoomOnlyForgetting.forget(in: folder, at: date)
-        return try openWithoutForgetting(folder, readOnly: readOnly, at: date)
+        let reopened = try openWithoutForgetting(folder, readOnly: readOnly, at: date)
+        // What the first opening found (a snapshot set aside, damage, a lock taken over) is still
+        // what the facilitator must be told; the second found nothing new unless it says so.
+        if reopened.report.isClean { reopened.report = store.report }
+        return reopened
     }
 
     /// Opens a session folder as it is, room-only words and all (for `RoomOnlyForgetting` itself).
@@ -125,7 +135,10 @@ public final class SessionStore {
     /// Appends an event to the journal. Returns when it is on disk; the caller then applies it.
     public func append(_ event: SessionEvent, at date: Date) throws {
         let sequence = try files.append(event, at: date)
-        if case .moveTo = event { lastMoveSequence = sequence }
+        if case .moveTo = event {
+            lastMoveSequence = sequence
+            beforeLastMove = lastNoted?.sequence == sequence - 1 ? lastNoted?.session : nil
+        }
     }
 
     /// Notes that an appended event was applied to `session` (by whoever holds the live editor,
@@ -134,6 +147,7 @@ public final class SessionStore {
     /// the change: on a big session the snapshot takes tens of milliseconds).
     public func noteApplied(_ session: Session, at date: Date, later: Bool = false) {
         eventsSinceSnapshot += 1
+        lastNoted = (files.lastSequence, session)
         if !later { snapshotIfDue(session, at: date) }
     }
 
@@ -199,8 +213,28 @@ public final class SessionStore {
     ///
     /// `session` is the state just before the move (the console passes it after saving the move), so
     /// the stage snapshot records the change before the move as the last one it holds.
+    /// A stage snapshot must name exactly the change of the state it holds, or a rebuild from it
+    /// would replay changes twice or miss some: so `session` is matched against the session just
+    /// before the last move (what the console passes, even when a practice group's replies were
+    /// saved after the move) and the session as last applied. Anything else is kept with its
+    /// number only, no journal checksum, so opening never rebuilds from it.
     public func keepStageSnapshot(_ session: Session, leaving step: FlowStep, at date: Date) {
-        let holding = lastMoveSequence.map { $0 - 1 }
+        let holding: Int?
+        if let move = lastMoveSequence, let before = beforeLastMove, before == session {
+            holding = move - 1
+        } else if let noted = lastNoted, noted.session == session {
+            holding = noted.sequence
+        } else {
+            holding = nil
+        }
+        if holding == nil {
+            do {
+                _ = try files.writeStageSnapshot(session, label: step.label, unchecked: true, at: date)
+            } catch {
+                noteSnapshotProblem("The copy of the session as it was on leaving \(WorkshopFlow.describe(step))", error)
+            }
+            return
+        }
         do {
             _ = try files.writeStageSnapshot(session, label: step.label, holding: holding, at: date)
         } catch {
