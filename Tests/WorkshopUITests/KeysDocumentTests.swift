@@ -69,6 +69,9 @@ final class KeysDocumentTests: XCTestCase {
 
         """
         text += "\n## The projector view\n\n" + table(Bindings.projector)
+        text += "\nThe help never appears on the room's wall: `?` in the projector view goes back to the console with it open.\n"
+        text += "\n## The wall's own terminal (`campfire present`)\n\n" + table(Bindings.present)
+        text += "\nThe keys box shows only while it is open: any key closes it (`q` then quits).\n"
         text += "\n## The home screen\n\n" + table(HomeApp.bindings)
         text += "\n## The guided tour\n\n" + table(GuidedTour.bindings)
         text += "\n## Practice: choosing a scenario (`p` on the home screen)\n\n" + table(HomeApp.scenarioBindings)
