@@ -58,4 +58,18 @@ final class PresentFollowTests: TerminalTestCase {
         try tmux.waitFor(p, "Seen without notification")
         try quit(t, p)
     }
+
+    /// `?` on the wall's terminal shows its keys (drawn from the bindings that handle them); any
+    /// key closes the box without quitting, and q then quits.
+    func testQuestionMarkOnTheWallShowsItsKeysAndAnyKeyClosesThem() throws {
+        let (t, p) = try consoleAndWall(wallEnvironment: [:])
+        try tmux.press(p, "?")
+        try tmux.waitFor(p, "Keys on this screen")
+        try tmux.waitFor(p, "(Esc too)")
+        try tmux.press(p, "q")  // closes the box; does not quit
+        try tmux.waitUntilGone(p, "Keys on this screen")
+        try tmux.waitFor(p, "Tell us about a time")
+        XCTAssertFalse(try tmux.screen(p).contains("EXITED"), "the key that closed the box did not quit")
+        try quit(t, p)
+    }
 }

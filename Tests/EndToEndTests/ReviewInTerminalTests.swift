@@ -153,4 +153,29 @@ final class ReviewInTerminalTests: TerminalTestCase {
         XCTAssertTrue(result.output.contains("Riverside day servi"), result.output)
         XCTAssertTrue(result.output.contains("▲A ▲A ■R ●G"), result.output)
     }
+
+    /// `?` in review shows the keys of the screen it is on (the list, then one workshop), at
+    /// 60 × 20 the box scrolls and says so; any other key closes it and review goes on.
+    func testQuestionMarkShowsTheKeysOfEachReviewScreen() throws {
+        try Self.make(in: data, id: "20261123-1000-aaaa", title: "Riverside day service", group: "riverside", daysLater: 0)
+        let t = "review"
+        try tmux.start(t, command: "\(Binary.campfire.path) review --data-dir \(data.path)", width: 60, height: 20)
+        try tmux.waitFor(t, "1 of 1 sessions")
+        try tmux.waitFor(t, "? keys")
+        try tmux.press(t, "?")
+        try tmux.waitFor(t, "Search by title or group")
+        try tmux.waitFor(t, "more below: ↓")
+        try tmux.press(t, "Down", "Down", "Down", "Down", "Down", "Down", "Down", "Down")
+        try tmux.waitFor(t, "Quit (Esc too")
+        try tmux.press(t, "x")  // closes the box, nothing else
+        try tmux.waitUntilGone(t, "Keys")
+        try tmux.waitFor(t, "1 of 1 sessions")
+        try tmux.press(t, "Enter")
+        try tmux.press(t, "?")
+        try tmux.waitFor(t, "The next stage")
+        try tmux.press(t, "x")
+        try tmux.waitUntilGone(t, "The next stage")
+        try tmux.press(t, "Escape", "q")
+        try tmux.waitFor(t, "EXITED 0")
+    }
 }

@@ -343,9 +343,10 @@ final class ConsoleFaultTests: XCTestCase {
         app.handle(.character("?"))
         XCTAssertEqual(app.screen, .help)
         var screen = screenText(app)
-        XCTAssertTrue(screen.contains("2 more below: ↓"), screen)
+        // Counted in rows: a long description wraps onto a second row.
+        XCTAssertTrue(screen.contains("4 more below: ↓"), screen)
         XCTAssertFalse(screen.contains("Move the selection down."))
-        press(app, [.down, .down])
+        press(app, [.down, .down, .down, .down])
         screen = screenText(app)
         XCTAssertEqual(app.screen, .help, "the arrows scroll; they do not close the box")
         XCTAssertTrue(screen.contains("Move the selection down."), screen)
@@ -355,6 +356,55 @@ final class ConsoleFaultTests: XCTestCase {
         // At 160 × 48 everything fits, and the box says only that any key closes it.
         app.handle(.character("?"))
         XCTAssertTrue(screenText(app, width: 160, height: 48).contains("Keys on this screen — any key closes"))
+    }
+
+    func testTheHelpBoxWrapsLongDescriptionsAtSixtyColumnsAndStillScrollsToTheEnd() {
+        // Trial finding 16: at 60 × 20 every description was cut with "…".
+        let (app, _) = ScreenFixtures.app(at: FlowStep(.storytelling))
+        app.state.size = (60, 20)
+        app.handle(.character("?"))
+        var screen = screenText(app, width: 60, height: 20)
+        XCTAssertFalse(screen.contains("…\u{2502}"), "no description is cut at the box's edge:\n" + screen)
+        XCTAssertTrue(screen.contains("more below: ↓"), screen)
+        // Scroll to the end: every word of the last binding's description is on screen somewhere
+        // along the way, and the closing note is reached.
+        var seen = screen
+        for _ in 0..<60 { app.handle(.down); screen = screenText(app, width: 60, height: 20); seen += screen }
+        XCTAssertEqual(app.screen, .help)
+        XCTAssertTrue(screen.contains("Typing in a box never runs a key"), screen)
+        XCTAssertTrue(screen.contains("Keys — ↑↓ scroll, any other key closes"), "a narrow box has a shorter title, not a cut one:\n" + screen)
+        XCTAssertFalse(screen.contains("more below"), screen)
+        for binding in app.bindings(for: .stage) {
+            for word in binding.help.split(separator: " ") {
+                XCTAssertTrue(seen.contains(word), "\(word) of \(binding.keyLabel) is shown:\n" + screen)
+            }
+        }
+    }
+
+    func testQuestionMarkInTheProjectorViewOpensTheHelpOnTheConsoleNotOnTheWall() {
+        let (app, _) = ScreenFixtures.app(at: FlowStep(.goal))
+        app.state.size = (80, 24)
+        app.handle(.character("p"))
+        XCTAssertEqual(app.screen, .projector)
+        XCTAssertTrue(app.activeBindings.contains { $0.keyLabel == "?" && $0.command == .help })
+        app.handle(.character("?"))
+        XCTAssertEqual(app.state.layout, .console, "the help is never drawn on the room's wall")
+        XCTAssertEqual(app.screen, .help)
+        XCTAssertTrue(screenText(app).contains("Keys on this screen"))
+        app.handle(.character("x"))
+        XCTAssertEqual(app.screen, .stage)
+    }
+
+    func testEveryoneScoresHintIsOneEntryForTheFourStageKeys() {
+        let (app, _) = ScreenFixtures.app(at: FlowStep(principle: .work, phase: .score), names: ["Zoë", "Tom"])
+        let bar = ConsoleScreen.render(app, width: 160, height: 48).rows.last ?? ""
+        XCTAssertTrue(bar.contains("1-4 stage"), bar)
+        XCTAssertFalse(bar.contains("2 2"), bar)
+        // Each key still works and the help box still lists them.
+        app.handle(.character("3"))
+        app.handle(.character("?"))
+        let screen = screenText(app, width: 160, height: 48)
+        XCTAssertTrue(screen.contains("Stage 4."), screen)
     }
 
     func testTheHomeScreenShowsEveryKeyWithQuestionMark() {

@@ -120,6 +120,23 @@ final class GuidedTourTests: XCTestCase {
         XCTAssertTrue(tour.finished)
     }
 
+    func testQuestionMarkInTheTourShowsItsKeysAndAnyKeyClosesThem() {
+        let tour = GuidedTour(content: ScreenFixtures.content, start: ScreenFixtures.start)
+        tour.handle(.enter)
+        XCTAssertTrue(tour.render(width: 80, height: 24).rows.last?.contains("? all keys") ?? false)
+        tour.handle(.character("?"))
+        XCTAssertTrue(tour.showingKeys)
+        for (width, height) in [(80, 24), (60, 20), (160, 48)] {
+            let screen = tour.render(width: width, height: height).rows.joined(separator: "\n")
+            XCTAssertTrue(screen.contains("Open the sample workshop"), screen)
+            XCTAssertTrue(screen.contains("Back to the home screen."), screen)
+        }
+        tour.handle(.character("q"))  // closes the box; does not leave the tour
+        XCTAssertFalse(tour.showingKeys)
+        XCTAssertFalse(tour.finished)
+        XCTAssertEqual(tour.index, 1, "the closing key does nothing else")
+    }
+
     func testHomeOffersTheTourOnFirstRunAndDeletesOnlySamples() {
         let empty = HomeApp(entries: [], content: ScreenFixtures.content)
         XCTAssertTrue(empty.render(width: 80, height: 24).rows.joined().contains("Press t for a two-minute tour"))

@@ -69,6 +69,14 @@ final class KeysDocumentTests: XCTestCase {
 
         """
         text += "\n## The projector view\n\n" + table(Bindings.projector)
+        text += "\nThe help never appears on the room's wall: `?` in the projector view goes back to the console with it open.\n"
+        text += "\n## The wall's own terminal (`campfire present`)\n\n" + table(Bindings.present)
+        text += "\nThe keys box shows only while it is open: any key closes it (`q` then quits).\n"
+        text += "\n## Review (`campfire review`): the list\n\n" + table(ReviewApp.bindings(for: .browser))
+        text += "\n## Review: one workshop, a stage a page\n\n" + table(ReviewApp.bindings(for: .session(id: "")))
+        text += "\n## Review: the timeline\n\n" + table(ReviewApp.bindings(for: .timeline(id: "")))
+        text += "\n## Review: a group's actions over time\n\n" + table(ReviewApp.bindings(for: .progress(group: "")))
+        text += "\nIn review, `?` shows the keys of the screen; ↑ and ↓ scroll a box too long for the window and any other key closes it.\n"
         text += "\n## The home screen\n\n" + table(HomeApp.bindings)
         text += "\n## The guided tour\n\n" + table(GuidedTour.bindings)
         text += "\n## Practice: choosing a scenario (`p` on the home screen)\n\n" + table(HomeApp.scenarioBindings)

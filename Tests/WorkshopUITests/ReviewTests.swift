@@ -333,3 +333,38 @@ final class ReviewGoldenTests: XCTestCase {
         check("compare", app)
     }
 }
+
+/// `?` on every review screen shows that screen's keys, from `ReviewApp.bindings(for:)`.
+final class ReviewHelpTests: XCTestCase {
+    private func text(_ app: ReviewApp, _ width: Int = 80, _ height: Int = 24) -> String {
+        ReviewScreens.render(app, width: width, height: height).rows.joined(separator: "\n")
+    }
+
+    func testQuestionMarkShowsTheKeysOfTheListSessionTimelineAndTrendsAndAnyKeyClosesIt() {
+        let app = ReviewFixture.standard().app()
+        XCTAssertTrue(text(app).contains("? keys"), text(app))
+        var visited: [ReviewApp.Screen] = []
+        for open in [nil, Key.enter, .character("t"), .character("o")] as [Key?] {
+            if let open {
+                while app.screen != .browser { app.handle(.escape) }  // back to the list
+                app.handle(open)
+            }
+            visited.append(app.screen)
+            let before = app.screen
+            app.handle(.character("?"))
+            XCTAssertTrue(app.showingKeys)
+            // Scroll to the end at 60 × 20, reading every row: each binding's key is shown.
+            var seen = text(app, 60, 20)
+            for _ in 0..<30 { app.handle(.down); seen += text(app, 60, 20) }
+            XCTAssertTrue(seen.contains("Keys"), seen)
+            for binding in ReviewApp.bindings(for: app.screen) {
+                XCTAssertTrue(seen.contains(binding.keyLabel), "\(binding.keyLabel) on \(app.screen):\n" + seen)
+            }
+            app.handle(.character("x"))
+            XCTAssertFalse(app.showingKeys, "any other key closes the box")
+            XCTAssertEqual(app.screen, before, "the closing key does nothing else")
+        }
+        XCTAssertEqual(visited.count, 4)
+        XCTAssertFalse(app.wantsToQuit)
+    }
+}

@@ -140,7 +140,7 @@ public final class ConsoleApp {
             // ↑ and ↓ scroll a box too long for the window; any other key closes it.
             if key == .down || key == .up || key == .pageDown || key == .pageUp {
                 let rows = max((state.size?.height ?? 24) - 2 - 2 - 2, 1)  // header, status and hint bar, box edges
-                let most = HelpBox.maxOffset(bindings(for: .stage), note: ConsoleScreen.helpNote, rows: rows)
+                let most = HelpBox.maxOffset(bindings(for: .stage), note: ConsoleScreen.helpNote, rows: rows, width: state.size?.width ?? 80)
                 let step = key == .down || key == .up ? 1 : max(rows - 2, 1)
                 state.helpOffset = min(max(state.helpOffset + (key == .down || key == .pageDown ? step : -step), 0), most)
             } else {
@@ -192,6 +192,8 @@ public final class ConsoleApp {
         let record = session.record
         switch command {
         case .help:
+            // From the projector view the help opens on the console, never on the room's wall.
+            state.layout = .console
             state.mode = .help
             state.helpOffset = 0
         case .quit: wantsToQuit = true

@@ -43,9 +43,25 @@ public final class GuidedTour {
         .char("p", "console/projector", help: "On a narrow screen, switch between the console and the projector view.", .toggleProjector),
         .char("o", "try it yourself", help: "Open the sample workshop and try the keys.", .edit),
         KeyBinding([.escape, .character("q")], "Esc", "leave the tour", help: "Back to the home screen.", .quit),
+        .char("?", "all keys", help: "Show every key of the tour.", .help),
     ]
 
+    /// Whether the `?` box is open, and how far it is scrolled.
+    public private(set) var showingKeys = false
+    public private(set) var keysOffset = 0
+
     public func handle(_ key: Key) {
+        if showingKeys {
+            // ↑ and ↓ scroll a box too long for the window (the drawing keeps it in range);
+            // any other key closes it.
+            switch key {
+            case .down: keysOffset += 1
+            case .up: keysOffset = max(keysOffset - 1, 0)
+            case .resize: break
+            default: showingKeys = false
+            }
+            return
+        }
         guard let binding = Self.bindings.first(where: { $0.matches(key) }) else { return }
         switch binding.command {
         case .nextStep:
@@ -54,6 +70,7 @@ public final class GuidedTour {
         case .toggleProjector: showsProjector.toggle()
         case .edit: wantsToOpenSample = true
         case .quit: finished = true
+        case .help: showingKeys = true; keysOffset = 0
         default: break
         }
     }
@@ -102,6 +119,10 @@ public final class GuidedTour {
         if !sideBySide { caption += showsProjector ? " (Showing the projector view; p for the console.)" : " (Showing the console; p for the projector view.)" }
         grid.fill(bottom, style: .plain)
         Draw.paragraph(caption, in: Rect(x: 1, y: bottom.y, width: width - 2, height: 3), grid: &grid, style: Style(.accent, bold: true), maxRows: 3)
+        if showingKeys {
+            keysOffset = min(keysOffset, HelpBox.maxOffset(Self.bindings, note: nil, rows: max(middle.height - 2, 1), width: middle.width))
+            HelpBox.render(Self.bindings, note: nil, offset: keysOffset, in: middle, grid: &grid)
+        }
         let (hints, pinned) = HintBar.split(Self.bindings)
         HintBar.render(hints, pinned: pinned, y: bottom.maxY - 1, x: 0, width: width, grid: &grid)
         return grid

@@ -212,7 +212,7 @@ public final class HomeApp {
         // letters leave few columns).
         if showingKeys {
             let rect = Rect(x: 0, y: 1, width: grid.width, height: grid.height - 2)
-            keysOffset = min(keysOffset, HelpBox.maxOffset(Self.bindings, note: nil, rows: max(rect.height - 2, 1)))
+            keysOffset = min(keysOffset, HelpBox.maxOffset(Self.bindings, note: nil, rows: max(rect.height - 2, 1), width: rect.width))
             HelpBox.render(Self.bindings, note: nil, offset: keysOffset, in: rect, grid: &grid)
         }
         let (hints, pinned) = form.map { Bindings.formBar($0) } ?? HintBar.split(Self.bindings, pinning: [.quit, .showKeys])

@@ -19,9 +19,18 @@ public enum Bindings {
         KeyBinding([.down], "↓", "down", help: "Move the selection down.", .moveDown, inHintBar: false),
     ]
 
+    /// `campfire present`, the wall's own terminal: a way out, and `?` for this list (shown
+    /// only while it is held open; any key closes it).
+    public static let present: [KeyBinding] = [
+        KeyBinding([.character("q"), .escape], "q", "quit", help: "Stop showing the workshop here (Esc too). Nothing changes in it.", .quit),
+        .char("?", "keys", help: "Show these keys; any key closes this box.", .help),
+    ]
+
     /// The projector view only needs a way back.
     public static let projector: [KeyBinding] = [
         .char("p", "console", help: "Back to the console.", .toggleProjector),
+        // Help is never drawn on the room's wall: `?` goes back to the console with it open.
+        .char("?", "keys (on the console)", help: "Back to the console, with every key shown there.", .help),
         KeyBinding([.character("]")], "]", "next", help: "Move on to the next step.", .nextStep),
         KeyBinding([.character("[")], "[", "back", help: "Go back to the previous step.", .previousStep),
         KeyBinding([.character("q"), .control("c")], "q", "quit", help: "Quit (Ctrl-C too). Everything is already saved.", .quit),
@@ -94,10 +103,11 @@ public enum Bindings {
             switch step.phase {
             case .score?:
                 return [
-                    .char("1", "stage 1", help: "The selected person places stage 1, then the next person is selected.", .setStage(1)),
-                    .char("2", "2", help: "Stage 2.", .setStage(2)),
-                    .char("3", "3", help: "Stage 3.", .setStage(3)),
-                    .char("4", "4", help: "Stage 4.", .setStage(4)),
+                    // One hint, "1-4 stage", for the four keys (the help box lists each).
+                    KeyBinding([.character("1")], "1-4", "stage", help: "The selected person places stage 1 (2, 3 or 4 likewise), then the next person is selected.", .setStage(1)),
+                    .char("2", "2", help: "Stage 2.", .setStage(2), inHintBar: false),
+                    .char("3", "3", help: "Stage 3.", .setStage(3), inHintBar: false),
+                    .char("4", "4", help: "Stage 4.", .setStage(4), inHintBar: false),
                     .char("0", "clear", help: "Clear the selected person's stage.", .clearStage, inHintBar: false),
                     .char("l", "show live", help: "Show stages on the wall as they are placed, or (again) only once everyone has placed.", .toggleLiveAnswers, inHintBar: false),
                 ]

@@ -3,6 +3,8 @@ import Foundation
 /// Everything a key can ask the console to do.
 public enum Command: Hashable, Sendable {
     // Everywhere
+    /// A key of `campfire review`, handled by the review program itself (listed for its `?` box).
+    case review
     case help, quit, nextStep, previousStep, toggleProjector, undo, redo, nextPanel, moveUp, moveDown
     // Lists
     case add, edit, delete

@@ -268,10 +268,88 @@ public final class ReviewApp {
 
     // MARK: - Keys
 
+    /// Whether the `?` box (every key of this screen) is open, and how far it is scrolled.
+    public private(set) var showingKeys = false
+    public var keysOffset = 0
+
+    /// The keys of one review screen, for its `?` box. The same keys are handled below.
+    public static func bindings(for screen: Screen) -> [KeyBinding] {
+        func b(_ keys: [Key], _ label: String, _ help: String) -> KeyBinding { KeyBinding(keys, label, label, help: help, .review) }
+        let help = KeyBinding([.character("?")], "?", "keys", help: "Show every key of this screen.", .help)
+        switch screen {
+        case .browser:
+            return [
+                b([.enter], "Enter", "Open the selected workshop, one stage a page."),
+                b([.character("/")], "/", "Search by title or group; Enter keeps the search, Esc clears it."),
+                b([.character("g")], "g", "Show one group at a time (again for the next, then all)."),
+                b([.character("p")], "p", "Show or hide practice runs."),
+                b([.character("s")], "s", "Sort by the next column."),
+                b([.character("S")], "S", "Reverse the order."),
+                b([.character("t")], "t", "The selected workshop's timeline, one change at a time."),
+                b([.character("o")], "o", "The selected group's actions over time."),
+                b([.character("c")], "c", "Mark the selected workshop to compare; c on another compares them."),
+                b([.up, .character("k")], "↑", "Move up the list (k too)."),
+                b([.down, .character("j")], "↓", "Move down the list (j too)."),
+                b([.pageUp, .pageDown, .home, .end], "PgUp", "Move ten at a time (PgDn down); Home and End go to the first and last."),
+                help,
+                b([.character("q"), .escape], "q", "Quit (Esc too; Esc first clears a search)."),
+            ]
+        case .session:
+            return [
+                b([.right, .character("]"), .character(" "), .pageDown], "→", "The next stage (], Space and PgDn too)."),
+                b([.left, .character("["), .pageUp], "←", "The stage before ([ and PgUp too)."),
+                b([.home, .end], "Home End", "The first and the last stage."),
+                b([.up, .down], "↑ ↓", "Scroll the stories and practice pages."),
+                b([.character("t")], "t", "This workshop's timeline."),
+                b([.character("o")], "o", "This group's actions over time."),
+                help,
+                b([.escape, .character("q"), .backspace], "Esc", "Back to the list (q and Backspace too)."),
+            ]
+        case .timeline:
+            return [
+                b([.right, .down, .character("l"), .character("j")], "→", "The next change (↓, l and j too)."),
+                b([.left, .up, .character("h"), .character("k")], "←", "The change before (↑, h and k too)."),
+                b([.character("]"), .pageDown], "]", "The next change of stage."),
+                b([.character("["), .pageUp], "[", "The change of stage before."),
+                b([.home, .end], "Home End", "The first and the last change."),
+                b([.character("v")], "v", "The workshop one stage a page."),
+                help,
+                b([.escape, .character("q"), .backspace], "Esc", "Back (q and Backspace too)."),
+            ]
+        case .progress:
+            return [
+                b([.up, .down], "↑ ↓", "Choose an action."),
+                b([.character("d")], "d", "Mark it done."),
+                b([.character("n")], "n", "Mark it not done."),
+                b([.character("x")], "x", "Mark it dropped."),
+                b([.character("u")], "u", "Mark it planned again."),
+                b([.character("e")], "e", "Write what happened."),
+                b([.character("f")], "f", "Show actions by status (again for the next)."),
+                b([.character("w")], "w", "Show one person's actions (again for the next, then everyone)."),
+                b([.left, .right], "← →", "Older and newer workshops of the group."),
+                help,
+                b([.escape, .character("q"), .backspace], "Esc", "Back to the list (q and Backspace too)."),
+            ]
+        case .compare:
+            return [help, b([.escape, .character("q"), .backspace], "Esc", "Back to the list (q and Backspace too).")]
+        }
+    }
+
     public func handle(_ key: Key) {
         if key == .resize { return }
+        if showingKeys {
+            // ↑ and ↓ scroll a box too long for the window (the drawing keeps it in range);
+            // any other key closes it.
+            switch key {
+            case .down, .pageDown: keysOffset += key == .down ? 1 : 5
+            case .up, .pageUp: keysOffset = max(keysOffset - (key == .up ? 1 : 5), 0)
+            default: showingKeys = false
+            }
+            return
+        }
         if isSearching { handleSearch(key); return }
         if noteDraft != nil, case .progress(let group) = screen { handleNote(key, group: group); return }
+        if key == .character("?") { showingKeys = true; keysOffset = 0; return }
         if key == .control("c") { wantsToQuit = true; return }
         switch screen {
         case .browser: handleBrowser(key)

@@ -47,7 +47,13 @@ public enum ReviewScreens {
             }
             Draw.line(message.text, x: 1, y: bottom.y, width: width - 2, grid: &grid, style: Style(role, bold: message.kind != .info))
         }
-        let pinned: [(keys: String, label: String)] = app.isSearching ? [] : [(app.screen == .browser ? "q" : "Esc", app.screen == .browser ? "quit" : "back")]
+        if app.showingKeys {
+            let bindings = ReviewApp.bindings(for: app.screen)
+            app.keysOffset = min(app.keysOffset, HelpBox.maxOffset(bindings, note: nil, rows: max(body.height - 2, 1), width: body.width))
+            HelpBox.render(bindings, note: nil, offset: app.keysOffset, in: body, grid: &grid)
+        }
+        let pinned: [(keys: String, label: String)] = app.isSearching ? []
+            : (app.noteDraft != nil ? [] : [("?", "keys")]) + [(app.screen == .browser ? "q" : "Esc", app.screen == .browser ? "quit" : "back")]
         HintBar.render(hints, pinned: pinned, y: bottom.y + 1, x: 0, width: width, grid: &grid)
         return grid
     }

@@ -44,11 +44,16 @@ struct Present: ParsableCommand {
         defer { terminal.stop() }
         var needsDraw = true
         var drawnSecond = 0
+        var showingKeys = false
         while true {
             if needsDraw, let current = follower.session {
                 let size = terminal.size
                 var grid = Grid(width: size.width, height: size.height)
                 ProjectorScreen.render(session: current, content: content, now: Date(), into: &grid)
+                if showingKeys {
+                    // Drawn from the same bindings that handle the keys below.
+                    HelpBox.render(Bindings.present, note: nil, offset: 0, in: Rect(x: 0, y: 1, width: size.width, height: max(size.height - 2, 0)), grid: &grid)
+                }
                 terminal.draw(grid)  // sends only the cells that changed
                 needsDraw = false
                 drawnSecond = Int(Date().timeIntervalSince1970)
@@ -68,8 +73,14 @@ struct Present: ParsableCommand {
             // Keys typed (and resizes and stop signals, which cut the wait short).
             do {
                 while let key = try terminal.nextKey(timeoutMilliseconds: 0) {
-                    if key == .character("q") || key == .escape { return }
                     needsDraw = true
+                    if key == .resize { continue }
+                    if showingKeys { showingKeys = false; continue }  // any key closes the keys box
+                    switch Bindings.present.first(where: { $0.matches(key) })?.command {
+                    case .quit?: return
+                    case .help?: showingKeys = true
+                    default: break
+                    }
                 }
             } catch .terminalGone { return } catch { throw ExitCode(error.code) }
             if wake == .timeout {
