@@ -67,10 +67,11 @@ final class NothingCutTests: XCTestCase {
         for y in 0..<(rows.count - 2) {
             let row = Array(rows[y])
             for (column, character) in row.enumerated() where character == "…" {
-                // "… and 3 more ideas", "… 4 more words" and "… 2 earlier stories" say how much is hidden.
+                // "… and 3 more ideas" and "… 2 earlier stories" say how much of a list is hidden.
+                // "… 4 more words" says it too, but a text cut so above empty rows should have wrapped.
                 let after = String(row[(column + 1)...]).trimmingCharacters(in: .whitespaces)
-                if after.hasPrefix("and ") || after.range(of: #"^\d+ (more|earlier)"#, options: .regularExpression) != nil { continue }
-                if String(row[(column + 1)...]).range(of: #"^ \d+ more words?"#, options: .regularExpression) != nil { continue }
+                let wordsHidden = after.range(of: #"^\d+ more words?"#, options: .regularExpression) != nil
+                if !wordsHidden, after.hasPrefix("and ") || after.range(of: #"^\d+ (more|earlier)"#, options: .regularExpression) != nil { continue }
                 // The cut text starts after the nearest border to its left (or at the edge).
                 let from = (row[..<column].lastIndex(of: "│").map { $0 + 1 }) ?? 0
                 let below = (1...2).allSatisfy { offset in
@@ -124,6 +125,69 @@ final class NothingCutTests: XCTestCase {
                 let cuts = Self.cutsWithRoomBelow(grid)
                 XCTAssertEqual(cuts, [], "console at \(name) \(width)x\(height)")
             }
+        }
+    }
+
+    /// What a new user found cut on the console with rows to spare (trial findings 2, 5 and 7).
+    func testTheConsoleCasesANewUserHitWrapIntoTheFreeRows() {
+        for size in ScreenFixtures.sizes {
+            var screens: [(String, Grid)] = []
+            // Welcome with nobody yet.
+            let (empty, _) = ScreenFixtures.emptyApp()
+            screens.append(("welcome, nobody", ConsoleScreen.render(empty, width: size.width, height: size.height)))
+            // Stories: everyone still to be heard, named in the side panel.
+            var editor = SessionEditor(session: ScreenFixtures.emptyApp().0.session)
+            for (index, name) in ["Zoë", "Priya Lakshmi Sundaram", "李小龍", "Amal", "مريم", "Tom"].enumerated() {
+                try? editor.apply(.addParticipant(Participant(id: "p\(index + 1)", name: name)), at: ScreenFixtures.start)
+            }
+            try? editor.apply(.moveTo(step: FlowStep(.storytelling), overriddenGuards: [], overrideReason: nil), at: ScreenFixtures.start)
+            let stories = ConsoleApp(editor: editor, content: ScreenFixtures.content, environment: ConsoleEnvironment(clock: ManualClock(ScreenFixtures.start), save: { _, _ in }))
+            screens.append(("stories", ConsoleScreen.render(stories, width: size.width, height: size.height)))
+            // Principles, agreeing a score: the gap and the split by perspective.
+            let agree = Self.longSession(upTo: FlowStep(principle: .reciprocity, phase: .agree))
+            screens.append(("principle agree", ConsoleScreen.render(agree, width: size.width, height: size.height)))
+            // Practice: the coach's tips, at the start and after the stick went round.
+            let (practice, _, _, _) = PracticeScreenFixtures.app()
+            screens.append(("practice welcome", ConsoleScreen.render(practice, width: size.width, height: size.height)))
+            PracticeConsoleTests.press(practice, ["]", "n", "n", "n"])
+            screens.append(("practice stories", ConsoleScreen.render(practice, width: size.width, height: size.height)))
+            // The welcome's first line (what to press) ends whole, and nobody's name is cut.
+            XCTAssertFalse(screens[0].1.rows.joined(separator: "\n").contains("more words"), screens[0].1.rows.joined(separator: "\n"))
+            if size.width >= 70 {
+                // The side panel (right of its border) names everyone whole, and who is still to be heard.
+                let panel = screens[1].1.rows.filter { $0.contains("│") }.map { $0.components(separatedBy: "│").last ?? "" }.joined(separator: "\n")
+                XCTAssertTrue(panel.contains("Lakshmi Sundaram") && !panel.contains("…"), screens[1].1.rows.joined(separator: "\n"))
+                XCTAssertTrue(panel.contains("Not heard yet"), screens[1].1.rows.joined(separator: "\n"))
+            }
+            // The gap between perspectives and the split by perspective are said whole (at 60x20
+            // there is no row to spare, and the cut says how much is hidden).
+            if size.height >= 24 {
+            let agreeScreen = screens[2].1.rows.joined(separator: "\n")
+            XCTAssertFalse(agreeScreen.contains("more words"), agreeScreen)
+            let (sample, _) = ScreenFixtures.app(at: FlowStep(principle: .reciprocity, phase: .agree))
+            let sampleScreen = ConsoleScreen.render(sample, width: size.width, height: size.height).rows.joined(separator: "\n")
+            XCTAssertFalse(sampleScreen.contains("more words"), sampleScreen)
+            }
+            for (name, grid) in screens {
+                XCTAssertEqual(Self.cutsWithRoomBelow(grid), [], "\(name) at \(size.width)x\(size.height):\n" + grid.rows.joined(separator: "\n"))
+            }
+        }
+    }
+
+    /// A long status message (a damaged journal line) grows into the free rows, so the command
+    /// the facilitator must run is on screen whole.
+    func testALongStatusMessageShowsItsLastWords() {
+        let notice = "Line 20 of /tmp/trial-data-2/sessions/20261203-1137-2017/journal.jsonl is damaged (it has no checksum), "
+            + "but the snapshot holds its change: nothing is lost, saving goes on. To set it aside, run: "
+            + "campfire repair 20261203-1137-2017 --data-dir /tmp/trial-data-2"
+        for size in ScreenFixtures.sizes {
+            let (app, _) = ScreenFixtures.app(at: FlowStep(.storytelling))
+            app.state.message = StatusMessage(.problem, notice)
+            let grid = ConsoleScreen.render(app, width: size.width, height: size.height)
+            let screen = grid.rows.joined(separator: "\n")
+            let words = grid.rows.map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
+            XCTAssertFalse(screen.contains("more words"), "\(size):\n" + screen)
+            XCTAssertTrue(words.contains("/tmp/trial-data-2 n next teller"), "\(size):\n" + screen)
         }
     }
 

@@ -15,13 +15,14 @@ enum PracticePanel {
             grid.write("Coach", x: rect.x, y: y, style: Style(.accent, bold: true))
             y += 1
             if tips.isEmpty, y < rect.maxY {
-                y += Draw.paragraph("All going well. Keep it up.", in: Rect(x: rect.x, y: y, width: rect.width, height: rect.maxY - y), grid: &grid, style: Style(.muted), maxRows: 1)
+                y += Draw.paragraph("All going well. Keep it up.", in: Rect(x: rect.x, y: y, width: rect.width, height: rect.maxY - y), grid: &grid, style: Style(.muted))
             }
-            for tip in tips where y < rect.maxY {
+            for (index, tip) in tips.enumerated() where y < rect.maxY {
                 let role: Role = tip.kind == .overrun ? .overrun : (tip.kind == .jargon ? .jargon : .accent)
                 grid.write("•", x: rect.x, y: y, style: Style(role, bold: true))
-                // A jargon tip lists every term, so it may take every row left; the others keep to four.
-                y += Draw.paragraph(tip.text, in: Rect(x: rect.x + 2, y: y, width: rect.width - 2, height: rect.maxY - y), grid: &grid, style: Style(role), maxRows: tip.kind == .jargon ? max(rect.maxY - y, 1) : 4)
+                // Each tip wraps into the rows left, keeping one for each tip still to come.
+                let later = tips.count - index - 1
+                y += Draw.paragraph(tip.text, in: Rect(x: rect.x + 2, y: y, width: rect.width - 2, height: rect.maxY - y), grid: &grid, style: Style(role), maxRows: max(rect.maxY - y - later, 1))
             }
             y += 1
         }
@@ -29,8 +30,9 @@ enum PracticePanel {
         if !remarks.isEmpty, y < rect.maxY {
             grid.write("In the room", x: rect.x, y: y, style: Style(.heading, bold: true))
             y += 1
-            for remark in remarks.reversed() where y < rect.maxY {
-                y += Draw.paragraph(remark.text, in: Rect(x: rect.x, y: y, width: rect.width, height: rect.maxY - y), grid: &grid, style: Style(.text), maxRows: 2)
+            for (index, remark) in remarks.reversed().enumerated() where y < rect.maxY {
+                let later = remarks.count - index - 1
+                y += Draw.paragraph(remark.text, in: Rect(x: rect.x, y: y, width: rect.width, height: rect.maxY - y), grid: &grid, style: Style(.text), maxRows: max(rect.maxY - y - later, 1))
             }
         }
         return y - rect.y

@@ -25,9 +25,10 @@ public enum ConsoleScreen {
         }
         let area = grid.area
         let (top, rest) = area.splitTop(2)
-        // The status line grows (up to three lines) when a message needs it, so no reason is cut off.
+        // The status line grows when a message needs it (three lines, or up to half the rows
+        // below the header), so no reason and no command to run is cut off.
         let status = statusLine(app)
-        let statusRows = status.map { min(max(TextLayout.wrap($0.text, width: width - 2).count, 1), 3) } ?? 1
+        let statusRows = status.map { min(max(TextLayout.wrap($0.text, width: width - 2).count, 1), max(3, (rest.height - 1) / 2)) } ?? 1
         let (middle, bottom) = rest.splitBottom(statusRows + 1)
         header(app, in: top, grid: &grid)
 

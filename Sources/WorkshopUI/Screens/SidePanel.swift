@@ -15,6 +15,8 @@ enum SidePanel {
         let people = record.present
         let maxRows = max(inner.height / 2, 3)
         let tallies = app.turnTallies
+        // A name too long for its row goes on onto a second row while the panel has rows to spare.
+        var spare = people.count <= maxRows ? maxRows - people.count : 0
         for person in people.prefix(maxRows) where y < inner.maxY {
             let holds = record.round.currentTeller == person.id
             let tally = tallies[person.id] ?? TurnTally()
@@ -26,7 +28,17 @@ enum SidePanel {
             let figuresWidth = TextWidth.of(figures)
             let nameWidth = inner.width - 2 - figuresWidth
             Draw.line(marker, x: inner.x, y: y, width: 1, grid: &grid, style: Style(holds ? .highlight : .muted, bold: true))
-            Draw.line(person.name, x: inner.x + 2, y: y, width: nameWidth - 1, grid: &grid, style: Style(holds ? .highlight : .text, bold: holds))
+            let nameStyle = Style(holds ? .highlight : .text, bold: holds)
+            let nameLines = TextLayout.wrap(person.name, width: max(nameWidth - 1, 1))
+            if nameLines.count > 1, spare > 0, y + 1 < inner.maxY {
+                Draw.line(nameLines[0], x: inner.x + 2, y: y, width: nameWidth - 1, grid: &grid, style: nameStyle)
+                Draw.line(nameLines[1...].joined(separator: " "), x: inner.x + 2, y: y + 1, width: inner.width - 2, grid: &grid, style: nameStyle)
+                Draw.line(figures, x: inner.maxX - figuresWidth, y: y, width: figuresWidth, grid: &grid, style: Style(.muted))
+                spare -= 1
+                y += 2
+                continue
+            }
+            Draw.line(person.name, x: inner.x + 2, y: y, width: nameWidth - 1, grid: &grid, style: nameStyle)
             Draw.line(figures, x: inner.maxX - figuresWidth, y: y, width: figuresWidth, grid: &grid, style: Style(.muted))
             y += 1
         }
@@ -44,12 +56,12 @@ enum SidePanel {
             y += PracticePanel.render(app, practice, in: Rect(x: inner.x, y: y, width: inner.width, height: max(inner.maxY - y, 0)), grid: &grid)
             if practice.coachOn { return }
         }
+        let warnings = app.jargonOnScreen
         let waiting = people.filter { tallies[$0.id]?.hasHadTurn != true }.map(\.name)
         if !waiting.isEmpty, app.session.step.stage == .storytelling, y < inner.maxY {
-            y += Draw.paragraph(app.content.prompts.nudge(naming: waiting), in: Rect(x: inner.x, y: y, width: inner.width, height: inner.maxY - y), grid: &grid, style: Style(.accent), maxRows: 4)
+            y += Draw.paragraph(app.content.prompts.nudge(naming: waiting), in: Rect(x: inner.x, y: y, width: inner.width, height: inner.maxY - y), grid: &grid, style: Style(.accent), maxRows: max(inner.maxY - y - (warnings.isEmpty ? 0 : 3), 2))
             y += 1
         }
-        let warnings = app.jargonOnScreen
         if !warnings.isEmpty, y < inner.maxY {
             grid.write("Plain words", x: inner.x, y: y, style: Style(.jargon, bold: true))
             y += 1

@@ -77,23 +77,39 @@ public enum SpreadChart {
             let grouped = wallAverages(score, record: record)
             if let low = grouped.min(by: { $0.average < $1.average }), let high = grouped.max(by: { $0.average < $1.average }), high.average - low.average >= 2 {
                 let text = "⚠ Worth talking about: \(low.label) \(String(format: "%.1f", low.average)), \(high.label) \(String(format: "%.1f", high.average))"
-                y += WallText.paragraph(WallText.Piece(text: text, style: Style(.warning, bold: true)), x: rect.x, y: y, width: rect.width, maxY: min(y + 2, rect.maxY), grid: &grid)
+                y += WallText.paragraph(WallText.Piece(text: text, style: Style(.warning, bold: true)), x: rect.x, y: y, width: rect.width, maxY: max(rect.maxY - 1, y + 1), grid: &grid)
             }
             if y < rect.maxY, !grouped.isEmpty {
                 let split = grouped.map { "\($0.label) \(String(format: "%.1f", $0.average))" }.joined(separator: " · ")
-                WallText.paragraph(WallText.Piece(text: "By perspective: " + split, style: Style(.muted)), x: rect.x, y: y, width: rect.width, maxY: min(y + 2, rect.maxY), grid: &grid)
+                WallText.paragraph(WallText.Piece(text: "By perspective: " + split, style: Style(.muted)), x: rect.x, y: y, width: rect.width, maxY: rect.maxY, grid: &grid)
             }
             return
         }
         if let gap = divergence(score, record: record) {
             let text = "⚠ Worth talking about: \(shortLabel(gap.low)) \(String(format: "%.1f", gap.lowAverage)), \(shortLabel(gap.high)) \(String(format: "%.1f", gap.highAverage))"
-            y += WallText.paragraph(WallText.Piece(text: text, style: Style(.warning, bold: true)), x: rect.x, y: y, width: rect.width, maxY: min(y + 2, rect.maxY), grid: &grid)
+            y += WallText.paragraph(WallText.Piece(text: text, style: Style(.warning, bold: true)), x: rect.x, y: y, width: rect.width, maxY: max(rect.maxY - 1, y + 1), grid: &grid)
         }
         let averages = averages(score, record: record)
         if y < rect.maxY, !averages.isEmpty {
             let split = averages.map { "\(shortLabel($0.0)) \(String(format: "%.1f", $0.1))" }.joined(separator: " · ")
-            Draw.paragraph("By perspective: " + split, in: Rect(x: rect.x, y: y, width: rect.width, height: rect.maxY - y), grid: &grid, style: Style(.muted), maxRows: 2)
+            Draw.paragraph("By perspective: " + split, in: Rect(x: rect.x, y: y, width: rect.width, height: rect.maxY - y), grid: &grid, style: Style(.muted))
         }
+    }
+
+    /// The rows the console's chart needs at `width` to say its gap and its split whole:
+    /// one a stage, then the wrapped "Worth talking about" and "By perspective" lines.
+    static func consoleHeight(score: PrincipleScore, record: WorkshopRecord, width: Int) -> Int {
+        var rows = 4
+        if let gap = divergence(score, record: record) {
+            let text = "⚠ Worth talking about: \(shortLabel(gap.low)) \(String(format: "%.1f", gap.lowAverage)), \(shortLabel(gap.high)) \(String(format: "%.1f", gap.highAverage))"
+            rows += TextLayout.wrap(text, width: max(width, 1)).count
+        }
+        let averages = averages(score, record: record)
+        if !averages.isEmpty {
+            let split = averages.map { "\(shortLabel($0.0)) \(String(format: "%.1f", $0.1))" }.joined(separator: " · ")
+            rows += TextLayout.wrap("By perspective: " + split, width: max(width, 1)).count
+        }
+        return rows
     }
 
     /// A few words for a perspective, for tight charts.

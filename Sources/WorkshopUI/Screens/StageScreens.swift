@@ -87,7 +87,9 @@ enum StageScreens {
         let people = record.participants
         let rules = app.content.prompts.groundRules + record.groundRules
         // People first; the ground rules and consent fill what is left.
-        let peopleHeight = min(max(people.count, 1) + 1, max(rect.height - 5, 3))
+        let emptyText = keyed(app, "Nobody yet. Press a to add each person by first name.", otherwise: "Nobody was added.")
+        let listRows = people.isEmpty ? TextLayout.wrap(emptyText, width: max(rect.width, 1)).count : people.count
+        let peopleHeight = min(listRows + 1, max(rect.height - 5, 3))
         let (top, bottom) = rect.splitTop(peopleHeight)
         let body = title("People in the room (\(record.present.count))", top, &grid)
         let rows = people.map { person -> (String, Style) in
@@ -98,7 +100,7 @@ enum StageScreens {
             return (text, Style(person.hasLeft ? .muted : .text))
         }
         list(rows, selected: app.selectedRow(.people), active: true, in: body, grid: &grid,
-             empty: keyed(app, "Nobody yet. Press a to add each person by first name.", otherwise: "Nobody was added."))
+             empty: emptyText)
         var y = bottom.y + 1
         guard y < bottom.maxY else { return }
         Draw.line("Ground rules", x: bottom.x, y: y, width: bottom.width, grid: &grid, style: Style(.heading, bold: true))
@@ -239,8 +241,10 @@ enum StageScreens {
             SpreadChart.render(score: score, record: record, content: app.content, in: bottom, grid: &grid, large: false)
         case .agree:
             var y = rect.y
-            SpreadChart.render(score: score, record: record, content: app.content, in: Rect(x: rect.x, y: y, width: rect.width, height: 5), grid: &grid, large: false)
-            y += 6
+            // The chart takes the rows its gap and split need, leaving room for the score and the board.
+            let chartHeight = min(SpreadChart.consoleHeight(score: score, record: record, width: rect.width), max(5, rect.height - 10))
+            SpreadChart.render(score: score, record: record, content: app.content, in: Rect(x: rect.x, y: y, width: rect.width, height: chartHeight), grid: &grid, large: false)
+            y += chartHeight + 1
             let stageName = score.agreedStage.flatMap { guide?.stage($0)?.name } ?? "not agreed yet"
             Draw.line("Agreed stage: \(score.agreedStage.map(String.init) ?? "–") \(stageName)", x: rect.x, y: y, width: rect.width, grid: &grid, style: Style(.heading, bold: true))
             y += 1
@@ -249,7 +253,7 @@ enum StageScreens {
                 y += 1
             }
             // The board of all four principles sits at the bottom when there is room for it.
-            let boardHeight = rect.maxY - y >= 9 ? 5 : 0
+            let boardHeight = rect.maxY - y >= 7 ? 5 : 0
             if y < rect.maxY - boardHeight {
                 let evidence = score.evidence.isEmpty ? keyed(app, "No evidence yet. Press Enter to write it down.", otherwise: "No evidence was written down.") : "Evidence: \(score.evidence)"
                 Draw.paragraph(evidence, in: Rect(x: rect.x, y: y, width: rect.width, height: rect.maxY - y - boardHeight), grid: &grid, style: Style(score.evidence.isEmpty ? .muted : .text))
