@@ -10,7 +10,7 @@ final class KeysDocumentTests: XCTestCase {
     static func table(_ bindings: [KeyBinding]) -> String {
         var seen = Set<String>()
         let rows = bindings.filter { seen.insert($0.keyLabel + $0.help).inserted }.map { binding -> String in
-            let keys = ([binding.keyLabel] + binding.keys.map(\.name).filter { $0 != binding.keyLabel && $0 != "Space" || binding.keyLabel != "Space" }).reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
+            let keys = ([binding.keyLabel] + binding.keys.map(\.name).filter { !(binding.keyLabel.split(separator: " ").map(String.init) + [binding.keyLabel]).contains($0) }).reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
             return "| \(keys.map { "`\($0 == "|" ? "\\|" : $0)`" }.joined(separator: " ")) | \(binding.help) |"
         }
         return "| key | what it does |\n|---|---|\n" + rows.joined(separator: "\n") + "\n"
@@ -21,7 +21,9 @@ final class KeysDocumentTests: XCTestCase {
         # Keys
 
         Every screen lists its keys on the bottom line; `?` shows them all. However narrow the window,
-        the way out (`q quit`, `Esc back`, `Esc cancel`) stays at the right of that line. This page is
+        the way out (`q quit`, `Esc back`, `Esc cancel`) stays at the right of that line, and when a key
+        does not fit the line says how to see it: `? all keys`, or `F1 more` in a box and in the name
+        picker, where `?` is a letter. This page is
         made from the same key bindings the program uses (a test checks it), so it is always right.
 
         Typing in a box never runs a key: inside a box every letter is a letter. Pasted text goes into the
@@ -48,17 +50,9 @@ final class KeysDocumentTests: XCTestCase {
 
         ## In a box (a form)
 
-        | key | what it does |
-        |---|---|
-        | `Enter` | Next field; on the last field, save. |
-        | `Tab` `↓` / `Shift-Tab` `↑` | Next / previous field. |
-        | `Esc` `Ctrl-C` | Leave the box; if anything was typed or chosen, asks before throwing it away. |
-        | `←` `→` | In text: move the cursor. On a choice: change it. On people: move along. |
-        | letters, digits | In text: typed as they are. On a choice: pick the option starting with it (`2` for stage 2, `a` for AMBER). On people: a digit ticks that person. |
-        | `Space` | On people or principles: tick or untick. |
-        | `Home` `Ctrl-A` / `End` `Ctrl-E` | Start / end of the text. |
-        | `Ctrl-U` | Clear the text. |
-
+        """
+        text += "\n" + table(Bindings.formKeys) + "\n"
+        text += """
         Dates: `2026-12-14`, `+14` (two weeks from today) or `14` (the next 14th).
 
         Saving a box where nothing was changed saves nothing ("Nothing changed"). When a box cannot be

@@ -75,7 +75,10 @@ public final class ConsoleApp {
         let projector = state.layout == .projector && !boxOpen
         if !projector, let width, let height, width < ConsoleScreen.minimumWidth || height < ConsoleScreen.minimumHeight { return .tooSmall }
         if projector { return .projector }
-        if state.form != nil { return state.mode == .confirmDiscard ? .confirmDiscard : .form }
+        if state.form != nil {
+            if state.mode == .help { return .help }
+            return state.mode == .confirmDiscard ? .confirmDiscard : .form
+        }
         switch state.mode {
         case .browse: return .stage
         case .help: return .help
@@ -106,6 +109,24 @@ public final class ConsoleApp {
         case .stage, .help, .form, .confirm, .confirmDiscard:
             return PracticeConsole.bindings(Bindings.forStep(session.step, focus: state.focus), at: session.step, practice: practice)
         }
+    }
+
+    /// The keys the help box lists: those of what it was opened over (a box, the round of
+    /// answers, the name picker, or the step).
+    public var helpBindings: [KeyBinding] {
+        if let form = state.form { return Bindings.formHelp(form) }
+        switch state.helpReturn {
+        case .consensus: return Bindings.consensus
+        case .pickPerson(let picker): return Bindings.picker(picker.purpose)
+        default: return bindings(for: .stage)
+        }
+    }
+
+    /// Opens the help box over what is on screen now (closing it goes back there).
+    private func openHelp() {
+        state.helpReturn = state.mode == .help ? .browse : state.mode
+        state.mode = .help
+        state.helpOffset = 0
     }
 
     /// Handles one key, in the screen now shown.
@@ -140,11 +161,12 @@ public final class ConsoleApp {
             // ↑ and ↓ scroll a box too long for the window; any other key closes it.
             if key == .down || key == .up || key == .pageDown || key == .pageUp {
                 let rows = max((state.size?.height ?? 24) - 2 - 2 - 2, 1)  // header, status and hint bar, box edges
-                let most = HelpBox.maxOffset(bindings(for: .stage), note: ConsoleScreen.helpNote, rows: rows, width: state.size?.width ?? 80)
+                let most = HelpBox.maxOffset(helpBindings, note: ConsoleScreen.helpNote, rows: rows, width: state.size?.width ?? 80)
                 let step = key == .down || key == .up ? 1 : max(rows - 2, 1)
                 state.helpOffset = min(max(state.helpOffset + (key == .down || key == .pageDown ? step : -step), 0), most)
             } else {
-                state.mode = .browse
+                state.mode = state.helpReturn
+                state.helpReturn = .browse
             }
         case .confirm:
             guard case .confirm(_, let event) = state.mode else { return }
@@ -194,8 +216,7 @@ public final class ConsoleApp {
         case .help:
             // From the projector view the help opens on the console, never on the room's wall.
             state.layout = .console
-            state.mode = .help
-            state.helpOffset = 0
+            openHelp()
         case .quit: wantsToQuit = true
         case .toggleProjector: state.layout = state.layout == .console ? .projector : .console
         case .nextStep where flow.isLastStep(session.step, template: session.template): offerToFinish()
@@ -445,6 +466,8 @@ public final class ConsoleApp {
 
     private func handleForm(_ key: Key) {
         guard var form = state.form else { return }
+        // F1 lists the box's keys (`?` is a letter here); any key goes back to the box.
+        if key == .function(1) { openHelp(); return }
         switch form.handle(key) {
         case .editing:
             state.form = form
@@ -633,6 +656,9 @@ public final class ConsoleApp {
         guard case .pickPerson(var picker) = state.mode else { return }
         let people = session.record.present
         switch key {
+        case .function(1):
+            openHelp()
+            return
         case .escape:
             state.mode = .browse
             state.message = StatusMessage(.info, picker.purpose == .giveStick ? "Nobody was given the stick." : "Nobody was asked.")

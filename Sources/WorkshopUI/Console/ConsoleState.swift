@@ -137,6 +137,9 @@ public struct ConsoleState: Equatable, Sendable {
     public var mergeMarks: Set<GoalDraftID> = []
     /// How far the help box (`?`) is scrolled down.
     public var helpOffset: Int = 0
+    /// What the help box goes back to when it closes: the round of answers, the name picker or
+    /// (with a box open) the box, each with its own keys listed.
+    public var helpReturn: Mode = .browse
     /// On the close stage: 0 the summary, 1 each person's actions.
     public var closeView: Int = 0
     /// Whether the last change has reached the disk (shown as "Saved").

@@ -92,6 +92,8 @@ public final class HomeApp {
             return
         }
         if var form {
+            // F1 lists the box's keys (`?` is a letter in a box); any key goes back to it.
+            if key == .function(1) { showingKeys = true; keysOffset = 0; return }
             switch form.handle(key) {
             case .editing: self.form = form
             case .cancel: self.form = nil
@@ -212,11 +214,12 @@ public final class HomeApp {
         // letters leave few columns).
         if showingKeys {
             let rect = Rect(x: 0, y: 1, width: grid.width, height: grid.height - 2)
-            keysOffset = min(keysOffset, HelpBox.maxOffset(Self.bindings, note: nil, rows: max(rect.height - 2, 1), width: rect.width))
-            HelpBox.render(Self.bindings, note: nil, offset: keysOffset, in: rect, grid: &grid)
+            let listed = form.map { Bindings.formHelp($0) } ?? Self.bindings
+            keysOffset = min(keysOffset, HelpBox.maxOffset(listed, note: nil, rows: max(rect.height - 2, 1), width: rect.width))
+            HelpBox.render(listed, note: nil, offset: keysOffset, in: rect, grid: &grid)
         }
         let (hints, pinned) = form.map { Bindings.formBar($0) } ?? HintBar.split(Self.bindings, pinning: [.quit, .showKeys])
-        HintBar.render(hints, pinned: pinned, y: grid.height - 1, x: 0, width: grid.width, grid: &grid)
+        HintBar.render(hints, pinned: pinned, more: form == nil ? nil : ("F1", "more"), y: grid.height - 1, x: 0, width: grid.width, grid: &grid)
         return grid
     }
 }

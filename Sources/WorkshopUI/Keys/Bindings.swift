@@ -49,6 +49,7 @@ public enum Bindings {
             KeyBinding([.up], "↑", "up", help: "Previous person.", .moveUp, inHintBar: false),
             KeyBinding([.down], "↓", "down", help: "Next person.", .moveDown, inHintBar: false),
             KeyBinding([.escape], "Esc", "cancel", help: purpose == .giveStick ? "Give the stick to nobody." : "Ask nobody.", .leaveMode),
+            KeyBinding([.function(1)], "F1", "all keys", help: "Show these keys (? is a letter here); any key goes back to the list.", .help, inHintBar: false),
         ]
     }
 
@@ -63,6 +64,7 @@ public enum Bindings {
         KeyBinding([.up], "↑", "up", help: "Previous person.", .moveUp, inHintBar: false),
         KeyBinding([.down], "↓", "down", help: "Next person.", .moveDown, inHintBar: false),
         .char("u", "undo", help: "Undo the last change.", .undo, inHintBar: false),
+        .char("?", "all keys", help: "Show every key of this round; any key goes back to it.", .help),
     ]
 
     /// The keys of one step of the workshop, most useful first, then the ones that work everywhere.
@@ -159,6 +161,25 @@ public enum Bindings {
         hints.append(("Esc", "cancel"))
         return hints
     }
+
+    /// Every key of a box, for its help box (F1) and docs/keys.md: the hint bar shows those of
+    /// the field the cursor is in; this lists them all.
+    public static let formKeys: [KeyBinding] = [
+        KeyBinding([.enter], "Enter", "next field", help: "Next field; on the last field, save.", .edit),
+        KeyBinding([.tab, .down], "Tab", "next field", help: "Next field (↓ too).", .nextPanel),
+        KeyBinding([.backTab, .up], "Shift-Tab", "back", help: "Previous field (↑ too).", .nextPanel),
+        KeyBinding([.escape, .control("c")], "Esc", "cancel", help: "Leave the box (Ctrl-C too); if anything was typed or chosen, asks before throwing it away.", .leaveMode),
+        KeyBinding([.left, .right], "← →", "move", help: "In text: move the cursor. On a choice: change it. On people: move along.", .filter),
+        KeyBinding([], "a-z 0-9", "type", help: "In text: typed as they are. On a choice: pick the option starting with it (2 for stage 2, a for AMBER). On people: a digit ticks that person.", .filter),
+        KeyBinding([.character(" ")], "Space", "tick", help: "On people or principles: tick or untick.", .filter),
+        KeyBinding([.home, .control("a")], "Home", "start", help: "Start of the text (Ctrl-A too).", .filter),
+        KeyBinding([.end, .control("e")], "End", "end", help: "End of the text (Ctrl-E too).", .filter),
+        KeyBinding([.control("u")], "Ctrl-U", "clear", help: "Clear the text.", .filter),
+        KeyBinding([.function(1)], "F1", "all keys", help: "Show these keys (? is a letter in a box); any key goes back to the box.", .help),
+    ]
+
+    /// The keys listed by F1 in a box.
+    public static func formHelp(_ form: Form) -> [KeyBinding] { formKeys }
 
     /// The same for the hint bar: "Esc cancel", the way out of the form, pinned at the right so
     /// that a narrow window still shows it.

@@ -146,12 +146,16 @@ public enum ConsoleScreen {
         }
         // "? all keys" and "q quit" are always on screen, at the right.
         let (hints, pinned): ([(keys: String, label: String)], [(keys: String, label: String)])
+        // In a box and in the name picker `?` is a letter, so F1 lists every key there.
+        let more: (keys: String, label: String)? = screen == .form || screen == .confirmDiscard || screen == .picker ? ("F1", "more") : nil
         switch screen {
         case .form, .confirmDiscard: (hints, pinned) = app.state.form.map { Bindings.formBar($0) } ?? ([], [])
         case .picker: (hints, pinned) = HintBar.split(app.bindings(for: screen), pinning: [.leaveMode])
+        // While the list of keys is open a key closes it: the bar says that, not the step's keys.
+        case .help: (hints, pinned) = ([("↑ ↓", "scroll")], [("any key", "closes the list")])
         default: (hints, pinned) = HintBar.split(app.bindings(for: screen))
         }
-        HintBar.render(hints, pinned: pinned, y: rect.maxY - 1, x: rect.x, width: rect.width, grid: &grid)
+        HintBar.render(hints, pinned: pinned, more: more, y: rect.maxY - 1, x: rect.x, width: rect.width, grid: &grid)
     }
 
     // MARK: - Help
@@ -159,6 +163,6 @@ public enum ConsoleScreen {
     static let helpNote = "Typing in a box never runs a key: words are only words."
 
     private static func help(_ app: ConsoleApp, in rect: Rect, grid: inout Grid) {
-        HelpBox.render(app.bindings(for: .stage), note: helpNote, offset: app.state.helpOffset, in: rect, grid: &grid)
+        HelpBox.render(app.helpBindings, note: helpNote, offset: app.state.helpOffset, in: rect, grid: &grid)
     }
 }

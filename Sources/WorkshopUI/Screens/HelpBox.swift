@@ -6,14 +6,17 @@ import TerminalUI
 /// When the keys do not all fit, the last line says how many more there are and that ↓ shows
 /// them; ↑ and ↓ scroll, and any other key closes the box.
 public enum HelpBox {
-    /// Columns taken by the key name, and the space after it.
-    static let keyWidth = 8
+    /// Columns taken by the key names: eight, or the longest name (such as "Shift-Tab") up to twelve.
+    static func keyWidth(_ bindings: [KeyBinding]) -> Int {
+        min(max(8, bindings.map { TextWidth.of($0.keyLabel) }.max() ?? 0), 12)
+    }
 
     /// The rows of the box for a window `width` columns wide (the width given to `render`):
     /// each binding's key and what it does, a description too long for one row going on in the
     /// rows below it (a narrow window wraps rather than cuts), then a closing note.
     static func lines(_ bindings: [KeyBinding], note: String?, width: Int) -> [(key: String, text: String, note: Bool)] {
         let inner = max(width - 4 - 2, 1)  // the box's margins and its edges
+        let keyWidth = keyWidth(bindings)
         let textWidth = max(inner - keyWidth - 1, 1)
         var seen = Set<String>()
         var rows: [(key: String, text: String, note: Bool)] = []
@@ -49,6 +52,7 @@ public enum HelpBox {
         Box(title: title, style: Style(.accent, bold: true)).render(in: box, into: &grid)
         let rows = fits ? inner.height : inner.height - 1
         var y = inner.y
+        let keyWidth = keyWidth(bindings)
         for line in all.dropFirst(offset).prefix(rows) {
             if line.note {
                 Draw.line(line.text, x: inner.x, y: y, width: inner.width, grid: &grid, style: Style(.muted))

@@ -3,9 +3,15 @@ import TerminalUI
 
 /// The key-hint bar at the bottom: as many hints as fit, with the pinned ones always at the right.
 enum HintBar {
-    static func render(_ hints: [(keys: String, label: String)], pinned: [(keys: String, label: String)], y: Int, x: Int, width: Int, grid: inout Grid) {
+    ///
+    /// No key is hidden without saying so: where some keys are never in the bar (a box's Home and
+    /// Ctrl-U, the picker's arrows) and `?` is a letter, `more` ("F1 more") is pinned too.
+    static func render(_ hints: [(keys: String, label: String)], pinned: [(keys: String, label: String)], more: (keys: String, label: String)? = nil,
+                       y: Int, x: Int, width: Int, grid: inout Grid) {
         grid.fill(Rect(x: x, y: y, width: width, height: 1), style: Style(.hint, reverse: true))
         func size(_ hint: (keys: String, label: String)) -> Int { TextWidth.of(hint.keys) + 1 + TextWidth.of(hint.label) + 2 }
+        var pinned = pinned
+        if let more, !pinned.contains(where: { $0.keys == more.keys }) { pinned.insert(more, at: 0) }
         let pinnedWidth = pinned.reduce(0) { $0 + size($1) }
         var column = x + 1
         func draw(_ hint: (keys: String, label: String)) {
