@@ -18,6 +18,11 @@ struct Campfire: ParsableCommand {
         defaultSubcommand: Home.self
     )
 
+    /// `--data-dir` and `--theme` before a command. `CommandLineOrder` moves them after the
+    /// command, which reads them; they are declared here too so that `campfire --help` lists them
+    /// and the shell completions know them before a command name (`campfire --data-dir D re<Tab>`).
+    @OptionGroup(title: "Options before or after any command") var common: CommonOptions
+
     static func main() {
         // A file-size limit (`ulimit -f`) would otherwise kill Campfire in the middle of a write,
         // leaving the terminal raw and the words typed lost. Ignored, the write fails with EFBIG

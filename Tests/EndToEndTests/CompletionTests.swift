@@ -61,6 +61,19 @@ final class CompletionTests: XCTestCase {
         XCTAssertEqual(try offered("campfire flow --format "), ["dot", "mermaid"])
     }
 
+    func testOptionsBeforeTheCommandNameAreKnown() throws {
+        // Trial: `campfire --data-dir D export --format <Tab>` offered the commands again, and
+        // `campfire --<Tab>` did not offer --data-dir or --theme, though both work there.
+        _ = try PrintoutSessions.make(in: data, id: "20261123-1000-beef")
+        let options = try offered("campfire --")
+        XCTAssertTrue(options.contains("--data-dir") && options.contains("--theme"), "\(options)")
+        XCTAssertEqual(try offered("campfire --theme "), ["dark", "light", "contrast"])
+        XCTAssertEqual(try offered("campfire --data-dir \(data.path) re").sorted(), ["repair", "resume", "review"])
+        XCTAssertEqual(try offered("campfire --theme light --data-dir \(data.path) export --format ht"), ["html", "html-letters"])
+        XCTAssertEqual(try offered("campfire --data-dir \(data.path) export "), ["20261123-1000-beef"],
+                       "session ids from the data folder named before the command")
+    }
+
     func testFoldersForTheDataFolder() throws {
         for name in ["alpha-folder", "alpha-other"] {
             try FileManager.default.createDirectory(at: data.appendingPathComponent(name), withIntermediateDirectories: true)
