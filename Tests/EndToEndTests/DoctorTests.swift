@@ -140,6 +140,35 @@ final class DoctorTests: XCTestCase {
         XCTAssertTrue(locale.contains("export LANG=C.UTF-8"), locale)
     }
 
+    // MARK: Fonts
+
+    func testTheWallsSymbolsAreFoundInAFontHere() throws {
+        // fonts-dejavu-core is installed by the test set-up (Scripts/setup-tests.d/needs.txt).
+        let symbols = try line("Symbols on the wall", in: try doctor())
+        XCTAssertTrue(symbols.hasPrefix("OK"), symbols)
+        XCTAssertTrue(symbols.contains("DejaVu Sans Mono"), symbols)
+    }
+
+    func testNoFontWithTheSymbolsIsAWarningWithTheFix() throws {
+        // A fontconfig set-up that knows no fonts at all.
+        let config = data.appendingPathComponent("fonts.conf")
+        try Data("<?xml version=\"1.0\"?><fontconfig><dir>\(data.path)/no-fonts</dir><cachedir>\(data.path)/font-cache</cachedir></fontconfig>".utf8).write(to: config)
+        let result = try doctor(["FONTCONFIG_FILE": config.path])
+        let symbols = try line("Symbols on the wall", in: result)
+        XCTAssertTrue(symbols.hasPrefix("WARNING"), symbols)
+        XCTAssertTrue(symbols.contains("fonts-dejavu-core"), symbols)
+        XCTAssertEqual(result.status, 0, "a warning, not a problem: the words are all still there")
+    }
+
+    func testTheLinuxConsoleIsWarnedAboutAndNoFontconfigMeansCannotTell() throws {
+        let console = try line("Symbols on the wall", in: try doctor(["TERM": "linux"]))
+        XCTAssertTrue(console.hasPrefix("WARNING") && console.contains("Linux text console"), console)
+        let empty = data.appendingPathComponent("empty-path")
+        try FileManager.default.createDirectory(at: empty, withIntermediateDirectories: true)
+        let unknown = try line("Symbols on the wall", in: try doctor(["PATH": empty.path]))
+        XCTAssertTrue(unknown.hasPrefix("OK") && unknown.contains("can't tell"), unknown)
+    }
+
     // MARK: Data folder
 
     func testAFolderOthersCanReadIsReportedWithTheFix() throws {

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Persistence
 import Workshop
+import WorkshopUI
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -29,6 +30,7 @@ struct Doctor: ParsableCommand {
         var findings: [DoctorFinding] = []
         findings += TerminalChecks.all(environment: environment)
         findings.append(LocaleCheck.check(environment: environment))
+        findings.append(FontCheck.check(environment: environment))
         findings.append(ContentCheck.check(dataFolder: options.dataFolder))
         findings += DataFolderChecks.all(options: options, environment: environment)
 
@@ -192,6 +194,52 @@ enum Tput {
         guard process.terminationStatus == 0 else { return nil }
         let text = String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
         return text.isEmpty ? nil : text
+    }
+}
+
+// MARK: - Fonts
+
+/// Whether the symbols the wall draws (◷ ▶ ☑ ✓ …) can show, as far as this computer can tell.
+///
+/// A program cannot see which font its terminal window uses, so this asks fontconfig whether any
+/// fixed-width font here has every symbol (a terminal in a desktop then finds them), and says
+/// when the terminal is the Linux text console, whose small built-in font lacks some.
+enum FontCheck {
+    static let topic = "Symbols on the wall"
+
+    static func check(environment: [String: String]) -> DoctorFinding {
+        let sample = "◷ ▶ ☑ ✓"
+        if environment["TERM"] == "linux" {
+            return .warning(topic, "this is the Linux text console, whose built-in font lacks some of the symbols Campfire draws (\(sample)): they may show as blanks or diamonds. A terminal window on a desktop (with a font such as DejaVu Sans Mono) shows them all.")
+        }
+        guard let families = fontFamilies(environment: environment) else {
+            return .ok(topic, "can't tell which fonts this computer has (fontconfig's fc-list is not here). If symbols such as \(sample) show as empty boxes, use a font such as DejaVu Sans Mono in the terminal.")
+        }
+        if families.isEmpty {
+            return .warning(topic, "no fixed-width font on this computer has every symbol Campfire draws (\(sample) and others), so some may show as empty boxes. Install DejaVu Sans Mono (on Debian or Ubuntu: sudo apt-get install fonts-dejavu-core) and choose it in the terminal's settings.")
+        }
+        return .ok(topic, "every symbol Campfire draws is in \(families.prefix(3).joined(separator: ", ")) on this computer; choose one of those in the terminal if \(sample) show as empty boxes.")
+    }
+
+    /// The fixed-width font families that have every symbol, or nil when fc-list cannot be run.
+    static func fontFamilies(environment: [String: String]) -> [String]? {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["fc-list", ":spacing=mono:charset=\(WallGlyphs.fontconfigCharset)", "family"]
+        process.environment = environment
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = FileHandle.nullDevice
+        process.standardInput = FileHandle.nullDevice
+        do { try process.run() } catch { return nil }
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else { return nil }
+        // A family with several names ("Noto Sans Mono,Noto Sans Mono Light") is shown by its first.
+        let names = String(decoding: data, as: UTF8.self).split(separator: "\n").compactMap { line in
+            line.split(separator: ",").first.map { shownLines(String($0).trimmingCharacters(in: .whitespaces)) }
+        }
+        return Array(Set(names.filter { !$0.isEmpty })).sorted()
     }
 }
 
