@@ -344,9 +344,9 @@ final class ConsoleFaultTests: XCTestCase {
         XCTAssertEqual(app.screen, .help)
         var screen = screenText(app)
         // Counted in rows: a long description wraps onto a second row.
-        XCTAssertTrue(screen.contains("4 more below: ↓"), screen)
+        XCTAssertTrue(screen.contains("5 more below: ↓"), screen)
         XCTAssertFalse(screen.contains("Move the selection down."))
-        press(app, [.down, .down, .down, .down])
+        press(app, [.down, .down, .down, .down, .down])
         screen = screenText(app)
         XCTAssertEqual(app.screen, .help, "the arrows scroll; they do not close the box")
         XCTAssertTrue(screen.contains("Move the selection down."), screen)

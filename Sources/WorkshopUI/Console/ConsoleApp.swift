@@ -160,7 +160,8 @@ public final class ConsoleApp {
         case .help:
             // ↑ and ↓ scroll a box too long for the window; any other key closes it.
             if key == .down || key == .up || key == .pageDown || key == .pageUp {
-                let rows = max((state.size?.height ?? 24) - 2 - 2 - 2, 1)  // header, status and hint bar, box edges
+                let (width, height) = state.size ?? (80, 24)
+                let rows = max(height - ConsoleScreen.headerRows(self, width: width, height: height) - 2 - 2, 1)  // header, status and hint bar, box edges
                 let most = HelpBox.maxOffset(helpBindings, note: ConsoleScreen.helpNote, rows: rows, width: state.size?.width ?? 80)
                 let step = key == .down || key == .up ? 1 : max(rows - 2, 1)
                 state.helpOffset = min(max(state.helpOffset + (key == .down || key == .pageDown ? step : -step), 0), most)

@@ -24,13 +24,15 @@ public enum ConsoleScreen {
             break
         }
         let area = grid.area
-        let (top, rest) = area.splitTop(2)
+        let hint = headerHint(app, width: width)
+        let hintRows = headerRows(app, width: width, height: height) - 1
+        let (top, rest) = area.splitTop(1 + hintRows)
         // The status line grows when a message needs it (three lines, or up to half the rows
         // below the header), so no reason and no command to run is cut off.
         let status = statusLine(app)
         let statusRows = status.map { min(max(TextLayout.wrap($0.text, width: width - 2).count, 1), max(3, (rest.height - 1) / 2)) } ?? 1
         let (middle, bottom) = rest.splitBottom(statusRows + 1)
-        header(app, in: top, grid: &grid)
+        header(app, hint: hint, rows: hintRows, in: top, grid: &grid)
 
         // A side panel of people and warnings when there is room for it.
         var main = middle.inset(horizontal: 1, vertical: 0)
@@ -81,7 +83,28 @@ public enum ConsoleScreen {
 
     // MARK: - Header
 
-    private static func header(_ app: ConsoleApp, in rect: Rect, grid: inout Grid) {
+    /// Rows of the header: the steps and timer, then the step's title with its hint, which wraps
+    /// onto up to two more rows rather than being cut, on a window of 24 rows or more.
+    static func headerRows(_ app: ConsoleApp, width: Int, height: Int) -> Int {
+        height >= 24 ? 1 + min(max(headerHint(app, width: width).lines.count, 1), 3) : 2
+    }
+
+    /// The step's title and its hint, wrapped in the columns beside the title (and under the saved
+    /// time on the rows after the first).
+    private static func headerHint(_ app: ConsoleApp, width: Int) -> (heading: String, lines: [String]) {
+        let session = app.session
+        let prompt = app.content.prompts.prompt(for: session.step.stage)
+        let heading = session.step.stage == .principles ? WorkshopFlow.describe(session.step) : prompt.title
+        let headingWidth = min(TextWidth.of(heading), max(width - 2, 0))
+        let savedWidth = TextWidth.of(savedText(app).text)
+        let first = max(width - 2 - headingWidth - 2 - savedWidth - 2, 1)
+        let later = max(width - 2 - headingWidth - 2, 1)
+        guard let line = TextLayout.wrap(prompt.hint, width: first).first else { return (heading, []) }
+        let rest = prompt.hint.dropFirst(line.count).trimmingCharacters(in: .whitespaces)
+        return (heading, [line] + (rest.isEmpty ? [] : TextLayout.wrap(rest, width: later)))
+    }
+
+    private static func header(_ app: ConsoleApp, hint: (heading: String, lines: [String]), rows: Int, in rect: Rect, grid: inout Grid) {
         let session = app.session
         grid.fill(Rect(x: rect.x, y: rect.y, width: rect.width, height: 1), style: Style(.title, reverse: true))
         let timer = timerText(session, now: app.now)
@@ -89,13 +112,15 @@ public enum ConsoleScreen {
         grid.write(timer.text, x: rect.maxX - timerWidth - 1, y: rect.y, style: Style(timer.overrun ? .overrun : .title, bold: true, reverse: !timer.overrun))
         Breadcrumb.render(session, x: rect.x + 1, y: rect.y, width: rect.width - timerWidth - 3, grid: &grid)
 
-        let prompt = app.content.prompts.prompt(for: session.step.stage)
-        var heading = WorkshopFlow.describe(session.step)
-        if session.step.stage != .principles { heading = prompt.title }
-        let used = grid.write(heading, x: rect.x + 1, y: rect.y + 1, style: Style(.heading, bold: true), maxWidth: rect.width - 2)
+        let used = grid.write(hint.heading, x: rect.x + 1, y: rect.y + 1, style: Style(.heading, bold: true), maxWidth: rect.width - 2)
         let saved = savedText(app)
         let savedWidth = TextWidth.of(saved.text)
-        Draw.line("  " + prompt.hint, x: rect.x + 1 + used, y: rect.y + 1, width: max(rect.width - used - savedWidth - 4, 0), grid: &grid, style: Style(.muted))
+        for (index, line) in hint.lines.prefix(rows).enumerated() {
+            // The last row shown says "…" if more of the hint did not fit (a window under 20 rows).
+            let text = index == rows - 1 && hint.lines.count > rows ? line + " " + hint.lines[rows...].joined(separator: " ") : line
+            let right = index == 0 ? savedWidth + 2 : 0
+            Draw.line(text, x: rect.x + 1 + used + 2, y: rect.y + 1 + index, width: max(rect.width - used - 4 - right, 0), grid: &grid, style: Style(.muted))
+        }
         grid.write(saved.text, x: rect.maxX - savedWidth - 1, y: rect.y + 1, style: Style(saved.role, bold: true))
     }
 
