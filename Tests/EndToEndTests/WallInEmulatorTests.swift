@@ -84,7 +84,8 @@ final class WallInEmulatorTests: XCTestCase {
         let storytelling = try session(upTo: FlowStep(.storytelling), extra: [.giveStick(to: "p2", invited: false)], id: "20261203-1000-aaaa")
         let agree = try session(upTo: FlowStep(principle: .work, phase: .agree), id: "20261203-1000-bbbb")
         // The heading's letters: each theme's big letters in xterm's colours.
-        let headingColour: [String: UInt32] = ["dark": 0x00FFFF, "light": 0x00FFFF, "contrast": 0x000000]
+        // Light and contrast: black letters on the white of the screen, not a coloured band.
+        let headingColour: [String: UInt32] = ["dark": 0x00FFFF, "light": 0x000000, "contrast": 0x000000]
         for theme in ["dark", "light", "contrast"] {
             let picture = try photograph(storytelling, theme: theme, name: "theme-\(theme)")
             // "Now speaking" sits on a highlight: black on bright yellow, never grey.

@@ -41,6 +41,9 @@ public enum Role: String, CaseIterable, Sendable, Codable {
     case hint
     /// A banner across the screen, such as "Practice" or "Read-only".
     case banner
+    /// The wall's big block letters: drawn on the screen's own background, so a light theme
+    /// shows black letters on white rather than a coloured band with letters cut out of it.
+    case bigLetters
 }
 
 extension Role {

@@ -94,6 +94,7 @@ public struct Theme: Sendable {
         .border: Colours(.white, on: .black),
         .hint: Colours(.black, on: .brightCyan),
         .banner: Colours(.black, on: .brightYellow),
+        .bigLetters: Colours(.brightCyan, on: .black),
     ])
 
     /// Black text on white: for bright rooms and projectors that turn dark greys to mud.
@@ -116,6 +117,7 @@ public struct Theme: Sendable {
         .border: Colours(.black, on: .brightWhite),
         .hint: Colours(.black, on: .brightCyan),
         .banner: Colours(.black, on: .brightYellow),
+        .bigLetters: Colours(.black, on: .brightWhite),
     ])
 
     /// Only black and bright white: for very bright rooms and washed-out projectors, where
@@ -139,5 +141,6 @@ public struct Theme: Sendable {
         .border: Colours(.black, on: .brightWhite),
         .hint: Colours(.brightWhite, on: .black),
         .banner: Colours(.brightWhite, on: .black, bold: true),
+        .bigLetters: Colours(.black, on: .brightWhite),
     ])
 }

@@ -171,7 +171,7 @@ public final class HomeApp {
         var y = area.y
         if height >= 24, BigText.width(of: "Campfire") <= area.width {
             for line in BigText.lines("Campfire") {
-                grid.write(line, x: area.x, y: y, style: Style(.heading, bold: true))
+                grid.write(line, x: area.x, y: y, style: Style(.bigLetters))
                 y += 1
             }
         } else {

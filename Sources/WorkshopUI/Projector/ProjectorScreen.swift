@@ -21,7 +21,7 @@ public enum ProjectorScreen {
         // Big letters from 80x24 up whenever they fit across; a bar otherwise.
         if area.height >= 24, BigText.width(of: heading) <= area.width {
             for line in BigText.lines(heading) {
-                grid.write(line, x: area.x + (area.width - TextWidth.of(line)) / 2, y: y, style: Style(.heading, bold: true))
+                grid.write(line, x: area.x + (area.width - TextWidth.of(line)) / 2, y: y, style: Style(.bigLetters))
                 y += 1
             }
             y += 1
@@ -203,7 +203,7 @@ enum Reveal {
         var y = rect.y + (rect.height >= 12 ? 1 : 0)
         if rect.height >= BigText.height + 3, BigText.width(of: count) <= rect.width {
             for line in BigText.lines(count) {
-                grid.write(line, x: rect.x, y: y, style: Style(.accent, bold: true))
+                grid.write(line, x: rect.x, y: y, style: Style(.bigLetters))
                 y += 1
             }
             y += 1
