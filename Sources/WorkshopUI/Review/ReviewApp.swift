@@ -272,68 +272,85 @@ public final class ReviewApp {
     public private(set) var showingKeys = false
     public var keysOffset = 0
 
-    /// The keys of one review screen, for its `?` box. The same keys are handled below.
-    public static func bindings(for screen: Screen) -> [KeyBinding] {
-        func b(_ keys: [Key], _ label: String, _ help: String) -> KeyBinding { KeyBinding(keys, label, label, help: help, .review) }
-        let help = KeyBinding([.character("?")], "?", "keys", help: "Show every key of this screen.", .help)
+    /// What a key does in review. Each screen's keys are listed once, with what they do, in
+    /// `keys(for:)`: the `?` box shows that list and `handle` looks keys up in it, so a key in
+    /// the box always works and a key that works is always in the box.
+    enum Action: Equatable, Sendable {
+        case open, search, nextGroup, practiceRuns, sort, reverse, timeline, overTime, compare
+        case up, down, jump, quit
+        case nextPage, previousPage, ends, scroll
+        case nextChange, previousChange, nextStageChange, previousStageChange, stages
+        case done, notDone, dropped, planned, note, filterStatus, filterPerson, olderNewer
+        case help, back
+    }
+
+    /// The keys of one review screen, with what each does.
+    static func keys(for screen: Screen) -> [(binding: KeyBinding, action: Action)] {
+        func b(_ keys: [Key], _ label: String, _ help: String, _ action: Action) -> (binding: KeyBinding, action: Action) {
+            (KeyBinding(keys, label, label, help: help, .review), action)
+        }
+        let help = (KeyBinding([.character("?")], "?", "keys", help: "Show every key of this screen.", .help), Action.help)
         switch screen {
         case .browser:
             return [
-                b([.enter], "Enter", "Open the selected workshop, one stage a page."),
-                b([.character("/")], "/", "Search by title or group; Enter keeps the search, Esc clears it."),
-                b([.character("g")], "g", "Show one group at a time (again for the next, then all)."),
-                b([.character("p")], "p", "Show or hide practice runs."),
-                b([.character("s")], "s", "Sort by the next column."),
-                b([.character("S")], "S", "Reverse the order."),
-                b([.character("t")], "t", "The selected workshop's timeline, one change at a time."),
-                b([.character("o")], "o", "The selected group's actions over time."),
-                b([.character("c")], "c", "Mark the selected workshop to compare; c on another compares them."),
-                b([.up, .character("k")], "↑", "Move up the list (k too)."),
-                b([.down, .character("j")], "↓", "Move down the list (j too)."),
-                b([.pageUp, .pageDown, .home, .end], "PgUp", "Move ten at a time (PgDn down); Home and End go to the first and last."),
+                b([.enter], "Enter", "Open the selected workshop, one stage a page.", .open),
+                b([.character("/")], "/", "Search by title or group; Enter keeps the search, Esc clears it.", .search),
+                b([.character("g")], "g", "Show one group at a time (again for the next, then all).", .nextGroup),
+                b([.character("p")], "p", "Show or hide practice runs.", .practiceRuns),
+                b([.character("s")], "s", "Sort by the next column.", .sort),
+                b([.character("S")], "S", "Reverse the order.", .reverse),
+                b([.character("t")], "t", "The selected workshop's timeline, one change at a time.", .timeline),
+                b([.character("o")], "o", "The selected group's actions over time.", .overTime),
+                b([.character("c")], "c", "Mark the selected workshop to compare; c on another compares them.", .compare),
+                b([.up, .character("k")], "↑", "Move up the list (k too).", .up),
+                b([.down, .character("j")], "↓", "Move down the list (j too).", .down),
+                b([.pageUp, .pageDown, .home, .end], "PgUp", "Move ten at a time (PgDn down); Home and End go to the first and last.", .jump),
                 help,
-                b([.character("q"), .escape], "q", "Quit (Esc too; Esc first clears a search)."),
+                b([.character("q"), .escape, .control("c")], "q", "Quit (Esc too; Esc first clears a search).", .quit),
             ]
         case .session:
             return [
-                b([.right, .character("]"), .character(" "), .pageDown], "→", "The next stage (], Space and PgDn too)."),
-                b([.left, .character("["), .pageUp], "←", "The stage before ([ and PgUp too)."),
-                b([.home, .end], "Home End", "The first and the last stage."),
-                b([.up, .down], "↑ ↓", "Scroll the stories and practice pages."),
-                b([.character("t")], "t", "This workshop's timeline."),
-                b([.character("o")], "o", "This group's actions over time."),
+                b([.right, .character("]"), .character(" "), .pageDown], "→", "The next stage (], Space and PgDn too).", .nextPage),
+                b([.left, .character("["), .pageUp], "←", "The stage before ([ and PgUp too).", .previousPage),
+                b([.home, .end], "Home End", "The first and the last stage.", .ends),
+                b([.up, .down, .character("k"), .character("j")], "↑ ↓", "Scroll the stories and practice pages (k and j too).", .scroll),
+                b([.character("t")], "t", "This workshop's timeline.", .timeline),
+                b([.character("o")], "o", "This group's actions over time.", .overTime),
                 help,
-                b([.escape, .character("q"), .backspace], "Esc", "Back to the list (q and Backspace too)."),
+                b([.escape, .character("q"), .backspace], "Esc", "Back to the list (q and Backspace too).", .back),
             ]
         case .timeline:
             return [
-                b([.right, .down, .character("l"), .character("j")], "→", "The next change (↓, l and j too)."),
-                b([.left, .up, .character("h"), .character("k")], "←", "The change before (↑, h and k too)."),
-                b([.character("]"), .pageDown], "]", "The next change of stage."),
-                b([.character("["), .pageUp], "[", "The change of stage before."),
-                b([.home, .end], "Home End", "The first and the last change."),
-                b([.character("v")], "v", "The workshop one stage a page."),
+                b([.right, .down, .character("l"), .character("j")], "→", "The next change (↓, l and j too).", .nextChange),
+                b([.left, .up, .character("h"), .character("k")], "←", "The change before (↑, h and k too).", .previousChange),
+                b([.character("]"), .pageDown], "]", "The next change of stage.", .nextStageChange),
+                b([.character("["), .pageUp], "[", "The change of stage before.", .previousStageChange),
+                b([.home, .end], "Home End", "The first and the last change.", .ends),
+                b([.character("v")], "v", "The workshop one stage a page.", .stages),
                 help,
-                b([.escape, .character("q"), .backspace], "Esc", "Back (q and Backspace too)."),
+                b([.escape, .character("q"), .backspace], "Esc", "Back (q and Backspace too).", .back),
             ]
         case .progress:
             return [
-                b([.up, .down], "↑ ↓", "Choose an action."),
-                b([.character("d")], "d", "Mark it done."),
-                b([.character("n")], "n", "Mark it not done."),
-                b([.character("x")], "x", "Mark it dropped."),
-                b([.character("u")], "u", "Mark it planned again."),
-                b([.character("e")], "e", "Write what happened."),
-                b([.character("f")], "f", "Show actions by status (again for the next)."),
-                b([.character("w")], "w", "Show one person's actions (again for the next, then everyone)."),
-                b([.left, .right], "← →", "Older and newer workshops of the group."),
+                b([.up, .down, .character("k"), .character("j")], "↑ ↓", "Choose an action (k and j too).", .scroll),
+                b([.character("d")], "d", "Mark it done.", .done),
+                b([.character("n")], "n", "Mark it not done.", .notDone),
+                b([.character("x")], "x", "Mark it dropped.", .dropped),
+                b([.character("u")], "u", "Mark it planned again.", .planned),
+                b([.character("e")], "e", "Write what happened.", .note),
+                b([.character("f")], "f", "Show actions by status (again for the next).", .filterStatus),
+                b([.character("w")], "w", "Show one person's actions (again for the next, then everyone).", .filterPerson),
+                b([.left, .right], "← →", "Older and newer workshops of the group.", .olderNewer),
                 help,
-                b([.escape, .character("q"), .backspace], "Esc", "Back to the list (q and Backspace too)."),
+                b([.escape, .character("q"), .backspace], "Esc", "Back to the list (q and Backspace too).", .back),
             ]
         case .compare:
-            return [help, b([.escape, .character("q"), .backspace], "Esc", "Back to the list (q and Backspace too).")]
+            return [help, b([.escape, .character("q"), .backspace], "Esc", "Back to the list (q and Backspace too).", .back)]
         }
     }
+
+    /// The keys of one review screen, for its `?` box and docs/keys.md.
+    public static func bindings(for screen: Screen) -> [KeyBinding] { keys(for: screen).map(\.binding) }
 
     public func handle(_ key: Key) {
         if key == .resize { return }
@@ -349,19 +366,16 @@ public final class ReviewApp {
         }
         if isSearching { handleSearch(key); return }
         if noteDraft != nil, case .progress(let group) = screen { handleNote(key, group: group); return }
-        if key == .character("?") { showingKeys = true; keysOffset = 0; return }
         if key == .control("c") { wantsToQuit = true; return }
+        guard let action = Self.keys(for: screen).first(where: { $0.binding.matches(key) })?.action else { return }
+        if action == .help { showingKeys = true; keysOffset = 0; return }
         switch screen {
-        case .browser: handleBrowser(key)
-        case .session(let id): handleSession(key, id: id)
-        case .timeline(let id): handleTimeline(key, id: id)
-        case .progress(let group): handleProgress(key, group: group)
-        case .compare: if isBack(key) { screen = .browser }
+        case .browser: handleBrowser(action, key: key)
+        case .session(let id): handleSession(action, key: key, id: id)
+        case .timeline(let id): handleTimeline(action, key: key, id: id)
+        case .progress(let group): handleProgress(action, key: key, group: group)
+        case .compare: if action == .back { screen = .browser }
         }
-    }
-
-    private func isBack(_ key: Key) -> Bool {
-        key == .escape || key == .character("q") || key == .backspace
     }
 
     private func handleSearch(_ key: Key) {
@@ -371,29 +385,33 @@ public final class ReviewApp {
         case .backspace: if !query.search.isEmpty { query.search.removeLast() }
         case .character(let character): query.search.append(character); selected = 0
         case .paste(let text): query.search += text.split(whereSeparator: \.isNewline).joined(separator: " "); selected = 0
-        case .up, .down: isSearching = false; handleBrowser(key)
+        case .up: isSearching = false; handleBrowser(.up, key: key)
+        case .down: isSearching = false; handleBrowser(.down, key: key)
         default: break
         }
     }
 
-    private func handleBrowser(_ key: Key) {
-        switch key {
-        case .escape where !query.search.isEmpty: query.search = ""
-        case .character("q"), .escape: wantsToQuit = true
-        case .up, .character("k"): selected = max(selected - 1, 0)
-        case .down, .character("j"): selected = min(selected + 1, max(shown.count - 1, 0))
-        case .pageUp: selected = max(selected - 10, 0)
-        case .pageDown: selected = min(selected + 10, max(shown.count - 1, 0))
-        case .home: selected = 0
-        case .end: selected = max(shown.count - 1, 0)
-        case .character("/"): isSearching = true
-        case .character("s"):
+    private func handleBrowser(_ action: Action, key: Key) {
+        switch action {
+        case .quit where key == .escape && !query.search.isEmpty: query.search = ""
+        case .quit: wantsToQuit = true
+        case .up: selected = max(selected - 1, 0)
+        case .down: selected = min(selected + 1, max(shown.count - 1, 0))
+        case .jump:
+            switch key {
+            case .pageUp: selected = max(selected - 10, 0)
+            case .pageDown: selected = min(selected + 10, max(shown.count - 1, 0))
+            case .home: selected = 0
+            default: selected = max(shown.count - 1, 0)
+            }
+        case .search: isSearching = true
+        case .sort:
             query.nextSortColumn()
             message = StatusMessage(.info, "Sorted by \(query.sort.words), \(query.descending ? "largest or newest first" : "smallest or oldest first").")
-        case .character("S"):
+        case .reverse:
             query.descending.toggle()
             message = StatusMessage(.info, "Sorted by \(query.sort.words), \(query.descending ? "largest or newest first" : "smallest or oldest first").")
-        case .character("g"):
+        case .nextGroup:
             let groups = reviewGroups(allEntries)
             if let current = query.group, let index = groups.firstIndex(of: current) {
                 query.group = index + 1 < groups.count ? groups[index + 1] : nil
@@ -401,19 +419,19 @@ public final class ReviewApp {
                 query.group = groups.first
             }
             selected = 0
-        case .character("p"):
+        case .practiceRuns:
             let all = PracticeFilter.allCases
             query.practice = all[(all.firstIndex(of: query.practice)! + 1) % all.count]
             selected = 0
-        case .enter:
+        case .open:
             guard let entry = selectedEntry else { return }
             guard session(entry.id) != nil else { return }
             page = 0
             screen = .session(id: entry.id)
-        case .character("t"):
+        case .timeline:
             guard let entry = selectedEntry else { return }
             openTimeline(entry.id)
-        case .character("o"):
+        case .overTime:
             guard let entry = selectedEntry else { return }
             guard let group = entry.group else {
                 message = StatusMessage(.info, "This session has no group, so there is nothing to follow over time.")
@@ -422,7 +440,7 @@ public final class ReviewApp {
             progressSelected = 0
             trendShift = 0
             screen = .progress(group: group)
-        case .character("c"):
+        case .compare:
             guard let entry = selectedEntry else { return }
             if let first = compareMark, first != entry.id {
                 compareMark = nil
@@ -447,20 +465,19 @@ public final class ReviewApp {
         screen = .timeline(id: id)
     }
 
-    private func handleSession(_ key: Key, id: String) {
+    private func handleSession(_ action: Action, key: Key, id: String) {
         guard let session = session(id) else { screen = .browser; return }
         let count = pageCount(id, session)
         let pages = Self.pages(session)
         let onPractice = page == pages.count || (pages.indices.contains(page) && pages[page].stage == .storytelling)
-        switch key {
-        case .down where onPractice, .character("j") where onPractice: pageScroll += 1
-        case .up where onPractice, .character("k") where onPractice: pageScroll = max(pageScroll - 1, 0)
-        case .right, .character("]"), .character(" "), .pageDown: page = min(page + 1, max(count - 1, 0)); pageScroll = 0
-        case .left, .character("["), .pageUp: page = max(page - 1, 0); pageScroll = 0
-        case .home: page = 0
-        case .end: page = max(count - 1, 0)
-        case .character("t"): openTimeline(id)
-        case .character("o"):
+        switch action {
+        case .scroll where onPractice:
+            if key == .down || key == .character("j") { pageScroll += 1 } else { pageScroll = max(pageScroll - 1, 0) }
+        case .nextPage: page = min(page + 1, max(count - 1, 0)); pageScroll = 0
+        case .previousPage: page = max(page - 1, 0); pageScroll = 0
+        case .ends: page = key == .home ? 0 : max(count - 1, 0)
+        case .timeline: openTimeline(id)
+        case .overTime:
             guard let group = session.group else {
                 message = StatusMessage(.info, "This session has no group, so there is nothing to follow over time.")
                 return
@@ -468,39 +485,39 @@ public final class ReviewApp {
             progressSelected = 0
             trendShift = 0
             screen = .progress(group: group)
-        default: if isBack(key) { screen = .browser }
+        case .back: screen = .browser
+        default: break
         }
     }
 
-    private func handleTimeline(_ key: Key, id: String) {
+    private func handleTimeline(_ action: Action, key: Key, id: String) {
         guard let timeline = timeline(id) else { screen = .browser; return }
         let last = max(timeline.entries.count - 1, 0)
-        switch key {
-        case .right, .down, .character("l"), .character("j"): timelineIndex = min(timelineIndex + 1, last)
-        case .left, .up, .character("h"), .character("k"): timelineIndex = max(timelineIndex - 1, 0)
-        case .character("]"), .pageDown: timelineIndex = timeline.nextStepChange(after: timelineIndex)
-        case .character("["), .pageUp: timelineIndex = timeline.previousStepChange(before: timelineIndex)
-        case .home: timelineIndex = 0
-        case .end: timelineIndex = last
-        case .character("v"): screen = .session(id: id)
-        default: if isBack(key) { screen = .session(id: id) }
+        switch action {
+        case .nextChange: timelineIndex = min(timelineIndex + 1, last)
+        case .previousChange: timelineIndex = max(timelineIndex - 1, 0)
+        case .nextStageChange: timelineIndex = timeline.nextStepChange(after: timelineIndex)
+        case .previousStageChange: timelineIndex = timeline.previousStepChange(before: timelineIndex)
+        case .ends: timelineIndex = key == .home ? 0 : last
+        case .stages, .back: screen = .session(id: id)
+        default: break
         }
     }
 
-    private func handleProgress(_ key: Key, group: String) {
+    private func handleProgress(_ action: Action, key: Key, group: String) {
         let actions = filteredProgressActions(group)
-        switch key {
-        case .left: trendShift = min(trendShift + 1, max(groupEntries(group).count - 1, 0))
-        case .right: trendShift = max(trendShift - 1, 0)
-        case .character("e"):
+        switch action {
+        case .olderNewer:
+            if key == .left { trendShift = min(trendShift + 1, max(groupEntries(group).count - 1, 0)) } else { trendShift = max(trendShift - 1, 0) }
+        case .note:
             guard actions.indices.contains(progressSelected) else { return message = StatusMessage(.info, "There are no actions to write about.") }
             noteDraft = actions[progressSelected].action.outcome?.note ?? ""
-        case .character("f"):
+        case .filterStatus:
             let all = ActionFilter.Status.allCases
             actionFilter.status = all[(all.firstIndex(of: actionFilter.status)! + 1) % all.count]
             progressSelected = 0
             message = StatusMessage(.info, "Showing actions: \(actionFilter.words).")
-        case .character("w"):
+        case .filterPerson:
             let people = progressPeople(group)
             if let current = actionFilter.person, let index = people.firstIndex(of: current) {
                 actionFilter.person = index + 1 < people.count ? people[index + 1] : nil
@@ -509,13 +526,18 @@ public final class ReviewApp {
             }
             progressSelected = 0
             message = StatusMessage(.info, "Showing actions: \(actionFilter.words).")
-        case .up, .character("k"): progressSelected = max(progressSelected - 1, 0)
-        case .down, .character("j"): progressSelected = min(progressSelected + 1, max(actions.count - 1, 0))
-        case .character("d"): mark(actions, .done)
-        case .character("n"): mark(actions, .notDone)
-        case .character("x"): mark(actions, .dropped)
-        case .character("u"): mark(actions, .planned)
-        default: if isBack(key) { screen = .browser }
+        case .scroll:
+            if key == .up || key == .character("k") {
+                progressSelected = max(progressSelected - 1, 0)
+            } else {
+                progressSelected = min(progressSelected + 1, max(actions.count - 1, 0))
+            }
+        case .done: mark(actions, .done)
+        case .notDone: mark(actions, .notDone)
+        case .dropped: mark(actions, .dropped)
+        case .planned: mark(actions, .planned)
+        case .back: screen = .browser
+        default: break
         }
     }
 
