@@ -32,13 +32,17 @@ enum ConsoleRunner {
         if !notes.isEmpty {
             app.state.message = StatusMessage(.problem, notes.joined(separator: " "))
         }
+        // Back where the facilitator was: the panel and the highlighted items of this step.
+        let places: PlaceKeeper? = store.isReadOnly ? nil : PlaceKeeper(folder: store.folder)
+        if let place = places?.recover() { app.restore(place) }
         let drafts: DraftKeeper? = store.isReadOnly ? nil : DraftKeeper(folder: store.folder)
         if let form = drafts?.recover() {
             app.state.form = form
             app.state.message = StatusMessage(.info, "What you were typing when Campfire stopped is back. Press Enter to save it, or Esc.")
         }
-        let code = loop(app: app, store: store, terminal: terminal, drafts: drafts)
+        let code = loop(app: app, store: store, terminal: terminal, drafts: drafts, places: places)
         drafts?.update(app.state.form, now: clock.now(), force: true)
+        places?.update(app.place, now: clock.now(), force: true)
         store.adopt(app.editor)
         if let practice, !store.isReadOnly { PracticeRunner.leave(practice, session: app.session) }
         store.close(at: clock.now())
@@ -46,7 +50,7 @@ enum ConsoleRunner {
         return code
     }
 
-    private static func loop(app: ConsoleApp, store: SessionStore, terminal: TerminalSession, drafts: DraftKeeper?) -> Int32 {
+    private static func loop(app: ConsoleApp, store: SessionStore, terminal: TerminalSession, drafts: DraftKeeper?, places: PlaceKeeper?) -> Int32 {
         var lastKey: Key?
         let loop = ScreenLoop(
             render: { width, height in
@@ -66,6 +70,7 @@ enum ConsoleRunner {
                 store.snapshotIfDue(app.session, at: app.now)
                 if let problem = store.takeSnapshotProblem() { app.state.message = StatusMessage(.problem, problem) }
                 drafts?.update(app.state.form, now: app.now)
+                places?.update(app.place, now: app.now)
             },
             tickMilliseconds: tickMilliseconds)
         do { try loop.run(on: terminal) } catch let end as TerminalSession.LoopEnd { return end.code } catch { return 1 }

@@ -1,0 +1,64 @@
+import Foundation
+import Persistence
+import Workshop
+import XCTest
+
+/// Reopening a workshop puts the facilitator back where they were: the step, the panel and the
+/// highlighted item (issue 14: "resume loses the place"), from `place.json` in the session folder.
+final class ResumePlaceTests: XCTestCase {
+    var tmux: Tmux!
+    var data: URL!
+
+    override func setUpWithError() throws {
+        tmux = Tmux()
+        data = try Binary.temporaryDataFolder()
+    }
+
+    override func tearDownWithError() throws {
+        tmux.stop()
+        try? FileManager.default.removeItem(at: data)
+    }
+
+    /// The highlighted row of the screen (the one starting with ▸ or ›).
+    private func highlighted(_ screen: String) -> [String] {
+        screen.split(separator: "\n").dropFirst().map(String.init).filter { $0.contains("▸ ") || $0.contains("› ") }
+    }
+
+    func testTheHighlightedIdeaAndPanelComeBackOnResume() throws {
+        let template = try ContentLibrary.load().template(named: "standard")
+        let start = SessionMaker.start
+        let store = try SessionLibrary(dataFolder: DataFolder(url: data)).create(
+            Session(id: "20261123-1000-p1ac", title: "Riverside", group: nil, facilitator: "Jo", createdAt: start, template: template), at: start)
+        for (event, seconds) in SampleWorkshop.events(template: template, upTo: FlowStep(.choose)) {
+            try store.record(event, at: start.addingTimeInterval(seconds))
+        }
+        store.close(at: start.addingTimeInterval(9_000))
+        let command = "\(Binary.campfire.path) resume 20261123-1000-p1ac --data-dir \(data.path)"
+
+        try tmux.start("a", command: command)
+        _ = try tmux.waitFor("a", "q quit")
+        let first = highlighted(try tmux.screen("a"))
+        try tmux.press("a", "Down")
+        try tmux.press("a", "Down")
+        Thread.sleep(forTimeInterval: 0.3)
+        let moved = highlighted(try tmux.screen("a"))
+        XCTAssertNotEqual(moved, first, "the highlight moved to the third idea")
+        try tmux.press("a", "Tab")
+        _ = try tmux.waitFor("a", "pick idea")
+        let focused = highlighted(try tmux.screen("a"))
+        XCTAssertNotEqual(focused, moved, "Tab moved the focus (▸) to the people")
+        try tmux.press("a", "q")
+        _ = try tmux.waitFor("a", "EXITED 0")
+
+        let place = data.appendingPathComponent("sessions/20261123-1000-p1ac/place.json")
+        let attributes = try FileManager.default.attributesOfItem(atPath: place.path)
+        XCTAssertEqual((attributes[.posixPermissions] as? NSNumber)?.intValue, 0o600, "readable by its owner only")
+        let words = try String(contentsOf: place, encoding: .utf8)
+        XCTAssertFalse(words.contains("café") || words.contains("swap"), "only identities, never words: \(words)")
+
+        try tmux.start("b", command: command)
+        let again = try tmux.waitFor("b", "q quit")
+        XCTAssertEqual(highlighted(again), focused, "the same idea and person are highlighted, the people panel in focus:\n" + again)
+        XCTAssertTrue(again.contains("pick idea"), "and the people panel still has the keys (Tab goes back to the ideas):\n" + again)
+    }
+}
