@@ -45,7 +45,7 @@ public enum ProjectorScreen {
         var timer = ""
         if let box = session.timeBoxSeconds {
             let left = box - session.elapsedInTimeBox(now: now)
-            timer = left >= 0 ? "\(Int((left / 60).rounded(.up))) min left" : "time is up — \(Int((-left / 60).rounded(.up))) min over"
+            timer = left >= 0 ? "\(Int((left / 60).rounded(.up))) min left" : "time is up — \(Draw.duration(-left)) over"
             grid.write(timer, x: max(width - TextWidth.of(timer) - 1, 0), y: y, style: Style(left >= 0 ? .muted : .overrun, bold: left < 0))
         }
         // The title has the whole row but the timer and a gap of three.

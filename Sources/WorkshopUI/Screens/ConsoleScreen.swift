@@ -127,6 +127,8 @@ public enum ConsoleScreen {
     static func timerText(_ session: Session, now: Date) -> (text: String, overrun: Bool) {
         let elapsed = session.elapsedInTimeBox(now: now)
         guard let box = session.timeBoxSeconds else { return (Draw.clock(elapsed), false) }
+        // Over an hour past the time box (a workshop reopened the next day), the overrun in words.
+        if elapsed - box >= 3600 { return ("◷ \(Draw.clock(box)) time box · \(Draw.duration(elapsed - box)) over", true) }
         if elapsed > box { return ("◷ \(Draw.clock(elapsed)) of \(Draw.clock(box)) · \(Draw.clock(elapsed - box)) over", true) }
         return ("◷ \(Draw.clock(elapsed)) of \(Draw.clock(box))", false)
     }

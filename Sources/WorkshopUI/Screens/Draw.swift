@@ -38,6 +38,16 @@ enum Draw {
         return "\(total / 60):\(seconds < 10 ? "0" : "")\(seconds)"
     }
 
+    /// A long time in words: "24 min", "2 h 5 min", "3 days" (for a step left open overnight,
+    /// where "14546:55" would mean nothing).
+    static func duration(_ seconds: TimeInterval) -> String {
+        let minutes = Int((max(0, seconds) / 60).rounded(.up))
+        if minutes < 60 { return "\(minutes) min" }
+        if minutes < 24 * 60 { return minutes % 60 == 0 ? "\(minutes / 60) h" : "\(minutes / 60) h \(minutes % 60) min" }
+        let days = minutes / (24 * 60)
+        return days == 1 ? "1 day" : "\(days) days"
+    }
+
     /// A RAG score as symbol and word, so colour never carries the meaning alone.
     static func rag(_ rag: RAG?) -> String {
         guard let rag else { return "· not yet" }
