@@ -28,12 +28,7 @@ struct CommonOptions: ParsableArguments {
 
     /// A command to print for the facilitator to run next, with the options this one was given,
     /// so it works when pasted ("campfire resume ID --data-dir D").
-    func followUp(_ command: String, _ arguments: String...) -> String {
-        var words = ["campfire", command] + arguments.map(shellQuoted)
-        if let dataDir { words += ["--data-dir", shellQuoted(dataFolder.url.path)] }
-        if let theme { words += ["--theme", shellQuoted(theme)] }
-        return words.joined(separator: " ")
-    }
+    func followUp(_ command: String, _ arguments: String...) -> String { settings.followUp(command, arguments) }
     var dataFolder: DataFolder { settings.dataFolder }
     var library: SessionLibrary { settings.library }
 
@@ -60,11 +55,17 @@ struct Settings: Sendable {
         do {
             return try library.resolve(reference)
         } catch LibraryError.noSuchSession(let name) {
-            var list = ["campfire", "list"]
-            if let dataDir { list += ["--data-dir", shellQuoted(dataFolder.url.path)] }
-            if let theme { list += ["--theme", shellQuoted(theme)] }
-            throw Failure("There is no session called \"\(name)\". Run \"\(list.joined(separator: " "))\" to see the sessions there are.")
+            throw Failure("There is no session called \"\(name)\". Run \"\(followUp("list", []))\" to see the sessions there are.")
         }
+    }
+
+    /// A command to print for the facilitator to run next, with these options, so it works when
+    /// pasted ("campfire resume ID --data-dir D").
+    func followUp(_ command: String, _ arguments: [String]) -> String {
+        var words = ["campfire", command] + arguments.map(shellQuoted)
+        if let dataDir { words += ["--data-dir", shellQuoted(dataFolder.url.path)] }
+        if let theme { words += ["--theme", shellQuoted(theme)] }
+        return words.joined(separator: " ")
     }
 
     /// The theme chosen by `--theme`, else by CAMPFIRE_THEME (an empty one counts as unset), else nil (dark).
