@@ -61,7 +61,7 @@ let package = Package(
             dependencies: ["WorkshopUI", "TerminalUI", "Workshop"],
             exclude: ["Goldens"]
         ),
-        .testTarget(name: "EndToEndTests", dependencies: ["Workshop", "Persistence"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["Workshop", "Persistence", "TerminalUI"]),
         .testTarget(name: "KeyStormTests", dependencies: ["ConsoleKeyStorm", "WorkshopUI", "Workshop", "Persistence", "TerminalUI"]),
     ],
     swiftLanguageModes: [.v6]

@@ -1,4 +1,5 @@
 import Foundation
+import TerminalUI
 import XCTest
 
 /// `campfire present` in a real terminal emulator: xterm on a virtual X server (Xvfb), with
@@ -234,18 +235,3 @@ struct Picture {
     }
 }
 
-/// WCAG 2 contrast between two sRGB colours.
-enum Contrast {
-    static func luminance(_ rgb: UInt32) -> Double {
-        func channel(_ value: UInt32) -> Double {
-            let c = Double(value & 0xFF) / 255
-            return c <= 0.04045 ? c / 12.92 : pow((c + 0.055) / 1.055, 2.4)
-        }
-        return 0.2126 * channel(rgb >> 16) + 0.7152 * channel(rgb >> 8) + 0.0722 * channel(rgb)
-    }
-
-    static func ratio(_ first: UInt32, _ second: UInt32) -> Double {
-        let (a, b) = (luminance(first), luminance(second))
-        return (max(a, b) + 0.05) / (min(a, b) + 0.05)
-    }
-}
