@@ -20,7 +20,7 @@ let package = Package(
             dependencies: ["StateMachine"],
             resources: [.copy("Resources")]
         ),
-        .target(name: "Persistence", dependencies: ["Workshop"]),
+        .target(name: "Persistence", dependencies: ["Workshop", "TextMeasure"]),
         // Printable pages (HTML with SVG pictures) built from a session prepared for export.
         .target(
             name: "Printouts",
@@ -30,7 +30,9 @@ let package = Package(
         // MARK: Terminal
         .target(name: "CTextWidth"),
         .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw"),
-        .target(name: "TerminalUI", dependencies: ["CTextWidth"]),
+        // How many columns text takes (wcwidth): for the screens and for the plain-text letters.
+        .target(name: "TextMeasure", dependencies: ["CTextWidth"]),
+        .target(name: "TerminalUI", dependencies: ["TextMeasure"]),
         .target(name: "WorkshopUI", dependencies: ["TerminalUI", "Workshop"]),
         .target(name: "NcursesBackend", dependencies: ["CNcursesw", "TerminalUI"]),
 
@@ -55,7 +57,7 @@ let package = Package(
         .testTarget(name: "WorkshopTests", dependencies: ["Workshop", "StateMachine"]),
         .testTarget(name: "PersistenceTests", dependencies: ["Persistence", "Workshop"], exclude: ["Fixtures"]),
         .testTarget(name: "PrintoutsTests", dependencies: ["Printouts", "Persistence", "Workshop"]),
-        .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
+        .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "TextMeasure"]),
         .testTarget(
             name: "WorkshopUITests",
             dependencies: ["WorkshopUI", "TerminalUI", "Workshop"],

@@ -1,6 +1,7 @@
 import Glibc
 import TerminalUI
 @testable import TerminalUI
+@testable import TextMeasure
 import XCTest
 
 final class TextWidthTests: XCTestCase {

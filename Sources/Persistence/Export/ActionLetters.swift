@@ -1,4 +1,5 @@
 import Foundation
+import TextMeasure
 import Workshop
 
 /// One plain-text letter per person with their own actions: to print and post as a reminder.
@@ -121,21 +122,8 @@ public enum ActionLetters {
         return lines
     }
 
-    /// The columns a text takes on a fixed-width page.
-    static func columns<S: StringProtocol>(_ text: S) -> Int {
-        text.unicodeScalars.reduce(0) { total, scalar in
-            let category = scalar.properties.generalCategory
-            if category == .nonspacingMark || category == .enclosingMark || category == .format { return total }
-            switch scalar.value {
-            case 0x1100...0x115F, 0x2E80...0x303E, 0x3041...0x33FF, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xA000...0xA4CF,
-                 0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE30...0xFE4F, 0xFF00...0xFF60, 0xFFE0...0xFFE6, 0x1F300...0x1F64F,
-                 0x1F900...0x1F9FF, 0x20000...0x3FFFD:
-                return total + 2
-            default:
-                return total + 1
-            }
-        }
-    }
+    /// The columns a text takes on a fixed-width page: the same `wcwidth` measure as the screens.
+    static func columns<S: StringProtocol>(_ text: S) -> Int { TextWidth.of(String(text)) }
 
     /// A name made safe for a file name: the letters and digits of any script, in lower case
     /// ("zoë", "李小龍", "مريم"), with "-" between words; "person" if nothing is left. Everything
