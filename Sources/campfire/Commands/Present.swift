@@ -44,6 +44,8 @@ struct Present: ParsableCommand {
         defer { terminal.stop() }
         var showingKeys = false
         var quit = false
+        // The terminal has gone (its window closed with no hang-up signal): the wall ends.
+        var terminalGone = false
         let loop = ScreenLoop(
             render: { width, height in
                 var grid = Grid(width: width, height: height)
@@ -64,7 +66,7 @@ struct Present: ParsableCommand {
                 default: break
                 }
             },
-            isDone: { quit },
+            isDone: { quit || terminalGone },
             // Without changes, the screen is drawn again once a second, on the second, for the time left.
             tickMilliseconds: 1000 - Int(Date().timeIntervalSince1970 * 1000) % 1000 + 2,
             waitForChange: { timeout in
@@ -77,9 +79,11 @@ struct Present: ParsableCommand {
                     // Without inotify the files are looked at on every short wait.
                     if !watch.isNotifying { _ = follower.refresh() }
                     return false
-                case .input, .inputClosed:
-                    // The key is read (or the closed terminal noticed) by the loop.
-                    return false
+                case .inputClosed:
+                    terminalGone = true
+                    return true
+                case .input:
+                    return false  // the loop reads the key
                 }
             })
         do { try loop.run(on: terminal) } catch TerminalSession.LoopEnd.terminalGone { return } catch let end as TerminalSession.LoopEnd { throw ExitCode(end.code) }
