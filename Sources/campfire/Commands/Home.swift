@@ -43,20 +43,13 @@ struct HomeScreen {
                 return Self.scenarios(content).map { HomeScenario(name: $0.name, title: $0.title, description: $0.description) }
             }
             let options = self.options
-            let loop = ScreenLoop(
-                render: { home.render(width: $0, height: $1) },
-                handle: { key in
-                    if key == .resize { return }
-                    home.message = nil
-                    home.handle(key)
-                },
-                isDone: { home.choice != nil },
-                afterDraw: {
-                    if loaded == nil {
-                        do { loaded = try options.content() } catch { terminal.stop(); throw error }
-                        home.content = loaded
-                    }
-                })
+            var loop = home.screenLoop()
+            loop.afterDraw = {
+                if loaded == nil {
+                    do { loaded = try options.content() } catch { terminal.stop(); throw error }
+                    home.content = loaded
+                }
+            }
             do { try loop.run(on: terminal) } catch TerminalSession.LoopEnd.terminalGone { return } catch let end as TerminalSession.LoopEnd { throw ExitCode(end.code) }
             let choice = home.choice
             guard let content = loaded else { return }
@@ -116,9 +109,7 @@ struct HomeScreen {
     /// Runs the guided tour; returns the sample, opened, if the person wants to try it themselves.
     private func runTour(content: ContentLibrary, terminal: TerminalSession) throws -> SessionStore? {
         let tour = GuidedTour(content: content, start: Date())
-        let loop = ScreenLoop(render: { tour.render(width: $0, height: $1) }, handle: { tour.handle($0) },
-                              isDone: { tour.finished || tour.wantsToOpenSample })
-        do { try loop.run(on: terminal) } catch TerminalSession.LoopEnd.terminalGone { return nil } catch let end as TerminalSession.LoopEnd { throw ExitCode(end.code) }
+        do { try tour.screenLoop().run(on: terminal) } catch TerminalSession.LoopEnd.terminalGone { return nil } catch let end as TerminalSession.LoopEnd { throw ExitCode(end.code) }
         guard tour.wantsToOpenSample else { return nil }
         // The sample is made only when asked for, so the data folder holds nothing unasked.
         let standard = try content.template(named: "standard")

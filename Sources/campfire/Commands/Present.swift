@@ -42,51 +42,50 @@ struct Present: ParsableCommand {
             folder: folder.path, names: [SessionStore.Files.journalName, SessionStore.Files.snapshotName], notify: notify)
         let terminal = try options.startTerminal()
         defer { terminal.stop() }
-        var needsDraw = true
-        var drawnSecond = 0
         var showingKeys = false
-        while true {
-            if needsDraw, let current = follower.session {
-                let size = terminal.size
-                var grid = Grid(width: size.width, height: size.height)
+        var quit = false
+        // The terminal has gone (its window closed with no hang-up signal): the wall ends.
+        var terminalGone = false
+        let loop = ScreenLoop(
+            render: { width, height in
+                var grid = Grid(width: width, height: height)
+                guard let current = follower.session else { return grid }
                 ProjectorScreen.render(session: current, content: content, now: Date(), into: &grid)
                 if showingKeys {
                     // Drawn from the same bindings that handle the keys below.
-                    HelpBox.render(Bindings.present, note: nil, offset: 0, in: Rect(x: 0, y: 1, width: size.width, height: max(size.height - 2, 0)), grid: &grid)
+                    HelpBox.render(Bindings.present, note: nil, offset: 0, in: Rect(x: 0, y: 1, width: width, height: max(height - 2, 0)), grid: &grid)
                 }
-                terminal.draw(grid)  // sends only the cells that changed
-                needsDraw = false
-                drawnSecond = Int(Date().timeIntervalSince1970)
-            }
+                return grid  // the terminal sends only the cells that changed
+            },
+            handle: { key in
+                if key == .resize { return }
+                if showingKeys { showingKeys = false; return }  // any key closes the keys box
+                switch Bindings.present.first(where: { $0.matches(key) })?.command {
+                case .quit?: quit = true
+                case .help?: showingKeys = true
+                default: break
+                }
+            },
+            isDone: { quit || terminalGone },
             // Without changes, the screen is drawn again once a second, on the second, for the time left.
-            let untilNextSecond = 1000 - Int(Date().timeIntervalSince1970 * 1000) % 1000 + 2
-            let wake = watch.wait(input: STDIN_FILENO, timeoutMilliseconds: watch.isNotifying ? untilNextSecond : min(untilNextSecond, Self.pollMilliseconds))
-            switch wake {
-            case .changed:
-                needsDraw = follower.refresh()
-                continue
-            case .inputClosed:
-                return
-            case .input, .timeout:
-                break
-            }
-            // Keys typed (and resizes and stop signals, which cut the wait short).
-            do {
-                while let key = try terminal.nextKey(timeoutMilliseconds: 0) {
-                    needsDraw = true
-                    if key == .resize { continue }
-                    if showingKeys { showingKeys = false; continue }  // any key closes the keys box
-                    switch Bindings.present.first(where: { $0.matches(key) })?.command {
-                    case .quit?: return
-                    case .help?: showingKeys = true
-                    default: break
-                    }
+            tickMilliseconds: 1000 - Int(Date().timeIntervalSince1970 * 1000) % 1000 + 2,
+            waitForChange: { timeout in
+                // The session's files and the terminal together: a change wakes the loop at once.
+                switch watch.wait(input: STDIN_FILENO, timeoutMilliseconds: watch.isNotifying ? timeout : min(timeout, Self.pollMilliseconds)) {
+                case .changed:
+                    _ = follower.refresh()
+                    return true
+                case .timeout:
+                    // Without inotify the files are looked at on every short wait.
+                    if !watch.isNotifying { _ = follower.refresh() }
+                    return false
+                case .inputClosed:
+                    terminalGone = true
+                    return true
+                case .input:
+                    return false  // the loop reads the key
                 }
-            } catch .terminalGone { return } catch { throw ExitCode(error.code) }
-            if wake == .timeout {
-                if !watch.isNotifying, follower.refresh() { needsDraw = true }
-                if Int(Date().timeIntervalSince1970) != drawnSecond { needsDraw = true }
-            }
-        }
+            })
+        do { try loop.run(on: terminal) } catch TerminalSession.LoopEnd.terminalGone { return } catch let end as TerminalSession.LoopEnd { throw ExitCode(end.code) }
     }
 }

@@ -52,27 +52,22 @@ enum ConsoleRunner {
 
     private static func loop(app: ConsoleApp, store: SessionStore, terminal: TerminalSession, drafts: DraftKeeper?, places: PlaceKeeper?) -> Int32 {
         var lastKey: Key?
-        let loop = ScreenLoop(
-            render: { width, height in
-                // The size drawn is the size keys are handled at: a box nobody can see takes no key.
-                app.state.size = (width, height)
-                return ConsoleScreen.render(app, width: width, height: height)
-            },
-            handle: { key in
-                lastKey = key
-                app.handle(key)
-                // A snapshot that could not be written (a full disk) is said, not skipped in silence.
-                if let problem = store.takeSnapshotProblem() { app.state.message = StatusMessage(.problem, problem) }
-            },
-            isDone: { app.wantsToQuit },
-            afterDraw: {
-                // The change is on screen (and in the journal): now the snapshot, if one is due.
-                store.snapshotIfDue(app.session, at: app.now)
-                if let problem = store.takeSnapshotProblem() { app.state.message = StatusMessage(.problem, problem) }
-                drafts?.update(app.state.form, now: app.now)
-                places?.update(app.place, now: app.now)
-            },
-            tickMilliseconds: tickMilliseconds)
+        // The console's own loop (render and keys, as the tests drive it), plus the files.
+        var loop = app.screenLoop(tickMilliseconds: tickMilliseconds)
+        let handle = loop.handle
+        loop.handle = { key in
+            lastKey = key
+            handle(key)
+            // A snapshot that could not be written (a full disk) is said, not skipped in silence.
+            if let problem = store.takeSnapshotProblem() { app.state.message = StatusMessage(.problem, problem) }
+        }
+        loop.afterDraw = {
+            // The change is on screen (and in the journal): now the snapshot, if one is due.
+            store.snapshotIfDue(app.session, at: app.now)
+            if let problem = store.takeSnapshotProblem() { app.state.message = StatusMessage(.problem, problem) }
+            drafts?.update(app.state.form, now: app.now)
+            places?.update(app.place, now: app.now)
+        }
         do { try loop.run(on: terminal) } catch let end as TerminalSession.LoopEnd { return end.code } catch { return 1 }
         return lastKey == .control("c") ? 130 : 0
     }

@@ -36,14 +36,7 @@ enum ReviewRunner {
 
     /// Runs until the person quits or a signal arrives. Returns the exit code.
     static func run(_ app: ReviewApp, terminal: TerminalSession) -> Int32 {
-        let loop = ScreenLoop(
-            render: { ReviewScreens.render(app, width: $0, height: $1) },
-            handle: { key in
-                app.message = nil
-                app.handle(key)
-            },
-            isDone: { app.wantsToQuit })
-        do { try loop.run(on: terminal) } catch let end as TerminalSession.LoopEnd { return end.code } catch { return 1 }
+        do { try app.screenLoop().run(on: terminal) } catch let end as TerminalSession.LoopEnd { return end.code } catch { return 1 }
         return 0
     }
 }

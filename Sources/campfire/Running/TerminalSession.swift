@@ -4,7 +4,9 @@ import TerminalUI
 import Workshop
 
 /// The terminal while Campfire draws on it: started once, always stopped, whatever happens.
-final class TerminalSession {
+///
+/// Every full-screen program runs on it through ``ScreenLoop`` (it is a ``ScreenTerminal``).
+final class TerminalSession: ScreenTerminal {
     let terminal: NcursesTerminal
 
     private init(terminal: NcursesTerminal) {
