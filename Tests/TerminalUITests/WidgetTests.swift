@@ -8,15 +8,23 @@ final class WidgetTests: XCTestCase {
         return grid
     }
 
-    func testKeyHintBarShowsWholeHintsThatFit() {
-        let bar = KeyHintBar([(keys: "Enter", label: "save"), (keys: "Esc", label: "back"), (keys: "?", label: "all keys")])
-        XCTAssertEqual(render(bar, width: 32, height: 1).quotedRows(), "\"Enter save  Esc back  ? all keys\"\n")
-        XCTAssertEqual(render(bar, width: 30, height: 1).quotedRows(), "\"Enter save  Esc back          \"\n")
-        XCTAssertEqual(render(bar, width: 8, height: 1).quotedRows(), "\"Enter sa\"\n", "the first hint is cut rather than dropped")
-        XCTAssertEqual(bar.text(width: 12), "Enter save  ")
+    func testKeyHintBarShowsWholeHintsThatFitWithThePinnedOnesAtTheRight() {
+        let bar = KeyHintBar([(keys: "Enter", label: "save"), (keys: "a", label: "add")], pinned: [(keys: "q", label: "quit")])
+        XCTAssertEqual(bar.text(width: 32), " Enter save  a add      q quit  ")
+        XCTAssertEqual(bar.text(width: 24), " Enter save     q quit  ", "a hint that does not fit whole is left out")
+        XCTAssertEqual(bar.text(width: 9), " q quit  ", "the way out stays however narrow")
         let grid = render(bar, width: 32, height: 1)
-        XCTAssertTrue(grid[0, 0].style.bold)
-        XCTAssertEqual(grid[6, 0].style, Style(.hint))
+        XCTAssertEqual(grid[1, 0].style, Style(.hint, bold: true, reverse: true), "key names bold")
+        XCTAssertEqual(grid[7, 0].style, Style(.hint, reverse: true))
+        XCTAssertEqual(grid[31, 0].style, Style(.hint, reverse: true), "one band to the edge")
+    }
+
+    func testKeyHintBarPinsMoreUnlessItIsThere() {
+        let more = (keys: "F1", label: "more")
+        XCTAssertEqual(KeyHintBar([(keys: "Enter", label: "save")], pinned: [(keys: "Esc", label: "cancel")], more: more).text(width: 40),
+                       " Enter save        F1 more  Esc cancel  ")
+        let already = KeyHintBar([], pinned: [(keys: "F1", label: "all keys")], more: more)
+        XCTAssertEqual(already.shownPinned.map(\.keys), ["F1"])
     }
 
     func testTableRendersHeaderRowsAndSelection() {

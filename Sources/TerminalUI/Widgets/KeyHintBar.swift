@@ -1,13 +1,21 @@
 // MARK: - KeyHintBar
 
-/// The key-hint line at the bottom of the console: `Enter save  Esc back  ? help`.
+/// The key-hint line at the bottom of every full-screen program: ` a add  ] next     ? all keys  q quit `.
 ///
-/// Hints are shown in order while they fit whole; the rest are left out rather than cut
-/// mid-word, because half a hint misleads. The remaining columns are filled in the label
-/// style so the bar reads as one band.
+/// Hints are shown in order while they fit whole, after a one-column margin; the rest are left
+/// out rather than cut mid-word, because half a hint misleads. The pinned hints (the way out,
+/// and the key that lists every key) stay at the right however narrow the bar. Where some keys
+/// are never in the bar and `?` is a letter (a box, a name picker), `more` ("F1 more") is pinned
+/// too, so no key is hidden without the bar saying how to see it. The whole row is one band.
 public struct KeyHintBar: Widget, Sendable {
+    public typealias Hint = (keys: String, label: String)
+
     /// The hints, in order of importance.
-    public var hints: [(keys: String, label: String)]
+    public var hints: [Hint]
+    /// Hints kept at the right whatever the width ("? all keys", "q quit", "Esc cancel").
+    public var pinned: [Hint]
+    /// The key that lists every key, pinned first unless a pinned hint already has its keys.
+    public var more: Hint?
     /// Style of the key names.
     public var keyStyle: Style
     /// Style of the labels and the rest of the bar.
@@ -16,44 +24,53 @@ public struct KeyHintBar: Widget, Sendable {
     /// Creates a hint bar.
     /// - Parameters:
     ///   - hints: The hints, most important first.
+    ///   - pinned: Hints kept at the right.
+    ///   - more: The key that lists every key, where `?` cannot be used.
     ///   - keyStyle: Style of the key names.
     ///   - labelStyle: Style of the labels and the background.
-    public init(_ hints: [(keys: String, label: String)], keyStyle: Style = Style(.hint, bold: true),
-                labelStyle: Style = Style(.hint)) {
+    public init(_ hints: [Hint], pinned: [Hint] = [], more: Hint? = nil,
+                keyStyle: Style = Style(.hint, bold: true, reverse: true), labelStyle: Style = Style(.hint, reverse: true)) {
         self.hints = hints
+        self.pinned = pinned
+        self.more = more
         self.keyStyle = keyStyle
         self.labelStyle = labelStyle
     }
 
     /// The text of the bar at a given width, without styles.
     /// - Parameter width: Available columns.
-    /// - Returns: The hints that fit, separated by two spaces.
     public func text(width: Int) -> String {
         var grid = Grid(width: Swift.max(0, width), height: 1)
         render(in: grid.area, into: &grid)
         return grid.rowText(0)
     }
 
-    /// Draws the hints on the first row of `area`.
+    /// The pinned hints as drawn: `more` first when it is not already there.
+    public var shownPinned: [Hint] {
+        guard let more, !pinned.contains(where: { $0.keys == more.keys }) else { return pinned }
+        return [more] + pinned
+    }
+
+    /// Draws the bar on the first row of `area`.
     public func render(in area: Rect, into grid: inout Grid) {
         guard !area.isEmpty else { return }
-        grid.fill(Rect(x: area.x, y: area.y, width: area.width, height: 1), style: labelStyle)
-        var column = area.x
-        for (index, hint) in hints.enumerated() {
-            let separator = index == 0 ? 0 : 2
-            let keys = TextLayout.sanitize(hint.keys), label = TextLayout.sanitize(hint.label)
-            let needed = separator + TextWidth.of(keys) + (label.isEmpty ? 0 : 1 + TextWidth.of(label))
-            if column + needed > area.maxX {
-                // The first hint is cut rather than dropped so a narrow bar is never empty.
-                if index != 0 { break }
-            }
-            column += separator
-            column += grid.write(keys, x: column, y: area.y, style: keyStyle, maxWidth: area.maxX - column)
-            if !label.isEmpty, column < area.maxX {
-                column += 1
-                column += grid.write(label, x: column, y: area.y, style: labelStyle, maxWidth: area.maxX - column)
-            }
-            if column >= area.maxX { break }
+        let (x, y, width) = (area.x, area.y, area.width)
+        grid.fill(Rect(x: x, y: y, width: width, height: 1), style: labelStyle)
+        func size(_ hint: Hint) -> Int { TextWidth.of(hint.keys) + 1 + TextWidth.of(hint.label) + 2 }
+        let pinned = shownPinned
+        let pinnedWidth = pinned.reduce(0) { $0 + size($1) }
+        var column = x + 1
+        func draw(_ hint: Hint) {
+            column += grid.write(TextLayout.sanitize(hint.keys), x: column, y: y, style: keyStyle) + 1
+            column += grid.write(TextLayout.sanitize(hint.label), x: column, y: y, style: labelStyle) + 2
+        }
+        for hint in hints {
+            guard column + size(hint) - 2 <= x + width - 1 - pinnedWidth else { break }
+            draw(hint)
+        }
+        column = Swift.max(column, x + width - pinnedWidth)
+        for hint in pinned where column + size(hint) - 2 <= x + width {
+            draw(hint)
         }
     }
 }
