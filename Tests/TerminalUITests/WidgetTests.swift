@@ -81,6 +81,10 @@ final class WidgetTests: XCTestCase {
         XCTAssertEqual(HorizontalBar(value: 1, max: 16).text(columns: 4), "▎   ")
         XCTAssertEqual(HorizontalBar(value: 20, max: 10).text(columns: 4), "████")
         XCTAssertEqual(HorizontalBar(value: 3, max: 0).text(columns: 2), "  ")
+        // Whole cells, as the wall's spread of stages draws them (Draw.bar).
+        XCTAssertEqual(HorizontalBar(value: 1, max: 16, wholeCells: true).text(columns: 4), "    ")
+        XCTAssertEqual(HorizontalBar(value: 2, max: 4, wholeCells: true).filled(columns: 13), "███████")
+        XCTAssertEqual(HorizontalBar(value: 9, max: 4, wholeCells: true).filled(columns: 5), "█████")
         XCTAssertEqual(render(HorizontalBar(value: 1, max: 2, width: 4), width: 6, height: 1).rowText(0), "██    ")
     }
 

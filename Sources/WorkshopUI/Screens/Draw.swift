@@ -65,9 +65,8 @@ enum Draw {
 
     /// A small bar of blocks, `count` out of `total`, `width` cells wide.
     static func bar(_ count: Int, of total: Int, width: Int) -> String {
-        guard total > 0, width > 0 else { return "" }
-        let filled = Int((Double(count) / Double(total) * Double(width)).rounded())
-        return String(repeating: "█", count: min(filled, width))
+        guard total > 0 else { return "" }
+        return HorizontalBar(value: Double(count), max: Double(total), wholeCells: true).filled(columns: width)
     }
 
     /// Rows for a list with the selected row kept in view.
