@@ -75,6 +75,15 @@ final class WidgetTests: XCTestCase {
         XCTAssertEqual(Paragraph(text).height(width: 12), 5)
     }
 
+    func testAParagraphCutShortSaysHowManyWordsAreHidden() {
+        let text = "Tell us about a time a small thing made a big difference to you"
+        XCTAssertEqual(render(Paragraph(text), width: 24, height: 2).rows,
+                       ["Tell us about a time a  ", "small … 7 more words    "])
+        XCTAssertEqual(render(Paragraph(text, tellsHidden: false), width: 24, height: 2).rows,
+                       ["Tell us about a time a  ", "small thing made a big  "])
+        XCTAssertEqual(Paragraph.cut("small", hiddenWords: 1, width: 24), "small … 1 more word")
+    }
+
     func testHorizontalBar() {
         XCTAssertEqual(HorizontalBar(value: 5, max: 10).text(columns: 8), "████    ")
         XCTAssertEqual(HorizontalBar(value: 1, max: 3).text(columns: 3), "█  ")

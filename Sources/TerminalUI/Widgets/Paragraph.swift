@@ -1,6 +1,9 @@
 // MARK: - Paragraph
 
-/// A block of text, word-wrapped or cut line by line.
+/// A block of text, word-wrapped or cut line by line. Every wrapped text on the screens and the
+/// wall is drawn by it: when a wrapped paragraph has more lines than rows, its last row keeps
+/// whole words and ends with how many more there are ("… 12 more words"), so a cut always says
+/// how much is hidden.
 public struct Paragraph: Widget, Sendable {
     /// The text; `\n` starts a new line.
     public var text: String
@@ -10,6 +13,8 @@ public struct Paragraph: Widget, Sendable {
     public var wraps: Bool
     /// Where each line sits horizontally.
     public var alignment: Alignment
+    /// Whether a wrapped paragraph cut short says how many words are hidden.
+    public var tellsHidden: Bool
 
     /// Creates a paragraph.
     /// - Parameters:
@@ -17,11 +22,38 @@ public struct Paragraph: Widget, Sendable {
     ///   - style: Style of every character.
     ///   - wraps: Word-wrap long lines (true) or truncate them (false).
     ///   - alignment: Where each line sits horizontally.
-    public init(_ text: String, style: Style = .plain, wraps: Bool = true, alignment: Alignment = .left) {
+    ///   - tellsHidden: A wrapped paragraph cut short ends with how many words are hidden.
+    public init(_ text: String, style: Style = .plain, wraps: Bool = true, alignment: Alignment = .left, tellsHidden: Bool = true) {
         self.text = text
         self.style = style
         self.wraps = wraps
         self.alignment = alignment
+        self.tellsHidden = tellsHidden
+    }
+
+    /// The lines shown in `rows` rows: all of them if they fit; otherwise the first rows, the
+    /// last ending with how many words are hidden (for a wrapped paragraph that tells).
+    public func shownLines(width: Int, rows: Int) -> [String] {
+        let all = lines(width: width)
+        let count = Swift.min(all.count, Swift.max(rows, 0))
+        guard count < all.count, count > 0, wraps, tellsHidden else { return Array(all.prefix(count)) }
+        var shown = Array(all.prefix(count - 1))
+        // The last row keeps whole words and ends with how many more there are.
+        let rest = all[(count - 1)...].joined(separator: " ")
+        let total = rest.split(separator: " ").count
+        let marker = TextWidth.of(" … \(total) more words")
+        let kept = TextLayout.wrap(rest, width: Swift.max(width - marker, 1)).first ?? ""
+        shown.append(Self.cut(kept, hiddenWords: total - kept.split(separator: " ").count, width: width))
+        return shown
+    }
+
+    /// A line ending with how many words are hidden after it, within `width`.
+    public static func cut(_ line: String, hiddenWords: Int, width: Int) -> String {
+        let marker = " … \(hiddenWords) more \(hiddenWords == 1 ? "word" : "words")"
+        guard TextWidth.of(marker) < width else { return TextLayout.truncate(line + " …", width: width) }
+        let room = width - TextWidth.of(marker)
+        let kept = TextWidth.of(line) <= room ? line : TextLayout.truncate(line, width: room, ellipsis: "")
+        return kept + marker
     }
 
     /// The lines this paragraph shows at a given width, before clipping to a height.
@@ -42,7 +74,7 @@ public struct Paragraph: Widget, Sendable {
     /// Draws the lines from the top of `area`; lines beyond its height are not shown.
     public func render(in area: Rect, into grid: inout Grid) {
         guard !area.isEmpty else { return }
-        for (index, line) in lines(width: area.width).prefix(area.height).enumerated() {
+        for (index, line) in shownLines(width: area.width, rows: area.height).enumerated() {
             let fitted = alignment == .left ? line : TextLayout.aligned(line, width: area.width, alignment: alignment)
             grid.write(fitted, x: area.x, y: area.y + index, style: style, maxWidth: area.width)
         }

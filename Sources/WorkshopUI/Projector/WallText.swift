@@ -24,30 +24,10 @@ enum WallText {
     static func paragraph(_ piece: Piece, x: Int, y: Int, width: Int, maxY: Int, grid: inout Grid) -> Int {
         let width = width - piece.indent
         guard width > 0, y < maxY else { return 0 }
-        let lines = TextLayout.wrap(piece.text, width: width)
-        let rows = min(lines.count, maxY - y)
-        for index in 0..<rows {
-            var shown = lines[index]
-            if index == rows - 1, rows < lines.count {
-                // The last row keeps whole words and ends with how many more there are.
-                let rest = lines[index...].joined(separator: " ")
-                let total = rest.split(separator: " ").count
-                let marker = TextWidth.of(" … \(total) more words")
-                let kept = TextLayout.wrap(rest, width: max(width - marker, 1)).first ?? ""
-                shown = cut(kept, hiddenWords: total - kept.split(separator: " ").count, width: width)
-            }
-            grid.write(shown, x: x + piece.indent, y: y + index, style: piece.style, maxWidth: width)
-        }
+        let paragraph = Paragraph(piece.text, style: piece.style)
+        let rows = min(paragraph.height(width: width), maxY - y)
+        paragraph.render(in: Rect(x: x + piece.indent, y: y, width: width, height: rows), into: &grid)
         return rows
-    }
-
-    /// `line` with "… N more words" at its end, cut further to make room for that.
-    static func cut(_ line: String, hiddenWords: Int, width: Int) -> String {
-        let marker = " … \(hiddenWords) more \(hiddenWords == 1 ? "word" : "words")"
-        guard TextWidth.of(marker) < width else { return TextLayout.truncate(line + " …", width: width) }
-        let room = width - TextWidth.of(marker)
-        let kept = TextWidth.of(line) <= room ? line : TextLayout.truncate(line, width: room, ellipsis: "")
-        return kept + marker
     }
 
     /// Draws whole entries (each one or more paragraphs) from the top of `rect` down, with
