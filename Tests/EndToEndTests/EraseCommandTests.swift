@@ -33,6 +33,16 @@ final class EraseCommandTests: XCTestCase {
         return String(decoding: output, as: UTF8.self).split(separator: "\n").map(String.init)
     }
 
+    func testTheMessageNamesThePersonAsTheSessionHeldThem() throws {
+        // Trial finding 6: "Erased tom from …" for the person called Tom.
+        let id = try makeSession()
+        let typed = Self.canary.lowercased()
+        XCTAssertNotEqual(typed, Self.canary)
+        let run = try Binary.run(["erase", "--data-dir", data.path, id, "--participant", typed, "--yes"])
+        XCTAssertEqual(run.status, 0, run.errors)
+        XCTAssertTrue(run.output.contains("Erased \(Self.canary) from"), run.output)
+    }
+
     func testErasingOnePersonLeavesNothingForGrepToFind() throws {
         let id = try makeSession()
         XCTAssertFalse(try grep(Self.canary).isEmpty)

@@ -31,6 +31,7 @@ final class FirstRunTests: XCTestCase {
         try tmux.waitFor(t, "Press d again")
         try tmux.press(t, "d")
         try tmux.waitFor(t, "Press t for a two-minute tour")
+        try tmux.waitFor(t, "Deleted the sample workshop.")
         try tmux.press(t, "q")
         try tmux.waitFor(t, "EXITED 0")
         XCTAssertEqual((try? FileManager.default.contentsOfDirectory(atPath: data.appendingPathComponent("sessions").path)) ?? [], [], "the sample is gone")

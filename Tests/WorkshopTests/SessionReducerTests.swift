@@ -142,7 +142,7 @@ final class SessionReducerTests: XCTestCase {
         try editor.apply(.vote(idea: "i4", participant: "p1", change: 1), at: Fixtures.start)
         try editor.apply(.vote(idea: "i5", participant: "p1", change: 1), at: Fixtures.start)
         XCTAssertThrowsError(try editor.apply(.vote(idea: "i5", participant: "p1", change: 1), at: Fixtures.start)) { error in
-            XCTAssertEqual((error as? ChangeRefusal)?.reason, "Ann has used all 2 dots. Take one back from another idea first.")
+            XCTAssertEqual((error as? ChangeRefusal)?.reason, "Ann has used all 2 dots. Take one back first (- on an idea with one of theirs).")
         }
         try editor.apply(.vote(idea: "i4", participant: "p1", change: -1), at: Fixtures.start)
         try editor.apply(.vote(idea: "i5", participant: "p1", change: 1), at: Fixtures.start)

@@ -152,7 +152,7 @@ final class GuidedTourTests: XCTestCase {
         home.handle(.character("d"))
         XCTAssertNil(home.choice, "asks first")
         home.handle(.character("d"))
-        XCTAssertEqual(home.choice, .deleteSample(id: "sample"))
+        XCTAssertEqual(home.choice, .deleteSample(id: "sample", what: "the sample workshop"))
         let again = HomeApp(entries: entries, content: ScreenFixtures.content)
         again.handle(.down)
         again.handle(.character("d"))

@@ -46,6 +46,8 @@ public enum SessionEraser {
         public var actionsDropped: Int
         public var actionsKept: Int
         public var stageSnapshots: Int
+        /// The names as the session held them ("Tom", when "tom" was typed), for the message.
+        public var names: [String] = []
     }
 
     /// Every folder in the data folder holding the session `id` (its own folder first): a copy
@@ -138,7 +140,8 @@ public enum SessionEraser {
             actionsDropped: session.record.actions.count - scrubbed.record.actions.count,
             actionsKept: session.record.actions.filter { !Set($0.who).isDisjoint(with: ids) }.count
                 - (session.record.actions.count - scrubbed.record.actions.count),
-            stageSnapshots: 0)
+            stageSnapshots: 0,
+            names: ids.sorted().compactMap { session.record.participant($0)?.name ?? history[$0]?.last })
 
         // A fresh folder beside the old one, on the same disk, then swapped in.
         let parent = folder.deletingLastPathComponent()

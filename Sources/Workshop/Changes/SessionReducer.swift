@@ -190,7 +190,7 @@ public enum SessionReducer {
             if change > 0 {
                 let dots = session.template.dotsPerPerson
                 guard session.record.dotsUsed(by: person) < dots else {
-                    throw ChangeRefusal("\(voter.name) has used all \(dots) dots. Take one back from another idea first.")
+                    throw ChangeRefusal("\(voter.name) has used all \(dots) dots. Take one back first (- on an idea with one of theirs).")
                 }
             } else {
                 guard current > 0 else { throw ChangeRefusal("\(voter.name) has no dot on this idea to take back.") }

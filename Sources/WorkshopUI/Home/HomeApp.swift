@@ -34,7 +34,8 @@ public enum HomeChoice: Equatable, Sendable {
     case resume(id: String)
     case lookBack(id: String)
     case tour
-    case deleteSample(id: String)
+    /// Delete a made-up workshop (the sample or a practice run); `what` names it for the message after.
+    case deleteSample(id: String, what: String)
     /// Practise with the simulated group of a scenario (by name).
     case practice(scenario: String)
     case quit
@@ -57,6 +58,9 @@ public final class HomeApp {
     /// Reads the scenarios the first time `p` is pressed, when `scenarios` is empty (reading and
     /// checking them is too slow to do before the first screen, for a list rarely opened).
     public var loadScenarios: (() -> [HomeScenario])?
+    /// The command that erases a real workshop, with the options this program was given (so it
+    /// works when pasted: `campfire erase ID --data-dir D`).
+    public var eraseCommand: (String) -> String = { "campfire erase \($0)" }
     /// Whether the list shows the practice scenarios instead of the workshops.
     public internal(set) var choosingScenario = false
     public var selectedScenario = 0
@@ -139,15 +143,18 @@ public final class HomeApp {
         case .delete:
             guard !entries.isEmpty else { return }
             let entry = entries[selected]
-            guard entry.isSample else {
-                message = StatusMessage(.info, "Only the made-up sample can be deleted here. To remove a real workshop, use: campfire erase \(entry.id)")
+            // Made-up workshops (the sample, practice runs) can go from here; a real one is
+            // erased with the command, which says what it removes and asks first.
+            guard entry.isSample || entry.isPractice else {
+                message = StatusMessage(.info, "Only made-up workshops (the sample and practice runs) can be deleted here. To remove a real workshop, use: \(eraseCommand(entry.id))")
                 return
             }
+            let what = entry.isSample ? "the sample workshop" : "the practice run “\(entry.title)”"
             if pendingDelete == entry.id {
-                choice = .deleteSample(id: entry.id)
+                choice = .deleteSample(id: entry.id, what: what)
             } else {
                 pendingDelete = entry.id
-                message = StatusMessage(.refusal, "Press d again to delete the sample workshop.")
+                message = StatusMessage(.refusal, "Press d again to delete \(what) (made up).")
             }
             return
         case .quit: choice = .quit

@@ -62,7 +62,9 @@ struct Erase: ParsableCommand {
                     try? opened.files.close()
                 }
                 let outcome = try SessionEraser.eraseParticipant(named: participant, in: folder, at: Date())
-                var parts = ["Erased \(shown(participant)) from \(shown(title))"]
+                // The name as the session held it ("Tom"), not as typed ("tom").
+                let who = outcome.names.isEmpty ? participant : outcome.names.joined(separator: " and ")
+                var parts = ["Erased \(shown(who)) from \(shown(title))"]
                 parts.append("\(outcome.stories) \(outcome.stories == 1 ? "story" : "stories") removed")
                 if outcome.actionsDropped > 0 { parts.append("\(outcome.actionsDropped) action\(outcome.actionsDropped == 1 ? "" : "s") nobody else was on removed") }
                 if outcome.actionsKept > 0 { parts.append("taken off \(outcome.actionsKept) shared action\(outcome.actionsKept == 1 ? "" : "s")") }

@@ -30,6 +30,8 @@ struct HomeScreen {
         var loaded: ContentLibrary?
         // Why the last choice could not be done (a workshop that will not open), shown on the list.
         var problem: String?
+        // What the last choice did (a made-up workshop deleted), said on the list.
+        var notice: String?
         while true {
             let summaries = library.summaries()
             let entries = summaries.map {
@@ -37,7 +39,10 @@ struct HomeScreen {
             }
             let home = HomeApp(entries: entries, content: loaded)
             if let problem { home.message = StatusMessage(.problem, problem) }
+            if let notice { home.message = StatusMessage(.saved, notice) }
             problem = nil
+            notice = nil
+            home.eraseCommand = { [options] id in options.followUp("erase", [id]) }
             home.loadScenarios = { [weak home] in
                 guard let content = home?.content else { return [] }
                 return Self.scenarios(content).map { HomeScenario(name: $0.name, title: $0.title, description: $0.description) }
@@ -63,8 +68,13 @@ struct HomeScreen {
             switch choice! {
             case .quit, .practice:
                 return
-            case .deleteSample(let id):
-                if let folder = try? options.library.resolve(id) { try? FileManager.default.removeItem(at: folder) }
+            case .deleteSample(let id, let what):
+                do {
+                    try FileManager.default.removeItem(at: try options.library.resolve(id))
+                    notice = "Deleted \(what)."
+                } catch {
+                    problem = "Could not delete \(what): \(plain(error).description)"
+                }
                 continue
             case .tour:
                 guard let sample = try? runTour(content: content, terminal: terminal) else { continue }
