@@ -115,3 +115,20 @@ final class HintBarMoreTests: XCTestCase {
         XCTAssertEqual(home.form?.fields.first?.text, "Spring", "back in the box with what was typed, the closing key not typed")
     }
 }
+
+/// Trial finding 22: a read-only console's key line offered "n next teller  i invite  x pass
+/// a add story  ] next", every one of which was refused.
+final class ReadOnlyHintBarTests: XCTestCase {
+    func testAReadOnlyConsoleOffersOnlyTheKeysThatWork() {
+        let (app, _) = ScreenFixtures.app(at: FlowStep(.storytelling))
+        let readOnly = ReviewScreens.readOnlyConsole(app.session, at: app.session.step, content: app.content, now: app.now)
+        let bar = ConsoleScreen.render(readOnly, width: 80, height: 24).rowText(23)
+        for works in ["p projector", "? all keys", "q quit"] { XCTAssertTrue(bar.contains(works), bar) }
+        for refused in ["a add story", "n next teller", "] next", "u undo"] { XCTAssertFalse(bar.contains(refused), bar) }
+        readOnly.handle(.character("a"))
+        XCTAssertEqual(readOnly.screen, .stage, "no box opens that could only be refused")
+        XCTAssertTrue(readOnly.state.message?.text.hasPrefix("Nothing can be changed") ?? false)
+        let normal = ConsoleScreen.render(app, width: 80, height: 24).rowText(23)
+        XCTAssertTrue(normal.contains("a add story"), normal)
+    }
+}

@@ -180,7 +180,11 @@ public enum ConsoleScreen {
         case .picker: (hints, pinned) = HintBar.split(app.bindings(for: screen), pinning: [.leaveMode])
         // While the list of keys is open a key closes it: the bar says that, not the step's keys.
         case .help: (hints, pinned) = ([("↑ ↓", "scroll")], [("any key", "closes the list")])
-        default: (hints, pinned) = HintBar.split(app.bindings(for: screen))
+        default:
+            // A read-only console offers only the keys that work there: looking, not changing.
+            let looking: Set<Command> = [.help, .quit, .toggleProjector, .nextPanel, .moveUp, .moveDown, .switchView, .leaveMode]
+            let shown = app.bindings(for: screen).filter { app.readOnlyReason == nil || looking.contains($0.command) }
+            (hints, pinned) = HintBar.split(shown)
         }
         HintBar.render(hints, pinned: pinned, more: more, y: rect.maxY - 1, x: rect.x, width: rect.width, grid: &grid)
     }
