@@ -29,3 +29,16 @@ final class HomeDeleteTests: XCTestCase {
         XCTAssertEqual(home.message?.text, "Only made-up workshops (the sample and practice runs) can be deleted here. To remove a real workshop, use: campfire erase 20261117-0930-cafe --data-dir /media/usb/campfire")
     }
 }
+
+/// Trial finding 9: at 80x24 the tour said "The console (left) … The projector view (right)"
+/// where only the console was shown.
+final class TourCaptionTests: XCTestCase {
+    func testLeftAndRightAreSaidOnlyWhenBothViewsAreShown() {
+        let tour = GuidedTour(content: ScreenFixtures.content, start: ScreenFixtures.start)
+        let narrow = tour.render(width: 80, height: 24).rows.joined(separator: " ")
+        XCTAssertFalse(narrow.contains("(left)") || narrow.contains("(right)"), narrow)
+        XCTAssertTrue(narrow.contains("The console is yours alone"), narrow)
+        let wide = tour.render(width: 200, height: 50).rows.joined(separator: " ")
+        XCTAssertTrue(wide.contains("The console (left) is yours alone"), wide)
+    }
+}

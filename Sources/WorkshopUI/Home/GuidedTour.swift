@@ -116,6 +116,8 @@ public final class GuidedTour {
         }
 
         var caption = stop.caption
+        // "(left)" and "(right)" only where both views are on screen side by side.
+        if !sideBySide { caption = caption.replacingOccurrences(of: " (left)", with: "").replacingOccurrences(of: " (right)", with: "") }
         if !sideBySide { caption += showsProjector ? " (Showing the projector view; p for the console.)" : " (Showing the console; p for the projector view.)" }
         grid.fill(bottom, style: .plain)
         Draw.paragraph(caption, in: Rect(x: 1, y: bottom.y, width: width - 2, height: 3), grid: &grid, style: Style(.accent, bold: true), maxRows: 3)
