@@ -194,11 +194,14 @@ public final class HomeApp {
         let rows = entries.map { entry -> (String, Style) in
             // Built by hand: `joined(separator:)` costs 0.06 ms of Swift set-up on first use,
             // and this is the first screen (docs/performance.md).
+            // The four scores stay together on one line (no-break spaces between them), and a
+            // workshop with none says so rather than showing four bare dots.
             var rag = ""
             for score in entry.rag {
-                if !rag.isEmpty { rag += " " }
+                if !rag.isEmpty { rag += "\u{00A0}" }
                 rag += score.map { "\($0.symbol)\($0.letter)" } ?? "·"
             }
+            if entry.rag.allSatisfy({ $0 == nil }) { rag = "not scored yet" }
             let practice = entry.isSample ? " (sample)" : (entry.isPractice ? " (practice)" : "")
             return ("\(entry.date)  \(entry.title)\(practice) · \(entry.group) · \(entry.stage) · \(entry.people) people · \(rag)", Style(.text))
         }
