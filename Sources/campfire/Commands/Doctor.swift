@@ -140,12 +140,12 @@ enum TerminalChecks {
         let topic = "Terminal size"
         let wanted = "\(minimumWidth)x\(minimumHeight)"
         guard let (width, height) = windowSize() else {
-            return .warning(topic, "can't tell, because doctor is not running in a terminal here. Campfire needs at least \(wanted); run campfire doctor in the terminal you will use to check it.")
+            return .warning(topic, "can't tell, because doctor is not running in a terminal here. Campfire is made for \(wanted) or more (it works down to \(WorkshopUI.ConsoleScreen.minimumWidth)x\(WorkshopUI.ConsoleScreen.minimumHeight), with less on screen); run campfire doctor in the terminal you will use to check it.")
         }
         if width >= minimumWidth && height >= minimumHeight {
             return .ok(topic, "\(width)x\(height) (at least \(wanted) is recommended).")
         }
-        return .warning(topic, "\(width)x\(height) is smaller than the \(wanted) Campfire is made for. Make the window bigger, or the font smaller (Ctrl and minus in most terminals).")
+        return .warning(topic, "\(width)x\(height) is smaller than the \(wanted) Campfire is made for (it works down to \(WorkshopUI.ConsoleScreen.minimumWidth)x\(WorkshopUI.ConsoleScreen.minimumHeight), with less on screen). Make the window bigger, or the font smaller (Ctrl and minus in most terminals).")
     }
 
     /// The size of the terminal on standard output, error or input, whichever is a terminal.
