@@ -116,4 +116,22 @@ final class ScreenLoopScreensTests: XCTestCase {
         XCTAssertEqual(terminal.screen[0, 0].style.role, .title)
         XCTAssertTrue(terminal.screen.rowText(0).contains("Guided tour 2 of"), terminal.screen.rowText(0))
     }
+
+    func testTheOneKeyQuestionTakesOnlyItsAnswersAndRedrawsAtANewSize() throws {
+        let asking = OneKeyQuestion("This workshop is open in another Campfire.", options: [("r", "open it read-only"), ("q", "quit")])
+        let terminal = FakeTerminal(width: 80, height: 24, script: [.key(.character("x")), .resize(width: 30, height: 10), .key(.character("r")), .key(.character("q"))])
+        try asking.screenLoop().run(on: terminal)
+        XCTAssertEqual(asking.answer, "r", "x is not an answer; r is, and the q after it is never read")
+        let last = terminal.screen
+        XCTAssertEqual([last.width, last.height], [30, 10])
+        XCTAssertEqual(last.rowText(2), "  This workshop is open in    ")
+        XCTAssertEqual(last[2, 2].style.role, .warning)
+        let answer = try XCTUnwrap(row(containing: "r  open it", in: last), last.quotedRows())
+        XCTAssertEqual(last[2, answer].style.role, .accent)
+        XCTAssertEqual(terminal.drawn.count, 3)
+
+        let escaping = OneKeyQuestion("Open it?", options: [("r", "read-only"), ("q", "quit")])
+        try escaping.screenLoop().run(on: FakeTerminal(width: 40, height: 10, script: [.key(.escape)]))
+        XCTAssertEqual(escaping.answer, "q")
+    }
 }

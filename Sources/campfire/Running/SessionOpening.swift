@@ -3,6 +3,7 @@ import Foundation
 import Persistence
 import TerminalUI
 import Workshop
+import WorkshopUI
 
 /// Opens a session for the console, asking what to do when another Campfire has it open.
 enum SessionOpening {
@@ -41,37 +42,15 @@ enum Chooser {
     /// - Throws: `ExitCode(128 + signal)` when a stop signal arrives, as every other screen does
     ///   (reading the signal clears it, so answering "q" instead would lose it).
     static func ask(_ question: String, options: [(key: Character, label: String)], terminal: TerminalSession) throws -> Character {
-        var answer: Character?
-        let loop = ScreenLoop(
-            render: { width, height in
-                var grid = Grid(width: width, height: height)
-                let area = grid.area.inset(by: 2)
-                var y = area.y
-                for line in TextLayout.wrap(question, width: max(area.width, 1)) where y < area.maxY {
-                    grid.write(line, x: area.x, y: y, style: Style(.warning, bold: true))
-                    y += 1
-                }
-                y += 1
-                for option in options where y < area.maxY {
-                    grid.write(String(option.key), x: area.x, y: y, style: Style(.accent, bold: true))
-                    grid.write(option.label, x: area.x + 3, y: y, style: .plain, maxWidth: max(area.width - 3, 0))
-                    y += 1
-                }
-                return grid
-            },
-            handle: { key in
-                if case .character(let character) = key, options.contains(where: { $0.key == character }) { answer = character }
-                if key == .escape || key == .control("c") { answer = "q" }
-            },
-            isDone: { answer != nil })
+        let asking = OneKeyQuestion(question, options: options)
         do {
-            try loop.run(on: terminal)
+            try asking.screenLoop().run(on: terminal)
         } catch TerminalSession.LoopEnd.terminalGone {
             return "q"
         } catch let end as TerminalSession.LoopEnd {
             terminal.stop()
             throw ExitCode(end.code)
         }
-        return answer ?? "q"
+        return asking.answer ?? "q"
     }
 }
