@@ -467,7 +467,7 @@ public final class ConsoleApp {
         }
         if case .overrideReason(let event) = form.purpose {
             state.form = nil
-            move(event, overrideReason: form.text("Why"))
+            move(event, overrideReason: ReasonDraft(reading: form).why)
             if state.form == nil, case .refusal = state.message?.kind { state.form = form }
             return
         }
