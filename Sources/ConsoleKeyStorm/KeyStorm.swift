@@ -341,8 +341,9 @@ public struct KeyStorm {
                !zip(before.fields, after.fields).allSatisfy({ $0.sameValue(as: $1) }) {
                 return fail(index, "hidden box: \(key) changed a box that was not on screen (\(shown))")
             }
-            // A box closed (or left) without change writes nothing.
-            if shown == .form, let before = formBefore, !before.isChanged, !newEvents.isEmpty {
+            // A box closed (or left) without change writes nothing. (The merge box is the one that
+            // opens holding what it saves, the marked wordings' words: Enter on it is the merge `m` asked for.)
+            if shown == .form, let before = formBefore, !before.isChanged, !newEvents.isEmpty, !before.purpose.isMerge {
                 return fail(index, "unchanged box: \(before.title) wrote \(newEvents)")
             }
             // Journal replayed equals the live session.

@@ -24,6 +24,14 @@ public enum FormPurpose: Equatable, Sendable, Codable {
     case newWorkshop
 }
 
+extension FormPurpose {
+    /// Whether this is the merge box, the one box that opens holding what it saves.
+    public var isMerge: Bool {
+        if case .mergeGoals = self { return true }
+        return false
+    }
+}
+
 /// A form being filled in on the console. Nothing in it is saved until it is submitted.
 public struct Form: Equatable, Sendable, Codable {
     public var title: String
