@@ -221,31 +221,29 @@ public struct KeyStorm {
             app = makeApp()
         }
 
+        /// The store as the console's one owner of the session, each saved event also replayed here.
         func makeApp() -> ConsoleApp {
-            let environment = ConsoleEnvironment(
-                clock: practice?.clock ?? clock,
-                save: { [unowned self] event, at in
-                    try self.store.append(event, at: at)
-                    self.saved.append(event)
-                    let before = self.replayed.record
-                    try SessionReducer.apply(event, at: at, to: &self.replayed)
-                    // Moving on puts the talking stick down: a change to the record that undo does
-                    // not take back (moves are not undone), so "undo all" cannot return to the opening.
-                    switch event {
-                    case .undo, .redo: break
-                    default: if !event.changesRecord && self.replayed.record != before { self.movedTheRecord = true }
-                    }
-                },
-                didApply: { [unowned self] session, at in self.store.noteApplied(session, at: at, later: true) },
-                keepStageSnapshot: { [unowned self] session, step in self.store.keepStageSnapshot(session, leaving: step, at: self.clock.now()) })
-            let app = ConsoleApp(editor: store.editor, content: content, environment: environment)
+            let watched = WatchedStore(store: store) { [unowned self] event, at in
+                self.saved.append(event)
+                let before = self.replayed.record
+                try? SessionReducer.apply(event, at: at, to: &self.replayed)
+                // Moving on puts the talking stick down: a change to the record that undo does
+                // not take back (moves are not undone), so "undo all" cannot return to the opening.
+                switch event {
+                case .undo, .redo: break
+                default: if !event.changesRecord && self.replayed.record != before { self.movedTheRecord = true }
+                }
+            }
+            // As `ConsoleRunner` sets it: snapshots on a thread of their own, once the change is drawn.
+            store.writesSnapshotsInBackground = true
+            store.defersRegularSnapshots = true
+            let app = ConsoleApp(session: watched, content: content, clock: practice?.clock ?? clock)
             app.practice = practice
             return app
         }
 
         /// Quits and opens the session again from its folder, as `campfire resume` does.
         func reopen() throws -> String? {
-            store.adopt(app.editor)
             store.close(at: clock.now())
             let reopened = try SessionStore.open(store.folder, readOnly: false, at: clock.now())
             // A workshop closed at its Close step has its room-only words forgotten (issue 16):
@@ -331,6 +329,8 @@ public struct KeyStorm {
             } else {
                 app.handle(key)
             }
+            // As the loop does after drawing the change: the regular snapshot, if one is due.
+            harness.store.snapshotIfDue(at: harness.clock.now())
             outcome.keysRun += 1
             let newEvents = Array(harness.saved[savedBefore...])
             outcome.events += newEvents.count
@@ -341,8 +341,9 @@ public struct KeyStorm {
                !zip(before.fields, after.fields).allSatisfy({ $0.sameValue(as: $1) }) {
                 return fail(index, "hidden box: \(key) changed a box that was not on screen (\(shown))")
             }
-            // A box closed (or left) without change writes nothing.
-            if shown == .form, let before = formBefore, !before.isChanged, !newEvents.isEmpty {
+            // A box closed (or left) without change writes nothing. (The merge box is the one that
+            // opens holding what it saves, the marked wordings' words: Enter on it is the merge `m` asked for.)
+            if shown == .form, let before = formBefore, !before.isChanged, !newEvents.isEmpty, !before.purpose.isMerge {
                 return fail(index, "unchanged box: \(before.title) wrote \(newEvents)")
             }
             // Journal replayed equals the live session.
@@ -361,7 +362,6 @@ public struct KeyStorm {
             }
         }
         // The session read back from its folder is the live one.
-        harness.store.adopt(harness.app.editor)
         harness.store.close(at: harness.clock.now())
         do {
             let reread = try SessionStore.open(folder, readOnly: true, at: harness.clock.now())
@@ -384,6 +384,29 @@ public struct KeyStorm {
             return fail(keys.count - 1, "undo all: after \(undone) undos the record is not as it was opened")
         }
         return outcome
+    }
+
+    /// The session store, as the console's one owner of the session, telling the harness of each
+    /// event it has saved and applied (to replay them and compare).
+    final class WatchedStore: OpenSession {
+        let store: SessionStore
+        let didRecord: (SessionEvent, Date) -> Void
+
+        init(store: SessionStore, didRecord: @escaping (SessionEvent, Date) -> Void) {
+            self.store = store
+            self.didRecord = didRecord
+        }
+
+        var editor: SessionEditor { store.editor }
+
+        func record(_ event: SessionEvent, at date: Date) throws {
+            try store.record(event, at: date)
+            didRecord(event, date)
+        }
+
+        func keepStageSnapshot(_ session: Session, leaving step: FlowStep, at date: Date) {
+            store.keepStageSnapshot(session, leaving: step, at: date)
+        }
     }
 
     /// Whether the highlight of some list moved to another item although the key was not one that moves it.

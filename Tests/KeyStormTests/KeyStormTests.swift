@@ -1,6 +1,7 @@
-import ConsoleKeyStorm
+@testable import ConsoleKeyStorm
 import Foundation
 import TerminalUI
+import Workshop
 import XCTest
 
 /// The console's model-based key test with fixed seeds (the long run is `Scripts/keystorm`).
@@ -35,5 +36,20 @@ final class KeyStormTests: XCTestCase {
     func testASeedAlwaysGivesTheSameKeys() {
         XCTAssertEqual(KeyStorm.keys(seed: 7, count: 300), KeyStorm.keys(seed: 7, count: 300))
         XCTAssertNotEqual(KeyStorm.keys(seed: 7, count: 300), KeyStorm.keys(seed: 8, count: 300))
+    }
+}
+
+/// Named regressions of the key storm's own checks.
+final class KeyStormCheckTests: XCTestCase {
+    /// The merge box opens holding what it saves (the marked wordings' words): Enter on it at once
+    /// is the merge `m` asked for, not "a box saved unchanged wrote an event". Before the storm
+    /// knew this, these keys failed it.
+    func testMergingTwoWordingsAtOnceIsNotAnUnchangedBoxWritingAnEvent() throws {
+        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("keystorm-merge-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let storm = try KeyStorm(scratch: scratch)
+        let outcome = storm.run(start: .sample(template: "standard", step: FlowStep(.goal)), keys: [.character(" "), .down, .character(" "), .character("m"), .enter])
+        XCTAssertNil(outcome.failure, "\(outcome.failure.map { "\($0)" } ?? "")")
+        XCTAssertEqual(outcome.events, 1, "the merge was saved")
     }
 }

@@ -68,21 +68,18 @@ final class SessionStoreTests: XCTestCase {
     func testADueSnapshotCanWaitUntilTheCallerHasAMoment() throws {
         let template = try template()
         let store = try SessionStore.create(Session(id: "s", title: "T", createdAt: start, template: template), in: folder, at: start)
-        var editor = store.editor
+        store.defersRegularSnapshots = true
         func journalSequenceInSnapshot() throws -> Int? {
             let snapshot = try JSONSerialization.jsonObject(with: Data(contentsOf: folder.appendingPathComponent("snapshot.json"))) as? [String: Any]
             return snapshot?["journalSequence"] as? Int
         }
         for n in 1...SessionStore.snapshotEvery {
             let event = SessionEvent.addParticipant(Participant(id: "p\(n)", name: "Person \(n)"))
-            try store.append(event, at: start)
-            try editor.apply(event, at: start)
-            store.noteApplied(editor.session, at: start, later: true)
+            try store.record(event, at: start)
         }
         XCTAssertEqual(try journalSequenceInSnapshot(), 0, "not yet: the console is still drawing")
-        store.snapshotIfDue(editor.session, at: start)
+        store.snapshotIfDue(at: start)
         XCTAssertEqual(try journalSequenceInSnapshot(), SessionStore.snapshotEvery)
-        store.adopt(editor)
         store.close(at: start)
     }
 

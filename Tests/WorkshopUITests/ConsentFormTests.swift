@@ -17,7 +17,7 @@ final class ConsentFormTests: XCTestCase {
         let (app, _) = ScreenFixtures.app(at: FlowStep(.storytelling), saved: saved)
         let storiesBefore = app.session.record.stories
         app.handle(.character("a"))
-        let consent = try XCTUnwrap(app.state.form?.field("Consent"))
+        let consent = try XCTUnwrap(app.state.form?[.consent])
         XCTAssertEqual(consent.index, 0)
         guard case .choice(let options) = consent.kind else { return XCTFail("consent is a choice") }
         XCTAssertEqual(options.first, "(not chosen yet: ask the teller)")
@@ -26,11 +26,11 @@ final class ConsentFormTests: XCTestCase {
         app.handle(.enter)
         app.handle(.enter)
         app.handle(.enter)
-        XCTAssertEqual(app.state.form?.current.label, "Consent")
+        XCTAssertEqual(app.state.form?.current.id, .consent)
         app.handle(.enter)
         XCTAssertTrue(saved.events.isEmpty, "nothing is saved without the teller's choice")
         XCTAssertEqual(app.session.record.stories, storiesBefore)
-        XCTAssertEqual(app.state.form?.field("Title")?.text, "The lift that was fixed", "the words stay in the box")
+        XCTAssertEqual(app.state.form?[.title]?.text, "The lift that was fixed", "the words stay in the box")
         XCTAssertEqual(app.state.message, StatusMessage(.refusal, SessionReducer.noConsentChosen))
 
         app.handle(.right)
@@ -58,13 +58,13 @@ final class ConsentFormTests: XCTestCase {
         let record = app.session.record
         let story = try XCTUnwrap(record.stories.first { $0.consent == .keep })
         var form = Forms.story(story, teller: story.teller, record: record, content: ScreenFixtures.content)
-        let keepIndex = try XCTUnwrap(form.fields.firstIndex { $0.label == "Consent" })
+        let keepIndex = try XCTUnwrap(form.index(of: .consent))
         XCTAssertEqual(form.fields[keepIndex].index, Consent.allCases.firstIndex(of: .keep)! + 1, "an edit starts on the story's own choice")
 
         form.fields[keepIndex].index = Consent.allCases.firstIndex(of: .share)! + 1
         XCTAssertEqual(try Forms.events(for: form, app: app, record: record), [.setConsent(story: story.id, consent: .share)])
 
-        let titleIndex = try XCTUnwrap(form.fields.firstIndex { $0.label == "Title" })
+        let titleIndex = try XCTUnwrap(form.index(of: .title))
         form.fields[titleIndex].text = "A new title"
         var retitled = story
         retitled.title = "A new title"
@@ -82,11 +82,11 @@ final class ConsentFormTests: XCTestCase {
         let (app, _) = ScreenFixtures.app(at: FlowStep(.storytelling))
         let labels = Consent.allCases.map { ScreenFixtures.content.prompts.consent.label(for: $0) }
         // A draft saved by an earlier Campfire: no "not chosen" option, "keep" second.
-        var field = FormField("Consent", kind: .choice(labels), index: 1)
-        XCTAssertEqual(Forms.chosenConsent(field, content: ScreenFixtures.content), .keep)
-        field.kind = .choice(Forms.consentOptions(ScreenFixtures.content))
-        XCTAssertNil(Forms.chosenConsent(FormField("Consent", kind: .choice(Forms.consentOptions(ScreenFixtures.content)), index: 0), content: app.content))
-        XCTAssertEqual(Forms.chosenConsent(field, content: ScreenFixtures.content), .roomOnly)
+        var field = FormField(.consent, "Consent", kind: .choice(labels), index: 1)
+        XCTAssertEqual(StoryDraft.chosenConsent(field, content: ScreenFixtures.content), .keep)
+        field.kind = .choice(StoryDraft.consentOptions(ScreenFixtures.content))
+        XCTAssertNil(StoryDraft.chosenConsent(FormField(.consent, "Consent", kind: .choice(StoryDraft.consentOptions(ScreenFixtures.content)), index: 0), content: app.content))
+        XCTAssertEqual(StoryDraft.chosenConsent(field, content: ScreenFixtures.content), .roomOnly)
     }
 
     func testOldJournalLinesWithAConsentValueReadUnchanged() throws {

@@ -108,7 +108,7 @@ final class ConsoleFaultTests: XCTestCase {
     // MARK: - Forms
 
     func testADigitInWhoWithNobodyInTheRoomDoesNotStopCampfire() {
-        var form = Form(title: "Plan an action", purpose: .addAction(nil), fields: [FormField("Who", kind: .people([]), isOptional: false)])
+        var form = Form(title: "Plan an action", purpose: .addAction(nil), fields: [FormField(.who, "Who", kind: .people([]), isOptional: false)])
         XCTAssertEqual(form.handle(.character("1")), .editing)
         XCTAssertEqual(form.handle(.character("9")), .editing)
         XCTAssertTrue(form.fields[0].ticked.isEmpty)
@@ -199,17 +199,17 @@ final class ConsoleFaultTests: XCTestCase {
         type(app, "+7")
         press(app, [.enter, .enter])
         XCTAssertEqual(app.state.message?.kind, .refusal)
-        XCTAssertEqual(app.state.form?.current.label, "What", "the cursor is in the field the message is about")
+        XCTAssertEqual(app.state.form?.current.id, .what, "the cursor is in the field the message is about")
         type(app, "Ring the library")
-        XCTAssertEqual(app.state.form?.field("What")?.text, "Ring the library")
-        XCTAssertEqual(app.state.form?.field("How")?.text, "")
+        XCTAssertEqual(app.state.form?[.what]?.text, "Ring the library")
+        XCTAssertEqual(app.state.form?[.how]?.text, "")
         // A date that cannot be read puts the cursor on the date.
         app.state.form?.focused = 3
         app.handle(.control("u"))
         type(app, "soon")
         app.state.form?.focused = 4
         app.handle(.enter)
-        XCTAssertEqual(app.state.form?.current.label, "When")
+        XCTAssertEqual(app.state.form?.current.id, .when)
         XCTAssertTrue(saved.events.isEmpty)
     }
 

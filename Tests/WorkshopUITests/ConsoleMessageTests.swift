@@ -43,10 +43,10 @@ final class DiscardQuestionTests: XCTestCase {
         app.handle(.escape)
         app.handle(.character("e"))
         XCTAssertEqual(app.state.mode, .browse)
-        XCTAssertEqual(app.state.form?.text("Title"), "Buse", "the key that kept typing was typed")
+        XCTAssertEqual(app.state.form?.text(.title), "Buse", "the key that kept typing was typed")
         app.handle(.escape)
         app.handle(.character("n"))
-        XCTAssertEqual(app.state.form?.text("Title"), "Buse", "n only answers the question")
+        XCTAssertEqual(app.state.form?.text(.title), "Buse", "n only answers the question")
     }
 }
 

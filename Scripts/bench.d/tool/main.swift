@@ -362,24 +362,23 @@ func append(_ root: URL, reps: Int) throws {
     }, {
         try small.record(toggle[smallCount % 2], at: tick()); smallCount += 1
     })
-    // As the console saves a change now: append, apply on its own editor, and a due snapshot
-    // handed to the background writer after the screen is drawn (SnapshotWriter), every 50.
+    // As the console saves a change now: through the store, the one owner of the session (check,
+    // append, apply), and a due snapshot handed to the background writer after the screen is
+    // drawn (SnapshotWriter), every 50.
     big.writesSnapshotsInBackground = true
     small.writesSnapshotsInBackground = true
-    var bigEditor = big.editor, smallEditor = small.editor
-    func consoleSave(_ store: SessionStore, _ editor: inout SessionEditor, _ event: SessionEvent) throws {
+    big.defersRegularSnapshots = true
+    small.defersRegularSnapshots = true
+    func consoleSave(_ store: SessionStore, _ event: SessionEvent) throws {
         let at = tick()
-        try store.append(event, at: at)
-        try editor.apply(event, at: at)
-        store.noteApplied(editor.session, at: at, later: true)
-        store.snapshotIfDue(editor.session, at: at)
+        try store.record(event, at: at)
+        store.snapshotIfDue(at: at)
     }
     let (bigConsole, smallConsole) = try interleaved(reps, {
-        try consoleSave(big, &bigEditor, toggle[bigCount % 2]); bigCount += 1
+        try consoleSave(big, toggle[bigCount % 2]); bigCount += 1
     }, {
-        try consoleSave(small, &smallEditor, toggle[smallCount % 2]); smallCount += 1
+        try consoleSave(small, toggle[smallCount % 2]); smallCount += 1
     })
-    big.adopt(bigEditor); small.adopt(smallEditor)
     big.close(at: tick()); small.close(at: tick())
     emit([
         "bigJournalLines": bigLines, "smallJournalLines": smallLines,

@@ -3,10 +3,13 @@ import Workshop
 
 /// One open session: its files and the session rebuilt from them.
 ///
-/// Every event is appended to the journal (and on disk) before it counts; a
-/// snapshot is written every `snapshotEvery` events, at each stage change and on close,
+/// It is the one owner of the open session (``OpenSession``): it keeps the editor (the session,
+/// with undo and redo since opening), and every change goes through ``record(_:at:)``, which
+/// appends it to the journal (on disk before it counts), applies it, and counts it towards the
+/// next snapshot. The console asks the store for the session and never keeps an editor of its own.
+/// A snapshot is written every `snapshotEvery` events, at each stage change and on close,
 /// so reopening replays at most a few events.
-public final class SessionStore {
+public final class SessionStore: OpenSession {
     /// The snapshot schema this program writes.
     public static let schema = 1
     /// Events between regular snapshots.
@@ -36,6 +39,10 @@ public final class SessionStore {
         didSet { if !writesSnapshotsInBackground { writer.finish() } }
     }
     private let writer = SnapshotWriter()
+    /// Set (by the console), a regular snapshot that falls due is left for ``snapshotIfDue(at:)``,
+    /// which the loop calls once the change is on screen. Unset, it is written (or handed to the
+    /// background writer) by the change that made it due.
+    public var defersRegularSnapshots = false
 
     public var folder: URL { files.folder }
     public var session: Session { editor.session }
@@ -132,7 +139,9 @@ public final class SessionStore {
             createdAt: session.createdAt, isPractice: session.isPractice, template: session.template)
     }
 
-    /// Appends an event to the journal. Returns when it is on disk; the caller then applies it.
+    /// Appends an event to the journal without applying it. Returns when it is on disk.
+    /// Every change of the open session goes through ``record(_:at:)``, which calls this; it is
+    /// public only so that `Scripts/bench` can time the journal on its own.
     public func append(_ event: SessionEvent, at date: Date) throws {
         let sequence = try files.append(event, at: date)
         if case .moveTo = event {
@@ -141,19 +150,18 @@ public final class SessionStore {
         }
     }
 
-    /// Notes that an appended event was applied to `session` (by whoever holds the live editor,
-    /// such as the console), and writes a snapshot when one is due, unless `later`: then the
-    /// caller writes it with `snapshotIfDue` when it has a moment (the console, after showing
-    /// the change: on a big session the snapshot takes tens of milliseconds).
-    public func noteApplied(_ session: Session, at date: Date, later: Bool = false) {
+    /// Counts an appended and applied event towards the next snapshot, and writes one when it
+    /// is due, unless ``defersRegularSnapshots`` (the console: after showing the change, since on a
+    /// big session a snapshot takes tens of milliseconds).
+    private func noteApplied(at date: Date) {
         eventsSinceSnapshot += 1
         lastNoted = (files.lastSequence, session)
-        if !later { snapshotIfDue(session, at: date) }
+        if !defersRegularSnapshots { snapshotIfDue(at: date) }
     }
 
-    /// Writes a snapshot if `snapshotEvery` changes have been saved since the last one.
+    /// Writes a snapshot of the session if `snapshotEvery` changes have been saved since the last one.
     /// A failure is kept for `takeSnapshotProblem` (every change is still in the journal).
-    public func snapshotIfDue(_ session: Session, at date: Date) {
+    public func snapshotIfDue(at date: Date) {
         if eventsSinceSnapshot >= Self.snapshotEvery {
             do { try snapshot(session, at: date) } catch { noteSnapshotProblem("The regular snapshot", error) }
         }
@@ -172,18 +180,16 @@ public final class SessionStore {
         snapshotProblem = "\(what) was not written, so reopening will take longer; every change is still saved in the journal. \(reason)"
     }
 
-    /// Appends and applies in one go, on this store's own editor (for the command line and tests).
+    /// Checks an event against the session, appends it to the journal (on disk before this
+    /// returns), applies it to the one editor, and counts it towards the next snapshot.
+    /// - Throws: `ChangeRefusal` when the session says no; a `PersistenceError` (or the system's)
+    ///   when the journal could not take it. Either way nothing is applied.
     public func record(_ event: SessionEvent, at date: Date) throws {
         var changed = editor
         try changed.apply(event, at: date)
         try append(event, at: date)
         editor = changed
-        noteApplied(editor.session, at: date)
-    }
-
-    /// Takes the live session over from a console that edited it, so the store's copy is current again.
-    public func adopt(_ editor: SessionEditor) {
-        self.editor = editor
+        noteApplied(at: date)
     }
 
     /// Writes the latest snapshot and the summary.

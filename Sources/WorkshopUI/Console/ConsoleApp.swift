@@ -3,25 +3,22 @@ import StateMachine
 import TerminalUI
 import Workshop
 
-/// What the console needs from the world outside: the time, and a way to save.
+/// What a console on a session kept in memory needs from the world outside: the time, and a way
+/// to save (see ``ConsoleApp/init(editor:content:environment:readOnlyReason:)``).
 public struct ConsoleEnvironment {
     public var clock: any Workshop.Clock
-    /// Writes one event to the journal; returns only when it is on disk.
+    /// Writes one event; returns only when it is kept. Throwing keeps the change out.
     public var save: (SessionEvent, Date) throws -> Void
-    /// Told after each saved event is applied, with the session as it now is (for regular snapshots).
-    public var didApply: (Session, Date) -> Void
     /// Keeps a copy of the whole session when a step is left (best effort).
     public var keepStageSnapshot: (Session, FlowStep) -> Void
 
     public init(
         clock: any Workshop.Clock,
         save: @escaping (SessionEvent, Date) throws -> Void,
-        didApply: @escaping (Session, Date) -> Void = { _, _ in },
         keepStageSnapshot: @escaping (Session, FlowStep) -> Void = { _, _ in }
     ) {
         self.clock = clock
         self.save = save
-        self.didApply = didApply
         self.keepStageSnapshot = keepStageSnapshot
     }
 }
@@ -31,14 +28,19 @@ public struct ConsoleEnvironment {
 /// One place handles every key (as in Bubble Tea's update); rendering is a pure
 /// function of the session and this state, so every screen can be tested as text.
 public final class ConsoleApp {
-    public private(set) var editor: SessionEditor
+    /// The one owner of the session and its undo and redo history (for a session in a folder, its
+    /// `SessionStore`): the console asks it for the session and hands it each change, and keeps
+    /// no editor of its own.
+    public let openSession: any OpenSession
+    /// The session and its undo and redo history, as the owner holds them.
+    public var editor: SessionEditor { openSession.editor }
     public var state = ConsoleState()
     public let content: ContentLibrary
     public let flow: WorkshopFlow
     /// When set, the session is open read-only and this says why.
     public var readOnlyReason: String?
     public private(set) var wantsToQuit = false
-    private let environment: ConsoleEnvironment
+    private let clock: any Workshop.Clock
     /// Counts saved changes, so work done for drawing is redone only when something changed.
     public private(set) var revision = 0
     private var jargonCache: (revision: Int, step: FlowStep, entries: [GlossaryEntry])?
@@ -46,19 +48,28 @@ public final class ConsoleApp {
     /// In a practice run, the simulated group: it answers each saved change (see `recordReply`).
     public var practice: PracticeConsole?
 
-    public init(editor: SessionEditor, content: ContentLibrary, environment: ConsoleEnvironment, readOnlyReason: String? = nil) {
-        self.editor = editor
+    /// A console on an open session, which owns the session and saves each change.
+    public init(session openSession: any OpenSession, content: ContentLibrary, clock: any Workshop.Clock, readOnlyReason: String? = nil) {
+        self.openSession = openSession
         self.content = content
-        self.flow = WorkshopFlow(template: editor.session.template)
-        self.environment = environment
+        self.flow = WorkshopFlow(template: openSession.editor.session.template)
+        self.clock = clock
         self.readOnlyReason = readOnlyReason
         // A resumed session carries on where it was: the next person to score, and so on.
         placeHighlights()
         pinSelections()
     }
 
-    public var session: Session { editor.session }
-    public var now: Date { environment.clock.now() }
+    /// A console on a session kept in memory (the guided tour, review's copy, tests): each change
+    /// is handed to `environment.save` before it is applied.
+    public convenience init(editor: SessionEditor, content: ContentLibrary, environment: ConsoleEnvironment, readOnlyReason: String? = nil) {
+        let keep = environment.keepStageSnapshot
+        self.init(session: SessionInMemory(editor: editor, save: environment.save, keepStageSnapshot: { session, step, _ in keep(session, step) }),
+                  content: content, clock: environment.clock, readOnlyReason: readOnlyReason)
+    }
+
+    public var session: Session { openSession.editor.session }
+    public var now: Date { clock.now() }
 
     // MARK: - What is on screen
 
@@ -393,7 +404,7 @@ public final class ConsoleApp {
                 state.mode = .browse
                 placeHighlights()
                 for effect in step.effects {
-                    if case .keepStageSnapshot(let left) = effect { environment.keepStageSnapshot(before, left) }
+                    if case .keepStageSnapshot(let left) = effect { openSession.keepStageSnapshot(before, leaving: left, at: now) }
                 }
                 state.message = StatusMessage(.saved, "Now on: \(WorkshopFlow.describe(step.to)). Saved.")
                 // Something the group said on arriving that the trainee must react to stays in view.
@@ -436,30 +447,30 @@ public final class ConsoleApp {
 
     @discardableResult
     private func record(_ event: SessionEvent, at: Date) -> Bool {
-        // The change is worked out once, on a copy; the copy is kept only once the journal has it.
-        var changed = editor
-        do {
-            try changed.apply(event, at: at)
-        } catch {
-            state.message = StatusMessage(.refusal, error.reason)
-            return false
-        }
         if let readOnlyReason {
+            // Worked out on a copy only, so a change the session would refuse says why.
+            var copy = editor
+            do { try copy.apply(event, at: at) } catch {
+                state.message = StatusMessage(.refusal, error.reason)
+                return false
+            }
             state.message = StatusMessage(.problem, "Not saved: \(ConsoleApp.sentence(readOnlyReason))")
             return false
         }
+        // The owner checks the change, writes it (on disk before it returns) and only then applies it.
+        let before = session
         do {
-            try environment.save(event, at)
+            try openSession.record(event, at: at)
+        } catch let refusal as ChangeRefusal {
+            state.message = StatusMessage(.refusal, refusal.reason)
+            return false
         } catch {
             state.message = StatusMessage(.problem, "Not saved: \(ConsoleApp.sentence(error)) Nothing typed is lost: it is still on screen.")
             return false
         }
-        let before = editor.session
-        editor = changed
-        environment.didApply(editor.session, at)
         revision += 1
         state.lastSavedAt = at
-        state.message = StatusMessage(.saved, ChangeDescription.saved(event, before: before, after: editor.session))
+        state.message = StatusMessage(.saved, ChangeDescription.saved(event, before: before, after: session))
         return true
     }
 
@@ -491,7 +502,7 @@ public final class ConsoleApp {
         }
         if case .overrideReason(let event) = form.purpose {
             state.form = nil
-            move(event, overrideReason: form.text("Why"))
+            move(event, overrideReason: ReasonDraft(reading: form).why)
             if state.form == nil, case .refusal = state.message?.kind { state.form = form }
             return
         }

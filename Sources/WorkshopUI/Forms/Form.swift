@@ -20,6 +20,16 @@ public enum FormPurpose: Equatable, Sendable, Codable {
     case overrideReason(FlowEvent)
     /// The reason for agreeing a goal that someone disagrees with.
     case goalOverrideReason(GoalDraftID)
+    /// A new workshop, on the home screen.
+    case newWorkshop
+}
+
+extension FormPurpose {
+    /// Whether this is the merge box, the one box that opens holding what it saves.
+    public var isMerge: Bool {
+        if case .mergeGoals = self { return true }
+        return false
+    }
 }
 
 /// A form being filled in on the console. Nothing in it is saved until it is submitted.
@@ -59,19 +69,23 @@ public struct Form: Equatable, Sendable, Codable {
         return zip(initial, fields).contains { !$0.sameValue(as: $1) }
     }
 
-    /// The index of a field by label.
-    public func index(of label: String) -> Int? { fields.firstIndex { $0.label == label } }
+    /// The index of a field by its identity.
+    public func index(of id: FieldID) -> Int? { fields.firstIndex { $0.id == id } }
 
     public mutating func focusNext() { focused = min(focused + 1, fields.count - 1) }
     public mutating func focusPrevious() { focused = max(focused - 1, 0) }
 
-    /// The text of a field by label.
-    public func text(_ label: String) -> String {
-        fields.first { $0.label == label }?.text.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
-    }
+    /// A field by its identity (there is deliberately no way to find one by its label).
+    public subscript(_ id: FieldID) -> FormField? { fields.first { $0.id == id } }
 
-    /// A field by label.
-    public func field(_ label: String) -> FormField? { fields.first { $0.label == label } }
+    /// The text of a field, trimmed as it is saved ("" when the box has no such field).
+    public func text(_ id: FieldID) -> String { self[id]?.trimmedText ?? "" }
+
+    /// The option shown in a choice field (0 when the box has no such field).
+    public func choice(_ id: FieldID) -> Int { self[id]?.index ?? 0 }
+
+    /// The items ticked in a people or principles field, in the order listed.
+    public func ticked(_ id: FieldID) -> [Int] { (self[id]?.ticked ?? []).sorted() }
 }
 
 // MARK: - Keys

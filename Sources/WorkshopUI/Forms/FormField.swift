@@ -18,6 +18,10 @@ public struct FormField: Equatable, Sendable, Codable {
         case day
     }
 
+    /// Which value of the box this field holds. Saving reads fields by this, never by `label`,
+    /// so the words on screen can change without changing what is saved.
+    public var id: FieldID
+    /// The words shown before the field (drawing only).
     public var label: String
     public var kind: Kind
     public var text: String
@@ -29,7 +33,8 @@ public struct FormField: Equatable, Sendable, Codable {
     public var ticked: Set<Int>
     public var isOptional: Bool
 
-    public init(_ label: String, kind: Kind = .text(checksJargon: true), text: String = "", index: Int = 0, ticked: Set<Int> = [], isOptional: Bool = true) {
+    public init(_ id: FieldID, _ label: String, kind: Kind = .text(checksJargon: true), text: String = "", index: Int = 0, ticked: Set<Int> = [], isOptional: Bool = true) {
+        self.id = id
         self.label = label
         self.kind = kind
         self.text = text
@@ -38,6 +43,9 @@ public struct FormField: Equatable, Sendable, Codable {
         self.ticked = ticked
         self.isOptional = isOptional
     }
+
+    /// The text with spaces and line breaks at either end left off, as it is saved.
+    public var trimmedText: String { text.trimmingCharacters(in: .whitespacesAndNewlines) }
 
     /// Whether the field takes typed text (so printable keys are text, never commands).
     public var takesText: Bool {
@@ -136,5 +144,34 @@ public struct FormField: Equatable, Sendable, Codable {
             return Day(candidate.description)
         }
         return nil
+    }
+}
+
+// MARK: - Reading a kept draft
+
+extension FormField {
+    private enum CodingKeys: String, CodingKey {
+        case id, label, kind, text, cursor, index, ticked, isOptional
+    }
+
+    /// Reads a field from `draft.json`. A draft kept by a Campfire from before fields had an
+    /// identity has only its label: the identity is worked out from it once, here
+    /// (``FieldID/init(keptLabel:)``), and nothing else ever reads a label.
+    public init(from decoder: Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        label = try container.decode(String.self, forKey: .label)
+        if let id = try container.decodeIfPresent(FieldID.self, forKey: .id) {
+            self.id = id
+        } else if let id = FieldID(keptLabel: label) {
+            self.id = id
+        } else {
+            throw DecodingError.dataCorruptedError(forKey: .label, in: container, debugDescription: "A field called \(label) is not one Campfire knows.")
+        }
+        kind = try container.decode(Kind.self, forKey: .kind)
+        text = try container.decode(String.self, forKey: .text)
+        cursor = try container.decode(Int.self, forKey: .cursor)
+        index = try container.decode(Int.self, forKey: .index)
+        ticked = try container.decode(Set<Int>.self, forKey: .ticked)
+        isOptional = try container.decode(Bool.self, forKey: .isOptional)
     }
 }

@@ -102,16 +102,14 @@ public final class HomeApp {
             case .editing: self.form = form
             case .cancel: self.form = nil
             case .submit:
-                let title = form.text("Title")
-                guard !title.isEmpty else {
+                let draft = NewWorkshopDraft(reading: form)
+                guard !draft.title.isEmpty else {
                     message = StatusMessage(.refusal, "Please give the workshop a title.")
                     return
                 }
-                let group = form.text("Group")
-                let templateIndex = form.field("Plan")?.index ?? 0
                 guard let templates = content?.templates, !templates.isEmpty else { return }
-                let template = templates[min(templateIndex, templates.count - 1)].name
-                choice = .newWorkshop(title: title, group: group.isEmpty ? nil : group, template: template)
+                let template = templates[min(max(draft.plan, 0), templates.count - 1)].name
+                choice = .newWorkshop(title: draft.title, group: draft.group.isEmpty ? nil : draft.group, template: template)
             }
             return
         }
@@ -121,11 +119,7 @@ public final class HomeApp {
         switch binding.command {
         case .add:
             guard let content else { return }
-            form = Form(title: "A new workshop", purpose: .addPerson, fields: [
-                FormField("Title", kind: .text(checksJargon: false), isOptional: false),
-                FormField("Group", kind: .text(checksJargon: false)),
-                FormField("Plan", kind: .choice(content.templates.map { "\($0.title): \($0.description)" })),
-            ], note: "The group name lets you see this group's workshops over time.")
+            form = Forms.newWorkshop(templates: content.templates)
         case .edit:
             guard !entries.isEmpty else { message = StatusMessage(.info, "No workshops yet: press n to start one."); return }
             choice = .resume(id: entries[selected].id)

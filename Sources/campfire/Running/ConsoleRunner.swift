@@ -17,16 +17,13 @@ enum ConsoleRunner {
         let practice = practice ?? PracticeRunner.attach(store: store, content: content, note: &practiceNote)
         let notes = notes + (practiceNote.map { [$0] } ?? [])
         let clock: any Workshop.Clock = practice?.clock ?? given ?? SystemClock()
-        // No key waits for a snapshot: they are written on a thread of their own (docs/decisions.md).
+        // No key waits for a snapshot: they are written on a thread of their own, once the change
+        // is on screen (docs/decisions.md).
         store.writesSnapshotsInBackground = true
-        let environment = ConsoleEnvironment(
-            clock: clock,
-            save: { event, at in try store.append(event, at: at) },
-            didApply: { session, at in store.noteApplied(session, at: at, later: true) },
-            keepStageSnapshot: { session, step in store.keepStageSnapshot(session, leaving: step, at: clock.now()) }
-        )
+        store.defersRegularSnapshots = true
         let readOnly: String? = store.isReadOnly ? "this workshop is open to look at only (it is open for changes somewhere else, or its files need mending first)." : nil
-        let app = ConsoleApp(editor: store.editor, content: content, environment: environment, readOnlyReason: readOnly)
+        // The store is the one owner of the open session: the console asks it, and saves through it.
+        let app = ConsoleApp(session: store, content: content, clock: clock, readOnlyReason: readOnly)
         app.practice = practice
         if practice?.debrief != nil { app.state.closeView = 2 }
         if !notes.isEmpty {
@@ -43,7 +40,6 @@ enum ConsoleRunner {
         let code = loop(app: app, store: store, terminal: terminal, drafts: drafts, places: places)
         drafts?.update(app.state.form, now: clock.now(), force: true)
         places?.update(app.place, now: clock.now(), force: true)
-        store.adopt(app.editor)
         if let practice, !store.isReadOnly { PracticeRunner.leave(practice, session: app.session) }
         store.close(at: clock.now())
         if stopTerminal || code != 0 { terminal.stop() }
@@ -63,7 +59,7 @@ enum ConsoleRunner {
         }
         loop.afterDraw = {
             // The change is on screen (and in the journal): now the snapshot, if one is due.
-            store.snapshotIfDue(app.session, at: app.now)
+            store.snapshotIfDue(at: app.now)
             if let problem = store.takeSnapshotProblem() { app.state.message = StatusMessage(.problem, problem) }
             drafts?.update(app.state.form, now: app.now)
             places?.update(app.place, now: app.now)
