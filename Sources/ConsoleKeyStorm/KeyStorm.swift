@@ -407,6 +407,8 @@ public struct KeyStorm {
         func keepStageSnapshot(_ session: Session, leaving step: FlowStep, at date: Date) {
             store.keepStageSnapshot(session, leaving: step, at: date)
         }
+
+        func joinChanges(since mark: Int) { store.joinChanges(since: mark) }
     }
 
     /// Whether the highlight of some list moved to another item although the key was not one that moves it.

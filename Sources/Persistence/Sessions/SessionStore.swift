@@ -192,6 +192,9 @@ public final class SessionStore: OpenSession {
         noteApplied(at: date)
     }
 
+    /// Makes the changes since `mark` one step of undo (a box saved as several events).
+    public func joinChanges(since mark: Int) { editor.joinChanges(since: mark) }
+
     /// Writes the latest snapshot and the summary.
     public func snapshot(at date: Date) throws {
         try snapshot(session, at: date)

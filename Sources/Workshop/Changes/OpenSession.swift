@@ -18,6 +18,9 @@ public protocol OpenSession: AnyObject {
 
     /// Keeps a copy of the session as it was when a step was left (best effort: never throws).
     func keepStageSnapshot(_ session: Session, leaving step: FlowStep, at date: Date)
+
+    /// Makes the changes since `mark` (an earlier `editor.changeCount`) one step of undo.
+    func joinChanges(since mark: Int)
 }
 
 extension OpenSession {
@@ -51,4 +54,6 @@ public final class SessionInMemory: OpenSession {
     public func keepStageSnapshot(_ session: Session, leaving step: FlowStep, at date: Date) {
         keep(session, step, date)
     }
+
+    public func joinChanges(since mark: Int) { editor.joinChanges(since: mark) }
 }

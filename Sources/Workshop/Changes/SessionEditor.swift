@@ -16,6 +16,21 @@ public struct SessionEditor: Sendable {
         self.session = session
     }
 
+    /// How many undoable changes have been made since this editor was made (undo and redo
+    /// not counted): a mark for ``joinChanges(since:)``.
+    public private(set) var changeCount = 0
+
+    /// Makes the changes since `mark` one step of undo, so that a box saved as several events
+    /// (a person's perspective and access needs) is taken back whole by one undo. Undo restores
+    /// a whole record, so the journal replays the same whatever the grouping.
+    public mutating func joinChanges(since mark: Int) {
+        let count = changeCount - mark
+        guard count > 1, undoStack.count >= count else { return }
+        let before = undoStack[undoStack.count - count]
+        undoStack.removeLast(count)
+        undoStack.append(before)
+    }
+
     public var canUndo: Bool { !undoStack.isEmpty }
     public var canRedo: Bool { !redoStack.isEmpty }
 
@@ -45,6 +60,7 @@ public struct SessionEditor: Sendable {
         default:
             guard event.changesRecord, session.record != before else { return }
             undoStack.append(before)
+            changeCount += 1
             if undoStack.count > Self.undoLimit { undoStack.removeFirst(undoStack.count - Self.undoLimit) }
             redoStack.removeAll()
         }

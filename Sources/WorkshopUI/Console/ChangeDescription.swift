@@ -63,6 +63,12 @@ enum ChangeDescription {
         case .editStory(let story): return "Changed the story \(quoted(story.title.isEmpty ? "(no title)" : story.title)). Saved."
         case .editAction(let action): return "Changed the action \(quoted(action.what)). Saved."
         case .editIdea(_, let text, _): return "Changed the idea \(quoted(text)). Saved."
+        case .renameParticipant(let id, let name): return "Renamed \(old.name(of: id)) to \(name). Saved."
+        case .setPerspective(let id, let perspective):
+            return "\(new.name(of: id)) comes as \(perspective.map(TimelineWords.perspectiveWords) ?? "not said"). Saved."
+        case .setAccessNeeds(let id, let needs):
+            return needs.isEmpty ? "\(new.name(of: id)): no access needs written. Saved." : "\(new.name(of: id))'s access needs: \(quoted(needs)). Saved."
+        case .editGoal(_, let text): return "Changed the wording to \(quoted(text)). Saved."
         default: return "Saved."
         }
     }

@@ -426,6 +426,12 @@ public final class ConsoleApp {
     public func record(_ event: SessionEvent) -> Bool {
         let at = now
         guard record(event, at: at) else { return false }
+        practiceReacts(to: event, at: at)
+        return true
+    }
+
+    /// In a practice run, the simulated group answers a saved change.
+    private func practiceReacts(to event: SessionEvent, at: Date) {
         if let practice {
             // The simulated group answers through the same path, each change at its own moment.
             recordReply(practice.react(to: event, in: session, at: at))
@@ -434,7 +440,6 @@ public final class ConsoleApp {
                 state.closeView = 2
             }
         }
-        return true
     }
 
     /// Records the simulated group's changes in order, as typed ones are (they are not answered again).
@@ -512,13 +517,24 @@ public final class ConsoleApp {
             state.message = StatusMessage(.info, "Nothing changed, so nothing was saved.")
             return
         }
+        // A box saved as several events (a person's perspective and access needs) is one change:
+        // the status line names each part, and one undo takes the whole box back.
+        let mark = editor.changeCount
+        let at = now
+        var said: [String] = []
         for event in events {
-            guard self.record(event) else {
+            guard self.record(event, at: at) else {
                 // Keep the form open: nothing typed is lost. The cursor goes to the field the refusal is about.
                 if case .refusal = state.message?.kind { state.form = Forms.focusingProblem(form, app: self) }
                 return
             }
+            if let text = state.message?.text { said.append(text.hasSuffix(" Saved.") ? String(text.dropLast(" Saved.".count)) : text) }
         }
+        if events.count > 1 {
+            openSession.joinChanges(since: mark)
+            state.message = StatusMessage(.saved, said.joined(separator: " ") + " Saved.")
+        }
+        for event in events { practiceReacts(to: event, at: at) }
         state.form = nil
         // A new item is selected, by identity.
         for event in events {
