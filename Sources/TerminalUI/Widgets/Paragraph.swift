@@ -72,11 +72,17 @@ public struct Paragraph: Widget, Sendable {
     public func height(width: Int) -> Int { lines(width: width).count }
 
     /// Draws the lines from the top of `area`; lines beyond its height are not shown.
-    public func render(in area: Rect, into grid: inout Grid) {
-        guard !area.isEmpty else { return }
-        for (index, line) in shownLines(width: area.width, rows: area.height).enumerated() {
+    public func render(in area: Rect, into grid: inout Grid) { draw(in: area, into: &grid) }
+
+    /// Draws the paragraph (wrapping it once) and returns the rows it used.
+    @discardableResult
+    public func draw(in area: Rect, into grid: inout Grid) -> Int {
+        guard !area.isEmpty else { return 0 }
+        let shown = shownLines(width: area.width, rows: area.height)
+        for (index, line) in shown.enumerated() {
             let fitted = alignment == .left ? line : TextLayout.aligned(line, width: area.width, alignment: alignment)
             grid.write(fitted, x: area.x, y: area.y + index, style: style, maxWidth: area.width)
         }
+        return shown.count
     }
 }

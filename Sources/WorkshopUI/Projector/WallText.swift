@@ -24,10 +24,7 @@ enum WallText {
     static func paragraph(_ piece: Piece, x: Int, y: Int, width: Int, maxY: Int, grid: inout Grid) -> Int {
         let width = width - piece.indent
         guard width > 0, y < maxY else { return 0 }
-        let paragraph = Paragraph(piece.text, style: piece.style)
-        let rows = min(paragraph.height(width: width), maxY - y)
-        paragraph.render(in: Rect(x: x + piece.indent, y: y, width: width, height: rows), into: &grid)
-        return rows
+        return Paragraph(piece.text, style: piece.style).draw(in: Rect(x: x + piece.indent, y: y, width: width, height: maxY - y), into: &grid)
     }
 
     /// Draws whole entries (each one or more paragraphs) from the top of `rect` down, with
