@@ -90,14 +90,15 @@ enum JournalLine {
         else {
             return .failure(.damaged("its checksum is malformed"))
         }
-        var body = Array(line[line.startIndex..<markerStart])
-        body.append(UInt8(ascii: "}"))
-        let expected = String(decoding: line[digitsStart..<(digitsStart + 8)], as: UTF8.self)
-        guard CRC32.hex(body) == expected else {
+        // The checksum of the line up to the marker, then "}", without copying the line.
+        let sum = CRC32.update(CRC32.checksum(line[line.startIndex..<markerStart]), with: CollectionOfOne(UInt8(ascii: "}")))
+        guard CRC32.matches(sum, hexDigits: line[digitsStart..<(digitsStart + 8)]) else {
             return .failure(.damaged("its checksum does not match its contents"))
         }
         // A line the snapshot holds needs only its number and time: read from its bytes if it can be.
         if let quick = quickHeader(line), quick.sequence <= eventsAfter { return .success(.covered(sequence: quick.sequence)) }
+        var body = Array(line[line.startIndex..<markerStart])
+        body.append(UInt8(ascii: "}"))
         let bodyData = Data(body)
         guard let header = try? decoder.decode(Header.self, from: bodyData) else {
             return .failure(.damaged("it is not a readable journal entry"))

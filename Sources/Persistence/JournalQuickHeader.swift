@@ -33,7 +33,7 @@ extension JournalLine {
         let timeBytes = line[index..<(index + 24)]
         index += 24
         guard expect(eventKey), line.last == UInt8(ascii: "}") || line.last == UInt8(ascii: "\"") else { return nil }
-        guard let date = Timestamp.parse(String(decoding: timeBytes, as: UTF8.self)) else { return nil }
+        guard let date = Timestamp.parse(bytes: timeBytes) else { return nil }
         return (sequence, date)
     }
 }
