@@ -85,7 +85,7 @@ enum JournalLine {
         }
         let digitsStart = markerStart + sumMarker.count
         guard line.endIndex - digitsStart == 10,
-              line[(digitsStart + 8)...].elementsEqual(Array(#""}"#.utf8)),
+              line[digitsStart + 8] == UInt8(ascii: "\""), line[digitsStart + 9] == UInt8(ascii: "}"),
               line[digitsStart..<(digitsStart + 8)].allSatisfy({ isLowerHex($0) })
         else {
             return .failure(.damaged("its checksum is malformed"))
@@ -125,7 +125,12 @@ enum JournalLine {
         guard haystack.count >= needle.count else { return nil }
         var start = haystack.endIndex - needle.count
         while start >= haystack.startIndex {
-            if haystack[start..<(start + needle.count)].elementsEqual(needle) { return start }
+            var equal = true
+            for offset in 0..<needle.count where haystack[start + offset] != needle[offset] {
+                equal = false
+                break
+            }
+            if equal { return start }
             start -= 1
         }
         return nil

@@ -16,7 +16,8 @@ extension JournalLine {
     static func quickHeader(_ line: ArraySlice<UInt8>) -> (sequence: Int, at: Date)? {
         var index = line.startIndex
         func expect(_ bytes: [UInt8]) -> Bool {
-            guard line.endIndex - index >= bytes.count, line[index..<(index + bytes.count)].elementsEqual(bytes) else { return false }
+            guard line.endIndex - index >= bytes.count else { return false }
+            for offset in 0..<bytes.count where line[index + offset] != bytes[offset] { return false }
             index += bytes.count
             return true
         }

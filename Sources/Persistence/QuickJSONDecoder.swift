@@ -205,6 +205,9 @@ enum QuickJSONDecoder {
             let slice = UnsafeBufferPointer(rebasing: bytes[Int(value.start)..<Int(value.end)])
             switch value.kind {
             case .string:
+                // Plain ASCII (most of a workshop's text) needs no check: every byte is a whole
+                // character. `String(validating:)` is generic and looked up its metadata on each call.
+                if isASCII(slice) { return String(decoding: slice, as: UTF8.self) }
                 guard let text = String(validating: slice, as: UTF8.self) else { throw Unsupported() }
                 return text
             case .escapedString:
@@ -212,6 +215,22 @@ enum QuickJSONDecoder {
             default:
                 throw Unsupported()
             }
+        }
+
+        /// Whether every byte is below 0x80, eight at a time.
+        @inline(__always) private func isASCII(_ slice: UnsafeBufferPointer<UInt8>) -> Bool {
+            guard let base = slice.baseAddress else { return true }
+            let raw = UnsafeRawPointer(base)
+            var index = 0
+            while index + 8 <= slice.count {
+                if raw.loadUnaligned(fromByteOffset: index, as: UInt64.self) & 0x8080_8080_8080_8080 != 0 { return false }
+                index += 8
+            }
+            while index < slice.count {
+                if base[index] >= 0x80 { return false }
+                index += 1
+            }
+            return true
         }
 
         private func unescape(_ slice: UnsafeBufferPointer<UInt8>) throws -> String {
@@ -328,6 +347,13 @@ enum QuickJSONDecoder {
         func decode<T: Decodable>(_ type: T.Type, node: Int, codingPath: [any CodingKey]) throws -> T {
             // The types with a strategy of their own in JSONCoding, or special in JSONDecoder.
             if T.self == Date.self {
+                // Read from the bytes: a date is never escaped (any other string goes the careful way).
+                let value = nodes[node]
+                if value.kind == .string {
+                    guard let date = Timestamp.parse(buffer: UnsafeBufferPointer(rebasing: bytes[Int(value.start)..<Int(value.end)]))
+                    else { throw Unsupported() }
+                    return date as! T
+                }
                 guard let date = Timestamp.parse(try string(node)) else { throw Unsupported() }
                 return date as! T
             }

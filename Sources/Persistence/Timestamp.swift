@@ -32,9 +32,13 @@ enum Timestamp {
     /// The same, from the text's UTF-8 bytes (reopening reads 10,000 journal times this way,
     /// without making a string of each).
     static func parse(bytes: ArraySlice<UInt8>) -> Date? {
+        bytes.withUnsafeBufferPointer { parse(buffer: $0) }
+    }
+
+    /// The same, from memory (the snapshot's bytes as `QuickJSONDecoder` holds them).
+    static func parse(buffer bytes: UnsafeBufferPointer<UInt8>) -> Date? {
         guard bytes.count == 24 else { return nil }
-        let base = bytes.startIndex
-        @inline(__always) func at(_ offset: Int) -> UInt8 { bytes[base + offset] }
+        @inline(__always) func at(_ offset: Int) -> UInt8 { bytes[offset] }
         guard at(4) == UInt8(ascii: "-"), at(7) == UInt8(ascii: "-"), at(10) == UInt8(ascii: "T"),
               at(13) == UInt8(ascii: ":"), at(16) == UInt8(ascii: ":"), at(19) == UInt8(ascii: "."),
               at(23) == UInt8(ascii: "Z")
