@@ -1,4 +1,5 @@
 import Foundation
+import Workshop
 
 /// A small JSON decoder for Campfire's own files, used to reopen a session in one frame
 /// (docs/decisions.md, "Reopening in one frame"; docs/performance.md, figure 1).
@@ -295,6 +296,57 @@ enum QuickJSONDecoder {
             return text
         }
 
+        /// The story round's turns read straight from the nodes, when every turn is written
+        /// exactly as Campfire writes it (the five keys, each once, no others); nil otherwise,
+        /// and the turns are read the general way. A workshop's turn history is thousands of small
+        /// objects, and the general way (a keyed container per turn, generic calls for each value)
+        /// was the largest part of reading a long workshop's snapshot (docs/performance.md).
+        func quickTurns(_ node: Int) throws -> [Turn]? {
+            let array = nodes[node]
+            guard array.kind == .array else { return nil }
+            var turns: [Turn] = []
+            turns.reserveCapacity(Int(array.count))
+            var element = node + 1
+            for _ in 0..<Int(array.count) {
+                let object = nodes[element]
+                guard object.kind == .object, object.count >= 4, object.count <= 5 else { return nil }
+                var participant: String?, startedAt: Date?, endedAt: Date?, passed: Bool?, invited: Bool?
+                var sawEndedAt = false
+                var key = element + 1
+                for _ in 0..<Int(object.count) {
+                    let value = key + 1
+                    let valueKind = nodes[value].kind
+                    if keyMatches(key, "participant"), participant == nil {
+                        participant = try string(value)
+                    } else if keyMatches(key, "startedAt"), startedAt == nil, valueKind == .string {
+                        guard let date = Timestamp.parse(buffer: slice(value)) else { throw Unsupported() }
+                        startedAt = date
+                    } else if keyMatches(key, "endedAt"), !sawEndedAt, valueKind == .string || valueKind == .null {
+                        sawEndedAt = true
+                        if valueKind == .string {
+                            guard let date = Timestamp.parse(buffer: slice(value)) else { throw Unsupported() }
+                            endedAt = date
+                        }
+                    } else if keyMatches(key, "passed"), passed == nil {
+                        passed = try bool(value)
+                    } else if keyMatches(key, "invited"), invited == nil {
+                        invited = try bool(value)
+                    } else {
+                        return nil
+                    }
+                    key = after(value)
+                }
+                guard let participant, let startedAt, let passed, let invited else { return nil }
+                turns.append(Turn(participant: participant, startedAt: startedAt, endedAt: endedAt, passed: passed, invited: invited))
+                element = after(element)
+            }
+            return turns
+        }
+
+        @inline(__always) private func slice(_ node: Int) -> UnsafeBufferPointer<UInt8> {
+            UnsafeBufferPointer(rebasing: bytes[Int(nodes[node].start)..<Int(nodes[node].end)])
+        }
+
         /// Whether string node `node` is exactly `key` (keys Campfire writes need no escapes).
         @inline(__always) func keyMatches(_ node: Int, _ key: String) -> Bool {
             let value = nodes[node]
@@ -357,6 +409,7 @@ enum QuickJSONDecoder {
                 guard let date = Timestamp.parse(try string(node)) else { throw Unsupported() }
                 return date as! T
             }
+            if T.self == [Turn].self, let turns = try quickTurns(node) { return turns as! T }
             if T.self == String.self { return try string(node) as! T }
             if T.self == Int.self { return try integer(node, as: Int.self) as! T }
             if T.self == Bool.self { return try bool(node) as! T }

@@ -41,7 +41,7 @@ public enum SessionPrefetch {
     /// prefetch did it. Used once.
     static func journal<Event>(for file: URL, bytes: [UInt8], as type: Event.Type, firstSequence: Int, eventsAfter: Int) -> JournalReadResult<Event>? {
         guard let done = shared.wait(for: file.path, stage: .journal), let journal = done.journal,
-              journal.firstSequence == firstSequence, journal.eventsAfter == eventsAfter, journal.bytes == bytes,
+              journal.firstSequence == firstSequence, journal.eventsAfter == eventsAfter, sameBytes(journal.bytes, bytes),
               let result = journal.result as? JournalReadResult<Event>
         else { return nil }
         shared.forgetJournal()
@@ -49,6 +49,18 @@ public enum SessionPrefetch {
         shared.handedOver += 1
         shared.condition.unlock()
         return result
+    }
+
+    /// Whether two byte arrays are equal, compared with `memcmp` (a journal is megabytes, and
+    /// `==` on arrays compares element by element).
+    static func sameBytes(_ one: [UInt8], _ other: [UInt8]) -> Bool {
+        guard one.count == other.count else { return false }
+        return one.withUnsafeBufferPointer { first in
+            other.withUnsafeBufferPointer { second in
+                guard let a = first.baseAddress, let b = second.baseAddress else { return true }
+                return memcmp(a, b, first.count) == 0
+            }
+        }
     }
 
     /// Waits until the threads are done (for tests).
