@@ -210,7 +210,7 @@ public final class SessionFiles<Document: Codable, Event: Codable> {
         // clear the session may be written: a damaged journal must leave
         // every file exactly as found, including an older snapshot.
         var journalBytes: [UInt8] = []
-        if SafeFile.exists(journalFile) { journalBytes = [UInt8](try SafeFile.read(journalFile)) }
+        if SafeFile.exists(journalFile) { journalBytes = try SafeFile.readBytes(path: journalFile.path) }
 
         // The snapshot is a cache: it is used only if it is whole and agrees with the journal.
         var snapshotRead: SnapshotFile.ReadResult<Document>?

@@ -55,4 +55,23 @@ final class FastChecksTests: XCTestCase {
         XCTAssertNil(Timestamp.parse("2026-13-23T10:41:07.123Z"))
         XCTAssertNil(Timestamp.parse("2026-11-23T10:41:07.123"))
     }
+
+    /// A snapshot's document checksum summed in place is the checksum of the document's bytes.
+    func testTheDocumentChecksumSummedInPlaceIsTheChecksumOfTheDocument() {
+        let texts = [
+            #"{"format":2,"schema":1,"journalSequence":0,"savedAt":"2026-11-23T10:41:07.123Z","documentSum":"x","document":{"a":"\"document\":1"}}"# + "\n",
+            #"{"document":[1,2,3]}"#,
+            #"{"format":2,"document":{}}"# + "\n",
+        ]
+        for text in texts {
+            let data = Data(text.utf8)
+            let exact = SnapshotFile.exactDocumentJSON(in: data)
+            XCTAssertNotNil(exact, text)
+            XCTAssertEqual(SnapshotFile.exactDocumentSum(in: data), exact.map { CRC32.checksum($0) }, text)
+        }
+        for broken in [#"{"format":2}"#, #"{"document":1"#, ""] {
+            XCTAssertNil(SnapshotFile.exactDocumentSum(in: Data(broken.utf8)), broken)
+            XCTAssertNil(SnapshotFile.exactDocumentJSON(in: Data(broken.utf8)), broken)
+        }
+    }
 }

@@ -191,10 +191,8 @@ public enum SessionPrefetch {
             // The snapshot, decoded as opening would (read-only, current schema only).
             guard let data = try? SafeFile.read(path: snapshotPath),
                   let result = try? SnapshotFile.read(
-                    URL(fileURLWithPath: snapshotPath), as: Session.self, currentSchema: SessionStore.schema,
-                    migrate: nil, readOnly: true, now: Date()),
-                  // SnapshotFile.read read the file again: only keep the result if it is unchanged.
-                  (try? SafeFile.read(path: snapshotPath)) == data
+                    data, of: URL(fileURLWithPath: snapshotPath), as: Session.self, currentSchema: SessionStore.schema,
+                    migrate: nil, readOnly: true, now: Date())
             else { return finish(.snapshot) }
             condition.lock()
             snapshot = SnapshotDone(data: data, result: result)
@@ -211,9 +209,8 @@ public enum SessionPrefetch {
             // snapshot's change number is read from the start of the file; if it is not the one
             // opening finds, opening does not use this result (it asks for its own number).
             guard let head = Self.head(of: snapshotPath), let eventsAfter = Self.journalSequence(inHeadOf: head),
-                  let bytes = try? SafeFile.read(path: journalPath)
+                  let journalBytes = try? SafeFile.readBytes(path: journalPath)
             else { return finish(.journal) }
-            let journalBytes = [UInt8](bytes)
             let read = JournalReader.parse(journalBytes, as: SessionEvent.self, firstSequence: 1, eventsAfter: eventsAfter)
             condition.lock()
             journal = JournalDone(bytes: journalBytes, firstSequence: 1, eventsAfter: eventsAfter, result: read)
