@@ -85,19 +85,20 @@ enum JournalLine {
         }
         let digitsStart = markerStart + sumMarker.count
         guard line.endIndex - digitsStart == 10,
-              line[(digitsStart + 8)...].elementsEqual(Array(#""}"#.utf8)),
+              line[digitsStart + 8] == UInt8(ascii: "\""), line[digitsStart + 9] == UInt8(ascii: "}"),
               line[digitsStart..<(digitsStart + 8)].allSatisfy({ isLowerHex($0) })
         else {
             return .failure(.damaged("its checksum is malformed"))
         }
-        var body = Array(line[line.startIndex..<markerStart])
-        body.append(UInt8(ascii: "}"))
-        let expected = String(decoding: line[digitsStart..<(digitsStart + 8)], as: UTF8.self)
-        guard CRC32.hex(body) == expected else {
+        // The checksum of the line up to the marker, then "}", without copying the line.
+        let sum = CRC32.update(CRC32.checksum(line[line.startIndex..<markerStart]), with: CollectionOfOne(UInt8(ascii: "}")))
+        guard CRC32.matches(sum, hexDigits: line[digitsStart..<(digitsStart + 8)]) else {
             return .failure(.damaged("its checksum does not match its contents"))
         }
         // A line the snapshot holds needs only its number and time: read from its bytes if it can be.
         if let quick = quickHeader(line), quick.sequence <= eventsAfter { return .success(.covered(sequence: quick.sequence)) }
+        var body = Array(line[line.startIndex..<markerStart])
+        body.append(UInt8(ascii: "}"))
         let bodyData = Data(body)
         guard let header = try? decoder.decode(Header.self, from: bodyData) else {
             return .failure(.damaged("it is not a readable journal entry"))
@@ -124,7 +125,12 @@ enum JournalLine {
         guard haystack.count >= needle.count else { return nil }
         var start = haystack.endIndex - needle.count
         while start >= haystack.startIndex {
-            if haystack[start..<(start + needle.count)].elementsEqual(needle) { return start }
+            var equal = true
+            for offset in 0..<needle.count where haystack[start + offset] != needle[offset] {
+                equal = false
+                break
+            }
+            if equal { return start }
             start -= 1
         }
         return nil

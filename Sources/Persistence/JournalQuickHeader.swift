@@ -16,7 +16,8 @@ extension JournalLine {
     static func quickHeader(_ line: ArraySlice<UInt8>) -> (sequence: Int, at: Date)? {
         var index = line.startIndex
         func expect(_ bytes: [UInt8]) -> Bool {
-            guard line.endIndex - index >= bytes.count, line[index..<(index + bytes.count)].elementsEqual(bytes) else { return false }
+            guard line.endIndex - index >= bytes.count else { return false }
+            for offset in 0..<bytes.count where line[index + offset] != bytes[offset] { return false }
             index += bytes.count
             return true
         }
@@ -33,7 +34,7 @@ extension JournalLine {
         let timeBytes = line[index..<(index + 24)]
         index += 24
         guard expect(eventKey), line.last == UInt8(ascii: "}") || line.last == UInt8(ascii: "\"") else { return nil }
-        guard let date = Timestamp.parse(String(decoding: timeBytes, as: UTF8.self)) else { return nil }
+        guard let date = Timestamp.parse(bytes: timeBytes) else { return nil }
         return (sequence, date)
     }
 }

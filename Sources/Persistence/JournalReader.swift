@@ -46,7 +46,7 @@ public enum JournalReader {
 
         while lineStart < bytes.count {
             lineNumber += 1
-            let newline = bytes[lineStart...].firstIndex(of: UInt8(ascii: "\n"))
+            let newline = nextNewline(in: bytes, from: lineStart)
             let lineEnd = newline ?? bytes.count
             let nextStart = newline.map { $0 + 1 } ?? bytes.count
 
@@ -103,5 +103,15 @@ public enum JournalReader {
             lineStart = nextStart
         }
         return result
+    }
+
+    /// The index of the first newline at or after `start` (`memchr`: a journal is megabytes).
+    @inline(__always) private static func nextNewline(in bytes: [UInt8], from start: Int) -> Int? {
+        bytes.withUnsafeBufferPointer { buffer -> Int? in
+            guard let base = buffer.baseAddress, start < buffer.count,
+                  let found = memchr(base + start, Int32(UInt8(ascii: "\n")), buffer.count - start)
+            else { return nil }
+            return base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+        }
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import Workshop
 
 /// A small JSON decoder for Campfire's own files, used to reopen a session in one frame
 /// (docs/decisions.md, "Reopening in one frame"; docs/performance.md, figure 1).
@@ -205,6 +206,9 @@ enum QuickJSONDecoder {
             let slice = UnsafeBufferPointer(rebasing: bytes[Int(value.start)..<Int(value.end)])
             switch value.kind {
             case .string:
+                // Plain ASCII (most of a workshop's text) needs no check: every byte is a whole
+                // character. `String(validating:)` is generic and looked up its metadata on each call.
+                if isASCII(slice) { return String(decoding: slice, as: UTF8.self) }
                 guard let text = String(validating: slice, as: UTF8.self) else { throw Unsupported() }
                 return text
             case .escapedString:
@@ -212,6 +216,22 @@ enum QuickJSONDecoder {
             default:
                 throw Unsupported()
             }
+        }
+
+        /// Whether every byte is below 0x80, eight at a time.
+        @inline(__always) private func isASCII(_ slice: UnsafeBufferPointer<UInt8>) -> Bool {
+            guard let base = slice.baseAddress else { return true }
+            let raw = UnsafeRawPointer(base)
+            var index = 0
+            while index + 8 <= slice.count {
+                if raw.loadUnaligned(fromByteOffset: index, as: UInt64.self) & 0x8080_8080_8080_8080 != 0 { return false }
+                index += 8
+            }
+            while index < slice.count {
+                if base[index] >= 0x80 { return false }
+                index += 1
+            }
+            return true
         }
 
         private func unescape(_ slice: UnsafeBufferPointer<UInt8>) throws -> String {
@@ -276,6 +296,57 @@ enum QuickJSONDecoder {
             return text
         }
 
+        /// The story round's turns read straight from the nodes, when every turn is written
+        /// exactly as Campfire writes it (the five keys, each once, no others); nil otherwise,
+        /// and the turns are read the general way. A workshop's turn history is thousands of small
+        /// objects, and the general way (a keyed container per turn, generic calls for each value)
+        /// was the largest part of reading a long workshop's snapshot (docs/performance.md).
+        func quickTurns(_ node: Int) throws -> [Turn]? {
+            let array = nodes[node]
+            guard array.kind == .array else { return nil }
+            var turns: [Turn] = []
+            turns.reserveCapacity(Int(array.count))
+            var element = node + 1
+            for _ in 0..<Int(array.count) {
+                let object = nodes[element]
+                guard object.kind == .object, object.count >= 4, object.count <= 5 else { return nil }
+                var participant: String?, startedAt: Date?, endedAt: Date?, passed: Bool?, invited: Bool?
+                var sawEndedAt = false
+                var key = element + 1
+                for _ in 0..<Int(object.count) {
+                    let value = key + 1
+                    let valueKind = nodes[value].kind
+                    if keyMatches(key, "participant"), participant == nil {
+                        participant = try string(value)
+                    } else if keyMatches(key, "startedAt"), startedAt == nil, valueKind == .string {
+                        guard let date = Timestamp.parse(buffer: slice(value)) else { throw Unsupported() }
+                        startedAt = date
+                    } else if keyMatches(key, "endedAt"), !sawEndedAt, valueKind == .string || valueKind == .null {
+                        sawEndedAt = true
+                        if valueKind == .string {
+                            guard let date = Timestamp.parse(buffer: slice(value)) else { throw Unsupported() }
+                            endedAt = date
+                        }
+                    } else if keyMatches(key, "passed"), passed == nil {
+                        passed = try bool(value)
+                    } else if keyMatches(key, "invited"), invited == nil {
+                        invited = try bool(value)
+                    } else {
+                        return nil
+                    }
+                    key = after(value)
+                }
+                guard let participant, let startedAt, let passed, let invited else { return nil }
+                turns.append(Turn(participant: participant, startedAt: startedAt, endedAt: endedAt, passed: passed, invited: invited))
+                element = after(element)
+            }
+            return turns
+        }
+
+        @inline(__always) private func slice(_ node: Int) -> UnsafeBufferPointer<UInt8> {
+            UnsafeBufferPointer(rebasing: bytes[Int(nodes[node].start)..<Int(nodes[node].end)])
+        }
+
         /// Whether string node `node` is exactly `key` (keys Campfire writes need no escapes).
         @inline(__always) func keyMatches(_ node: Int, _ key: String) -> Bool {
             let value = nodes[node]
@@ -328,9 +399,17 @@ enum QuickJSONDecoder {
         func decode<T: Decodable>(_ type: T.Type, node: Int, codingPath: [any CodingKey]) throws -> T {
             // The types with a strategy of their own in JSONCoding, or special in JSONDecoder.
             if T.self == Date.self {
+                // Read from the bytes: a date is never escaped (any other string goes the careful way).
+                let value = nodes[node]
+                if value.kind == .string {
+                    guard let date = Timestamp.parse(buffer: UnsafeBufferPointer(rebasing: bytes[Int(value.start)..<Int(value.end)]))
+                    else { throw Unsupported() }
+                    return date as! T
+                }
                 guard let date = Timestamp.parse(try string(node)) else { throw Unsupported() }
                 return date as! T
             }
+            if T.self == [Turn].self, let turns = try quickTurns(node) { return turns as! T }
             if T.self == String.self { return try string(node) as! T }
             if T.self == Int.self { return try integer(node, as: Int.self) as! T }
             if T.self == Bool.self { return try bool(node) as! T }

@@ -210,7 +210,7 @@ public final class SessionFiles<Document: Codable, Event: Codable> {
         // clear the session may be written: a damaged journal must leave
         // every file exactly as found, including an older snapshot.
         var journalBytes: [UInt8] = []
-        if SafeFile.exists(journalFile) { journalBytes = [UInt8](try SafeFile.read(journalFile)) }
+        if SafeFile.exists(journalFile) { journalBytes = try SafeFile.readBytes(path: journalFile.path) }
 
         // The snapshot is a cache: it is used only if it is whole and agrees with the journal.
         var snapshotRead: SnapshotFile.ReadResult<Document>?
@@ -234,8 +234,11 @@ public final class SessionFiles<Document: Codable, Event: Codable> {
         // checks below are made here either way.
         var journal = JournalReader.parse(journalBytes, of: journalFile, as: Event.self, eventsAfter: snapshotRead?.snapshot.journalSequence ?? 0)
         var base: Base?
+        // The checksum of the journal's first bytes, once summed for the check, is carried on
+        // to the end of the journal for the writer rather than summed again.
+        var prefixSum: (length: Int, sum: UInt32)?
         if let read = snapshotRead {
-            switch SnapshotCheck.check(read.snapshot.envelope, journalBytes: journalBytes, journal: journal) {
+            switch SnapshotCheck.check(read.snapshot.envelope, journalBytes: journalBytes, journal: journal, prefixSum: &prefixSum) {
             case .agrees(let covered):
                 base = Base(document: read.snapshot.document, sequence: read.snapshot.journalSequence, coveredLength: covered, source: nil)
                 if read.snapshot.envelope.format < SnapshotEnvelope.currentFormat { report.oldSnapshotFormat = read.snapshot.envelope.format }
@@ -330,7 +333,11 @@ public final class SessionFiles<Document: Codable, Event: Codable> {
         let files = SessionFiles(
             folder: folder, schema: schema, isReadOnly: false, lastSequence: lastSequence, writer: writer, lock: lock)
         files.journalLength = goodLength
-        files.journalSum = CRC32.checksum(journalBytes[0..<goodLength])
+        if let prefixSum, prefixSum.length <= goodLength {
+            files.journalSum = CRC32.update(prefixSum.sum, with: journalBytes[prefixSum.length..<goodLength])
+        } else {
+            files.journalSum = CRC32.checksum(journalBytes[0..<goodLength])
+        }
         files.rememberPosition()
         return (files, recovered)
     }
@@ -565,6 +572,21 @@ public final class SessionFiles<Document: Codable, Event: Codable> {
     ///   latest number only, without a journal checksum, so it is never a base for a rebuild.
     public func writeStageSnapshot(_ document: Document, label: String, holding sequence: Int? = nil, unchecked: Bool = false, at date: Date) throws -> URL {
         try checkWritable()
+        return try writeStageSnapshot(document, label: label, journal: stagePosition(holding: sequence, unchecked: unchecked), at: date)
+    }
+
+    /// Where the journal stood for a stage snapshot holding change `sequence` (the latest if nil;
+    /// the latest number only, with no checksum, if `unchecked`). Taken on the saving thread, at
+    /// the moment the snapshot is handed over.
+    func stagePosition(holding sequence: Int?, unchecked: Bool) -> JournalPosition {
+        let held = sequence.flatMap { position(after: $0) } ?? JournalPosition(sequence: sequence ?? lastSequence)
+        return unchecked ? JournalPosition(sequence: lastSequence) : (sequence == nil ? position : held)
+    }
+
+    /// Writes a stage snapshot standing at `journal` (worked out by ``stagePosition(holding:unchecked:)``
+    /// when it was handed over). Reads no state that changes: safe from the snapshot thread.
+    func writeStageSnapshot(_ document: Document, label: String, journal: JournalPosition, at date: Date) throws -> URL {
+        if isReadOnly { throw PersistenceError.readOnly(folder: folder.path) }
         let stages = folder.appendingPathComponent(Self.stagesName, isDirectory: true)
         try SafeFile.createFolder(stages)
         let existing = (try? FileManager.default.contentsOfDirectory(atPath: stages.path)) ?? []
@@ -574,8 +596,6 @@ public final class SessionFiles<Document: Codable, Event: Codable> {
         }.max() ?? 0
         let name = String(format: "%04d", highest + 1) + "-" + Self.sanitize(label) + ".json"
         let file = stages.appendingPathComponent(name)
-        let held = sequence.flatMap { position(after: $0) } ?? JournalPosition(sequence: sequence ?? lastSequence)
-        let journal = unchecked ? JournalPosition(sequence: lastSequence) : (sequence == nil ? position : held)
         try SnapshotFile.write(Snapshot(schema: schema, journal: journal, savedAt: date, document: document), to: file)
         return file
     }

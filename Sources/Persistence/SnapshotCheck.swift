@@ -23,6 +23,15 @@ enum SnapshotCheck {
     /// damaged, in which case the snapshot is exactly what still holds that line's change.
     /// Format 1 (no checksums): the journal must have a line numbered `journalSequence`.
     static func check<Event>(_ envelope: SnapshotEnvelope, journalBytes: [UInt8], journal: JournalReadResult<Event>) -> Outcome {
+        var unused: (length: Int, sum: UInt32)?
+        return check(envelope, journalBytes: journalBytes, journal: journal, prefixSum: &unused)
+    }
+
+    /// The same; `prefixSum` is set to the CRC-32 of the journal bytes it summed, if it did, so
+    /// the caller can carry on from there instead of summing them again.
+    static func check<Event>(
+        _ envelope: SnapshotEnvelope, journalBytes: [UInt8], journal: JournalReadResult<Event>, prefixSum: inout (length: Int, sum: UInt32)?
+    ) -> Outcome {
         let sequence = envelope.journal.sequence
         let journalEnds = journal.lastSequence ?? 0
         guard envelope.isCheckable, let length = envelope.journal.length, let sum = envelope.journal.sum else {
@@ -40,7 +49,9 @@ enum SnapshotCheck {
         guard length <= journalBytes.count, journal.sequenceEndingAt[length] == sequence else {
             return journalEnds < sequence ? .journalBehind(journalEnds: journalEnds) : .disagrees(changed)
         }
-        if CRC32.hex(journalBytes[0..<length]) == sum { return .agrees(coveredLength: length) }
+        let computed = CRC32.checksum(journalBytes[0..<length])
+        prefixSum = (length, computed)
+        if CRC32.hex(computed) == sum { return .agrees(coveredLength: length) }
         if journal.corruptLines.contains(where: { $0.end <= length }) { return .agrees(coveredLength: length) }
         return .disagrees(changed)
     }

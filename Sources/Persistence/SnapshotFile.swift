@@ -65,6 +65,14 @@ public enum SnapshotFile {
         let data = try SafeFile.read(file)
         // Decoded already by `campfire resume`'s second thread, from exactly these bytes?
         if let early = SessionPrefetch.snapshot(for: file, data: data, as: Document.self, currentSchema: currentSchema) { return early }
+        return try read(data, of: file, as: type, currentSchema: currentSchema, migrate: migrate, readOnly: readOnly, now: now)
+    }
+
+    /// The same, for `data` just read from `file` (the prefetch thread decodes the bytes it read,
+    /// without reading the file again).
+    static func read<Document: Codable>(
+        _ data: Data, of file: URL, as type: Document.Type, currentSchema: Int, migrate: SchemaMigration?, readOnly: Bool, now: Date
+    ) throws -> ReadResult<Document> {
         // The quick way for the current schema; anything it is not sure of goes the way below.
         // Only the decoding is quicker: the envelope is checked below exactly as it would be.
         let quick = try? QuickJSONDecoder.decode(QuickJSONDecoder.Snapshot<Document>.self, from: data)
@@ -84,7 +92,7 @@ public enum SnapshotFile {
         }
         let header = (schema: envelope.schema, journalSequence: envelope.journal.sequence)
         if let expected = envelope.documentSum {
-            guard let exact = exactDocumentJSON(in: data), CRC32.hex(exact) == expected else {
+            guard let sum = exactDocumentSum(in: data), CRC32.hex(sum) == expected else {
                 throw PersistenceError.unreadableSnapshot(
                     path: file.path, detail: "its contents were changed after it was written: its checksum does not match")
             }
@@ -148,6 +156,32 @@ public enum SnapshotFile {
 
     /// The bytes between `"document":` and the file's last `}`, exactly as written (nil if the
     /// file is not laid out that way): what `documentSum` is computed over.
+    /// The CRC-32 of ``exactDocumentJSON(in:)``, summed where it lies in `data` (no copies of
+    /// a snapshot of a megabyte).
+    static func exactDocumentSum(in data: Data) -> UInt32? {
+        data.withUnsafeBytes { raw -> UInt32? in
+            let bytes = raw.bindMemory(to: UInt8.self)
+            let key = Array(#""document":"#.utf8)
+            guard bytes.count >= key.count, let base = bytes.baseAddress else { return nil }
+            var keyStart: Int?
+            var index = 0
+            while index + key.count <= bytes.count {
+                guard let found = memchr(base + index, Int32(key[0]), bytes.count - index - key.count + 1) else { break }
+                let at = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+                if memcmp(base + at, key, key.count) == 0 {
+                    keyStart = at
+                    break
+                }
+                index = at + 1
+            }
+            guard let keyStart else { return nil }
+            var end = bytes.count
+            if end > 0, bytes[end - 1] == UInt8(ascii: "\n") { end -= 1 }
+            guard end > keyStart + key.count, bytes[end - 1] == UInt8(ascii: "}") else { return nil }
+            return CRC32.update(0, buffer: UnsafeRawBufferPointer(rebasing: raw[(keyStart + key.count)..<(end - 1)]))
+        }
+    }
+
     static func exactDocumentJSON(in data: Data) -> Data? {
         let bytes = [UInt8](data)
         let key = Array(#""document":"#.utf8)

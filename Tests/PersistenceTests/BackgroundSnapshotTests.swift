@@ -113,4 +113,60 @@ final class BackgroundSnapshotTests: XCTestCase {
         XCTAssertEqual(try snapshotOnDisk(folder).journalSequence, SessionStore.snapshotEvery)
         store.close(at: start)
     }
+
+    // MARK: Stage snapshots on the snapshot thread
+
+    /// A stage snapshot handed over on the console's path names the same change, with the same
+    /// journal checksum, as one written at once; several are all kept, in order; and a rebuild
+    /// can start from them.
+    func testStageSnapshotsWrittenInTheBackgroundNameTheirOwnChangeAndAreAllKeptInOrder() throws {
+        let folder = try makeTemporaryFolder(self).appendingPathComponent("s")
+        let store = try newStore(folder)
+        var editor = store.editor
+        try save(person(1), store: store, editor: &editor)
+        let beforeFirstMove = editor.session
+        try save(.moveTo(step: FlowStep(.storytelling), overriddenGuards: [], overrideReason: nil), store: store, editor: &editor)
+        store.keepStageSnapshot(beforeFirstMove, leaving: FlowStep(.welcome), at: start)
+        // More changes saved while it may still be being written, then a second move.
+        for n in 2...30 { try save(person(n), store: store, editor: &editor) }
+        let beforeSecondMove = editor.session
+        try save(.moveTo(step: FlowStep(.welcome), overriddenGuards: [], overrideReason: nil), store: store, editor: &editor)  // back a step
+        store.keepStageSnapshot(beforeSecondMove, leaving: FlowStep(.storytelling), at: start)
+        store.waitForSnapshots()
+        let stages = try store.files.stageSnapshots(at: start)
+        XCTAssertEqual(stages.map(\.file.lastPathComponent), ["0001-welcome.json", "0002-storytelling.json"])
+        XCTAssertEqual(stages[0].snapshot.journalSequence, 1, "the state before the move (change 2) is change 1's")
+        XCTAssertEqual(stages[0].snapshot.document, beforeFirstMove)
+        XCTAssertEqual(stages[1].snapshot.journalSequence, 31)
+        XCTAssertEqual(stages[1].snapshot.document, beforeSecondMove)
+        XCTAssertTrue(stages.allSatisfy { $0.snapshot.envelope.isCheckable }, "each names its journal bytes and their checksum")
+        XCTAssertNil(store.takeSnapshotProblem())
+        store.close(at: start)
+        // A rebuild starts from the later stage snapshot (the latest snapshot and start removed).
+        try FileManager.default.removeItem(at: folder.appendingPathComponent("snapshot.json"))
+        try FileManager.default.removeItem(at: folder.appendingPathComponent("start.json"))
+        let reopened = try SessionStore.open(folder, readOnly: true, at: start)
+        XCTAssertEqual(reopened.report.snapshotSetAside?.rebuiltFrom, "the stage snapshot stages/0002-storytelling.json")
+        XCTAssertEqual(reopened.session, editor.session)
+    }
+
+    /// A stage snapshot that cannot be written on the snapshot thread is still said on the status
+    /// line, as when it was written in the saving thread.
+    func testAStageSnapshotThatCannotBeWrittenInTheBackgroundIsSaid() throws {
+        let folder = try makeTemporaryFolder(self).appendingPathComponent("s")
+        let store = try newStore(folder)
+        var editor = store.editor
+        try save(person(1), store: store, editor: &editor)
+        let before = editor.session
+        try save(.moveTo(step: FlowStep(.storytelling), overriddenGuards: [], overrideReason: nil), store: store, editor: &editor)
+        // A file where the stages folder should be: the folder cannot be made.
+        try Data("x".utf8).write(to: folder.appendingPathComponent("stages"))
+        store.keepStageSnapshot(before, leaving: FlowStep(.welcome), at: start)
+        store.waitForSnapshots()
+        let problem = try XCTUnwrap(store.takeSnapshotProblem())
+        XCTAssertTrue(problem.hasPrefix("The copy of the session as it was on leaving"), problem)
+        XCTAssertTrue(problem.contains("every change is still saved in the journal"), problem)
+        XCTAssertNil(store.takeSnapshotProblem(), "said once")
+        store.close(at: start)
+    }
 }

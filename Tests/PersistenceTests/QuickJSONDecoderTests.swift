@@ -24,6 +24,43 @@ final class QuickJSONDecoderTests: XCTestCase {
         }
     }
 
+    /// The turn history's own quick path gives what JSONDecoder gives for turns as Campfire
+    /// writes them (with and without an end, passed, invited), and leaves any other shape to the
+    /// general way (an extra key, a key twice, an escaped key, a null where a value should be),
+    /// which still gives JSONDecoder's result or refuses.
+    func testTurnsReadTheSameBothWaysWhateverTheirShape() throws {
+        var turns: [Turn] = []
+        for n in 0..<300 {
+            turns.append(Turn(participant: n % 7 == 0 ? "p\"\(n)é" : "p\(n % 30)", startedAt: start.addingTimeInterval(Double(n) * 1.5),
+                              endedAt: n % 5 == 0 ? nil : start.addingTimeInterval(Double(n) * 1.5 + 1.25), passed: n % 3 == 0, invited: n % 4 == 0))
+        }
+        try bothWays(StoryRound(currentTeller: "p1", turns: turns))
+        try bothWays(StoryRound(turns: []))
+        let document = QuickJSONDecoderTests.turnsDocument
+        let shapes = [
+            #"{"endedAt":null,"invited":false,"participant":"a","passed":true,"startedAt":"2026-11-18T11:07:12.000Z"}"#,
+            #"{"invited":false,"participant":"a","passed":true,"startedAt":"2026-11-18T11:07:12.000Z","extra":1}"#,
+            #"{"invited":false,"participant":"a","participant":"b","passed":true,"startedAt":"2026-11-18T11:07:12.000Z"}"#,
+            #"{"invited":false,"p\u0061rticipant":"a","passed":true,"startedAt":"2026-11-18T11:07:12.000Z"}"#,
+            #"{"invited":false,"participant":"a","passed":true,"startedAt":"2026-11-18T11:07:12.000Z","endedAt":"2026-11-18T11:07:13.500Z"}"#,
+            #"{"invited":false,"participant":"a","passed":null,"startedAt":"2026-11-18T11:07:12.000Z"}"#,
+            #"{"invited":false,"participant":"a","passed":true}"#,
+            #"{"invited":false,"participant":"a","passed":true,"startedAt":"2026-11-18 11:07:12"}"#,
+            #"{"invited":false,"participant":"a\u00e9","passed":true,"startedAt":"2026-11-18T11:07:12.000Z"}"#,
+        ]
+        for shape in shapes {
+            let data = Data(document.replacingOccurrences(of: "TURN", with: shape).utf8)
+            let careful = try? JSONCoding.decoder().decode(StoryRound.self, from: data)
+            let quick = try? QuickJSONDecoder.decode(StoryRound.self, from: data)
+            if let quick { XCTAssertEqual(quick, careful, shape) }
+        }
+        // The usual shape takes the quick path and gives the same turns.
+        let usual = Data(document.replacingOccurrences(of: "TURN", with: shapes[4]).utf8)
+        XCTAssertEqual(try QuickJSONDecoder.decode(StoryRound.self, from: usual), try JSONCoding.decoder().decode(StoryRound.self, from: usual))
+    }
+
+    static let turnsDocument = #"{"turns":[{"endedAt":"2026-11-18T11:07:14.000Z","invited":false,"participant":"p1","passed":false,"startedAt":"2026-11-18T11:07:12.000Z"},TURN]}"#
+
     func testASnapshotFileReadsTheSameAsBefore() throws {
         let folder = try makeTemporaryFolder(self).appendingPathComponent("s")
         let template = try ContentLibrary.load().template(named: "standard")

@@ -41,7 +41,7 @@ public enum SessionPrefetch {
     /// prefetch did it. Used once.
     static func journal<Event>(for file: URL, bytes: [UInt8], as type: Event.Type, firstSequence: Int, eventsAfter: Int) -> JournalReadResult<Event>? {
         guard let done = shared.wait(for: file.path, stage: .journal), let journal = done.journal,
-              journal.firstSequence == firstSequence, journal.eventsAfter == eventsAfter, journal.bytes == bytes,
+              journal.firstSequence == firstSequence, journal.eventsAfter == eventsAfter, sameBytes(journal.bytes, bytes),
               let result = journal.result as? JournalReadResult<Event>
         else { return nil }
         shared.forgetJournal()
@@ -51,10 +51,22 @@ public enum SessionPrefetch {
         return result
     }
 
-    /// Waits until the second thread is done (for tests).
+    /// Whether two byte arrays are equal, compared with `memcmp` (a journal is megabytes, and
+    /// `==` on arrays compares element by element).
+    static func sameBytes(_ one: [UInt8], _ other: [UInt8]) -> Bool {
+        guard one.count == other.count else { return false }
+        return one.withUnsafeBufferPointer { first in
+            other.withUnsafeBufferPointer { second in
+                guard let a = first.baseAddress, let b = second.baseAddress else { return true }
+                return memcmp(a, b, first.count) == 0
+            }
+        }
+    }
+
+    /// Waits until the threads are done (for tests).
     static func waitUntilDone() {
         shared.condition.lock()
-        while shared.stage != .journal { shared.condition.wait() }
+        while !shared.snapshotFinished || !shared.journalFinished { shared.condition.wait() }
         shared.condition.unlock()
     }
 
@@ -81,57 +93,72 @@ public enum SessionPrefetch {
         var result: Any
     }
 
-    fileprivate enum Stage: Int { case started = 0, snapshot = 1, journal = 2 }
+    fileprivate enum Stage: Int { case snapshot, journal }
 
     fileprivate final class Prefetcher: @unchecked Sendable {
         let condition = NSCondition()
         var snapshotPath: String?
         var journalPath: String?
-        var stage = Stage.journal
+        var snapshotFinished = true
+        var journalFinished = true
         var snapshot: SnapshotDone?
         var snapshotSchema = SessionStore.schema
         var journal: JournalDone?
-        var thread: pthread_t?
+        var threads: [pthread_t] = []
         /// How many results were used by opening (for tests).
         var handedOver = 0
 
         func start(_ folder: URL) {
             condition.lock()
             defer { condition.unlock() }
-            guard stage == .journal else { return }  // one at a time
+            guard snapshotFinished && journalFinished else { return }  // one at a time
             snapshotPath = folder.appendingPathComponent(SessionStore.Files.snapshotName).path
             journalPath = folder.appendingPathComponent(SessionStore.Files.journalName).path
             snapshot = nil
             journal = nil
-            stage = .started
-            var created = pthread_t()
-            let box = Unmanaged.passRetained(self).toOpaque()
-            let status = pthread_create(&created, nil, { context in
-                let prefetcher = Unmanaged<Prefetcher>.fromOpaque(context!).takeRetainedValue()
-                prefetcher.run()
-                return nil
-            }, box)
-            if status != 0 {
-                Unmanaged<Prefetcher>.fromOpaque(box).release()
-                stage = .journal
-                return
+            threads = []
+            // Two threads: the snapshot's decoding and the journal's checking do not wait for
+            // each other (the journal needs only the snapshot's change number, read from its
+            // first line), so on two cores neither is behind the other.
+            for stage in [Stage.snapshot, .journal] {
+                if stage == .snapshot { snapshotFinished = false } else { journalFinished = false }
+                var created = pthread_t()
+                let box = Unmanaged.passRetained(Job(prefetcher: self, stage: stage)).toOpaque()
+                let status = pthread_create(&created, nil, { context in
+                    let job = Unmanaged<Job>.fromOpaque(context!).takeRetainedValue()
+                    if job.stage == .snapshot { job.prefetcher.runSnapshot() } else { job.prefetcher.runJournal() }
+                    return nil
+                }, box)
+                if status != 0 {
+                    Unmanaged<Job>.fromOpaque(box).release()
+                    if stage == .snapshot { snapshotFinished = true } else { journalFinished = true }
+                    continue
+                }
+                pthread_detach(created)
+                threads.append(created)
             }
-            pthread_detach(created)
-            thread = created
+        }
+
+        final class Job {
+            let prefetcher: Prefetcher
+            let stage: Stage
+            init(prefetcher: Prefetcher, stage: Stage) {
+                self.prefetcher = prefetcher
+                self.stage = stage
+            }
         }
 
         private func isPrefetchThread() -> Bool {
-            guard let thread else { return false }
-            return pthread_equal(thread, pthread_self()) != 0
+            threads.contains { pthread_equal($0, pthread_self()) != 0 }
         }
 
-        /// What is done for `path` once `stage` is reached; nil if no prefetch is for that path
-        /// (or when called from the prefetch thread itself, which decodes for itself).
+        /// What is done for `path` once `stage` is finished; nil if no prefetch is for that path
+        /// (or when called from a prefetch thread itself, which decodes for itself).
         func wait(for path: String, stage wanted: Stage) -> Prefetcher? {
             condition.lock()
             defer { condition.unlock() }
             guard !isPrefetchThread(), path == (wanted == .snapshot ? snapshotPath : journalPath) else { return nil }
-            while stage.rawValue < wanted.rawValue { condition.wait() }
+            while !(wanted == .snapshot ? snapshotFinished : journalFinished) { condition.wait() }
             return self
         }
 
@@ -151,34 +178,73 @@ public enum SessionPrefetch {
 
         private func finish(_ reached: Stage) {
             condition.lock()
-            stage = reached
+            if reached == .snapshot { snapshotFinished = true } else { journalFinished = true }
             condition.broadcast()
             condition.unlock()
         }
 
-        private func run() {
-            guard let snapshotPath, let journalPath else { return finish(.journal) }
+        private func runSnapshot() {
+            condition.lock()
+            let path = snapshotPath
+            condition.unlock()
+            guard let snapshotPath = path else { return finish(.snapshot) }
             // The snapshot, decoded as opening would (read-only, current schema only).
             guard let data = try? SafeFile.read(path: snapshotPath),
                   let result = try? SnapshotFile.read(
-                    URL(fileURLWithPath: snapshotPath), as: Session.self, currentSchema: SessionStore.schema,
-                    migrate: nil, readOnly: true, now: Date()),
-                  // SnapshotFile.read read the file again: only keep the result if it is unchanged.
-                  (try? SafeFile.read(path: snapshotPath)) == data
-            else { return finish(.journal) }
+                    data, of: URL(fileURLWithPath: snapshotPath), as: Session.self, currentSchema: SessionStore.schema,
+                    migrate: nil, readOnly: true, now: Date())
+            else { return finish(.snapshot) }
             condition.lock()
             snapshot = SnapshotDone(data: data, result: result)
             condition.unlock()
             finish(.snapshot)
-            // The journal, checked as opening will: lines the snapshot holds are not decoded.
-            guard let bytes = try? SafeFile.read(path: journalPath) else { return finish(.journal) }
-            let journalBytes = [UInt8](bytes)
-            let eventsAfter = result.snapshot.journalSequence
+        }
+
+        private func runJournal() {
+            condition.lock()
+            let paths = (snapshotPath, journalPath)
+            condition.unlock()
+            guard let snapshotPath = paths.0, let journalPath = paths.1 else { return finish(.journal) }
+            // The journal, checked as opening will: lines the snapshot holds are not decoded. The
+            // snapshot's change number is read from the start of the file; if it is not the one
+            // opening finds, opening does not use this result (it asks for its own number).
+            guard let head = Self.head(of: snapshotPath), let eventsAfter = Self.journalSequence(inHeadOf: head),
+                  let journalBytes = try? SafeFile.readBytes(path: journalPath)
+            else { return finish(.journal) }
             let read = JournalReader.parse(journalBytes, as: SessionEvent.self, firstSequence: 1, eventsAfter: eventsAfter)
             condition.lock()
             journal = JournalDone(bytes: journalBytes, firstSequence: 1, eventsAfter: eventsAfter, result: read)
             condition.unlock()
             finish(.journal)
+        }
+
+        /// The first 300 bytes of the file at `path`.
+        static func head(of path: String) -> Data? {
+            let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+            guard descriptor >= 0 else { return nil }
+            defer { close(descriptor) }
+            var buffer = [UInt8](repeating: 0, count: 300)
+            let count = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, 300) }
+            return count > 0 ? Data(buffer[0..<count]) : nil
+        }
+
+        /// The number after `"journalSequence":` in the first 300 bytes of a snapshot, as
+        /// Campfire writes it; nil if it is not there.
+        static func journalSequence(inHeadOf data: Data) -> Int? {
+            let key = Array(#""journalSequence":"#.utf8)
+            let head = [UInt8](data.prefix(300))
+            guard head.count >= key.count else { return nil }
+            for start in 0...(head.count - key.count) where head[start] == key[0] && Array(head[start..<(start + key.count)]) == key {
+                var index = start + key.count
+                var value = 0
+                let digitsStart = index
+                while index < head.count, head[index] >= UInt8(ascii: "0"), head[index] <= UInt8(ascii: "9"), index - digitsStart < 18 {
+                    value = value * 10 + Int(head[index] - UInt8(ascii: "0"))
+                    index += 1
+                }
+                return index > digitsStart ? value : nil
+            }
+            return nil
         }
     }
 }

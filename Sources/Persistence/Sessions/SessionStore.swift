@@ -169,6 +169,7 @@ public final class SessionStore: OpenSession {
 
     /// Why the last snapshot could not be written, once (then cleared), for the status line.
     public func takeSnapshotProblem() -> String? {
+        if snapshotProblem == nil, let problem = writer.takeProblem() { noteSnapshotProblem(problem.what, problem.error) }
         defer { snapshotProblem = nil }
         return snapshotProblem
     }
@@ -236,18 +237,19 @@ public final class SessionStore: OpenSession {
         } else {
             holding = nil
         }
-        if holding == nil {
-            do {
-                _ = try files.writeStageSnapshot(session, label: step.label, unchecked: true, at: date)
-            } catch {
-                noteSnapshotProblem("The copy of the session as it was on leaving \(WorkshopFlow.describe(step))", error)
-            }
+        let what = "The copy of the session as it was on leaving \(WorkshopFlow.describe(step))"
+        if writesSnapshotsInBackground && !files.isReadOnly {
+            // The journal position is taken here, on the saving thread; the writing is done on
+            // the snapshot thread, in order, never dropped (docs/decisions.md).
+            writer.submit(stage: SnapshotWriter.StageJob(
+                files: files, session: session, label: step.label,
+                journal: files.stagePosition(holding: holding, unchecked: holding == nil), date: date, what: what))
             return
         }
         do {
-            _ = try files.writeStageSnapshot(session, label: step.label, holding: holding, at: date)
+            _ = try files.writeStageSnapshot(session, label: step.label, holding: holding, unchecked: holding == nil, at: date)
         } catch {
-            noteSnapshotProblem("The copy of the session as it was on leaving \(WorkshopFlow.describe(step))", error)
+            noteSnapshotProblem(what, error)
         }
     }
 

@@ -25,8 +25,23 @@ final class SnapshotWriter: @unchecked Sendable {
         let date: Date
     }
 
+    /// A stage snapshot to write (one per move to another step): never dropped, written in the
+    /// order handed over, each standing at the journal position worked out when it was handed over.
+    struct StageJob: @unchecked Sendable {
+        let files: SessionStore.Files
+        let session: Session
+        let label: String
+        let journal: JournalPosition
+        let date: Date
+        /// What to tell the facilitator if it cannot be written ("The copy of the session as it was on leaving …").
+        let what: String
+    }
+
     private let condition = NSCondition()
     private var waiting: Job?
+    private var stages: [StageJob] = []
+    /// Stage snapshots that could not be written: what, and why, for the status line.
+    private var problems: [(what: String, error: Error)] = []
     private var writing = false
     private var running = false
     private var stopping = false
@@ -50,10 +65,32 @@ final class SnapshotWriter: @unchecked Sendable {
         condition.unlock()
     }
 
+    /// Hands a stage snapshot over to be written; returns at once.
+    func submit(stage job: StageJob) {
+        condition.lock()
+        stages.append(job)
+        stopping = false
+        if !running {
+            running = true
+            let thread = Thread { [self] in run() }
+            thread.name = "campfire snapshots"
+            thread.start()
+        }
+        condition.broadcast()
+        condition.unlock()
+    }
+
+    /// The first stage snapshot that could not be written since the last call, if any.
+    func takeProblem() -> (what: String, error: Error)? {
+        condition.lock()
+        defer { condition.unlock() }
+        return problems.isEmpty ? nil : problems.removeFirst()
+    }
+
     /// Waits until every snapshot handed over has been written (or dropped for a newer one).
     func finish() {
         condition.lock()
-        while waiting != nil || writing { condition.wait() }
+        while waiting != nil || !stages.isEmpty || writing { condition.wait() }
         condition.unlock()
     }
 
@@ -62,14 +99,33 @@ final class SnapshotWriter: @unchecked Sendable {
         condition.lock()
         stopping = true
         condition.broadcast()
-        while waiting != nil || writing || running { condition.wait() }
+        while waiting != nil || !stages.isEmpty || writing || running { condition.wait() }
         condition.unlock()
     }
 
     private func run() {
         while true {
             condition.lock()
-            while waiting == nil && !stopping { condition.wait() }
+            while waiting == nil && stages.isEmpty && !stopping { condition.wait() }
+            // Stage snapshots first, in order: each is the only copy of a step as it was left.
+            if !stages.isEmpty {
+                let stage = stages.removeFirst()
+                writing = true
+                condition.unlock()
+                var failure: Error?
+                do {
+                    _ = try stage.files.writeStageSnapshot(stage.session, label: stage.label, journal: stage.journal, at: stage.date)
+                } catch {
+                    failure = error
+                }
+                condition.lock()
+                if let failure { problems.append((stage.what, failure)) }
+                writing = false
+                written += 1
+                condition.broadcast()
+                condition.unlock()
+                continue
+            }
             guard let job = waiting else {
                 running = false
                 condition.broadcast()

@@ -35,12 +35,18 @@ public struct Glossary: Equatable, Sendable {
     private let termCharacters: [[Character]]
     /// Each term's bytes when it is plain ASCII (nil otherwise), for the fast path of ``matches(in:)``.
     private let termBytes: [[UInt8]?]
+    /// Each ASCII term's first byte and length (0 for a term that is not ASCII), so a text is
+    /// checked against a term only where a word starts with that byte, without touching the rest.
+    private let termFirstBytes: [UInt8]
+    private let termLengths: [Int]
 
     public init(entries: [GlossaryEntry]) {
         // Longest terms first, so "personal budget" wins over "budget".
         self.entries = entries.sorted { $0.term.count != $1.term.count ? $0.term.count > $1.term.count : $0.term < $1.term }
         self.termCharacters = self.entries.map { Array($0.term) }
         self.termBytes = self.entries.map { entry in entry.term.utf8.allSatisfy { $0 < 0x80 } ? Array(entry.term.utf8) : nil }
+        self.termFirstBytes = termBytes.map { $0?.first ?? 0 }
+        self.termLengths = termBytes.map { $0?.count ?? 0 }
     }
 
     /// Reads the glossary format.
@@ -103,13 +109,23 @@ public struct Glossary: Equatable, Sendable {
         // Where words start, by their first byte: a term can only match at one of these, so each
         // term looks only there, in the same order as going through every position would.
         var starts = [[Int]](repeating: [], count: 128)
-        for index in bytes.indices where isBoundary(index - 1) && !isBoundary(index) { starts[Int(bytes[index])].append(index) }
+        var startsWith = [Bool](repeating: false, count: 128)
+        for index in bytes.indices where isBoundary(index - 1) && !isBoundary(index) {
+            starts[Int(bytes[index])].append(index)
+            startsWith[Int(bytes[index])] = true
+        }
         var taken = [Bool](repeating: false, count: bytes.count)
         var found: [JargonMatch] = []
-        for (entry, term) in zip(entries, termBytes) {
+        // By index, looking first at the term's first byte and length only: most terms start
+        // with a letter no word of a short text starts with, and copying every entry to find
+        // that out was most of the time of checking a workshop's saved texts (docs/performance.md).
+        for termIndex in termLengths.indices {
             // A term with other characters than ASCII cannot be in ASCII text.
-            guard let term, !term.isEmpty, term.count <= bytes.count else { continue }
-            let first = term[0]
+            let length = termLengths[termIndex]
+            guard length > 0, length <= bytes.count else { continue }
+            let first = termFirstBytes[termIndex]
+            if isWordByte(first) && !startsWith[Int(first)] { continue }
+            guard let term = termBytes[termIndex] else { continue }
             // A term starting with a character that is not a letter or digit can start anywhere.
             let candidates = isWordByte(first) ? starts[Int(first)] : Array(bytes.indices)
             var next = 0
@@ -118,7 +134,7 @@ public struct Glossary: Equatable, Sendable {
                 if bytes[index] == first, isBoundary(index - 1), isBoundary(index + term.count),
                    bytes[index..<index + term.count].elementsEqual(term),
                    !taken[index..<index + term.count].contains(true) {
-                    found.append(JargonMatch(start: index, length: term.count, entry: entry))
+                    found.append(JargonMatch(start: index, length: term.count, entry: entries[termIndex]))
                     for i in index..<index + term.count { taken[i] = true }
                     next = index + term.count
                 }
