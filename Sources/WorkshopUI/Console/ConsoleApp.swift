@@ -373,7 +373,8 @@ public final class ConsoleApp {
                 for effect in step.effects {
                     if case .keepStageSnapshot(let left) = effect { environment.keepStageSnapshot(before, left) }
                 }
-                state.message = StatusMessage(.saved, "Now on: \(WorkshopFlow.describe(step.to)). Saved.")
+                let forgetting = step.to.stage == .close ? RoomOnlyNotice.sentence(for: session).map { " " + $0 } ?? "" : ""
+                state.message = StatusMessage(.saved, "Now on: \(WorkshopFlow.describe(step.to)). Saved.\(forgetting)")
                 // Something the group said on arriving that the trainee must react to stays in view.
                 if let remark = practice?.takeUnshownImportant() { state.message = StatusMessage(.refusal, remark.text) }
             }
@@ -692,7 +693,8 @@ public final class ConsoleApp {
         if session.finishedAt != nil {
             return nothing("This workshop is finished. Press [ to go back to a step and carry on.")
         }
-        state.mode = .confirm(question: "Finish the workshop? It is then shown as finished in the list. Press y to finish, any other key to carry on.", event: .finishWorkshop)
+        let forgetting = RoomOnlyNotice.sentence(for: session).map { " " + $0 } ?? ""
+        state.mode = .confirm(question: "Finish the workshop? It is then shown as finished in the list.\(forgetting) Press y to finish, any other key to carry on.", event: .finishWorkshop)
     }
 
     /// The next person round the circle after the current (or last) teller.
