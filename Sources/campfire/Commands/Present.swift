@@ -50,6 +50,9 @@ struct Present: ParsableCommand {
                 let size = terminal.size
                 var grid = Grid(width: size.width, height: size.height)
                 ProjectorScreen.render(session: current, content: content, now: Date(), into: &grid)
+                if let damage = follower.damage {  // never hidden, as in list and doctor
+                    ProjectorDamageNote.render(damage + " To mend it: " + options.followUp("repair", folder.lastPathComponent), into: &grid)
+                }
                 if showingKeys {
                     // Drawn from the same bindings that handle the keys below.
                     HelpBox.render(Bindings.present, note: nil, offset: 0, in: Rect(x: 0, y: 1, width: size.width, height: max(size.height - 2, 0)), grid: &grid)
