@@ -29,6 +29,11 @@ struct CommonOptions: ParsableArguments {
     /// A command to print for the facilitator to run next, with the options this one was given,
     /// so it works when pasted ("campfire resume ID --data-dir D").
     func followUp(_ command: String, _ arguments: String...) -> String {
+        followUp(command, arguments: arguments)
+    }
+
+    /// The same, with the arguments as a list.
+    func followUp(_ command: String, arguments: [String]) -> String {
         var words = ["campfire", command] + arguments.map(shellQuoted)
         if let dataDir { words += ["--data-dir", shellQuoted(dataFolder.url.path)] }
         if let theme { words += ["--theme", shellQuoted(theme)] }
