@@ -31,7 +31,7 @@ final class DamageMarksTests: TerminalTestCase {
     func testTheWallSaysTheJournalIsDamagedAndHowToMendIt() throws {
         let folder = try makeSession("20261203-1000-dm01", title: "Damaged one")
         try damageLine(4, of: folder, replacing: "Di", with: "Dj")
-        for (width, height) in [(80, 24), (160, 48)] {
+        for (width, height) in [(60, 20), (80, 24), (160, 48)] {
             let p = "wall\(width)"
             try tmux.start(p, command: "\(campfire) present --data-dir \(data.path) \(folder.lastPathComponent)", width: width, height: height)
             let screen = try tmux.waitFor(p, "damaged")

@@ -49,10 +49,9 @@ struct Present: ParsableCommand {
             if needsDraw, let current = follower.session {
                 let size = terminal.size
                 var grid = Grid(width: size.width, height: size.height)
-                ProjectorScreen.render(session: current, content: content, now: Date(), into: &grid)
-                if let damage = follower.damage {  // never hidden, as in list and doctor
-                    ProjectorDamageNote.render(damage + " To mend it: " + options.followUp("repair", folder.lastPathComponent), into: &grid)
-                }
+                // Damage is never hidden, as in list and doctor: a note below the view.
+                let damage = follower.damage.map { $0 + " To mend it: " + options.followUp("repair", folder.lastPathComponent) }
+                ProjectorDamageNote.render(damage, into: &grid) { ProjectorScreen.render(session: current, content: content, now: Date(), into: &$0) }
                 if showingKeys {
                     // Drawn from the same bindings that handle the keys below.
                     HelpBox.render(Bindings.present, note: nil, offset: 0, in: Rect(x: 0, y: 1, width: size.width, height: max(size.height - 2, 0)), grid: &grid)
