@@ -75,6 +75,9 @@ final class RoomOnlyCopiesTests: XCTestCase {
         try SafeFile.writeAtomically(Data("{\"words\":\"\(Self.canary)\"}".utf8), to: keptFolder.appendingPathComponent(".tmp-snapshot.json-1234"))
         let older = try KeptFolder.make(in: folder, at: clock)
         try SafeFile.writeAtomically(Data(snapshot.prefix(snapshot.count - 40).utf8), to: older.appendingPathComponent("snapshot.json"))
+        // A stage snapshot cut short (a disk fault), holding the words.
+        try SafeFile.createFolder(folder.appendingPathComponent("stages"))
+        try SafeFile.writeAtomically(Data(snapshot.prefix(snapshot.count - 40).utf8), to: folder.appendingPathComponent("stages/0099-storytelling.json"))
         // A draft of the story being edited.
         try SafeFile.writeAtomically(Data("{\"fields\":[\"\(Self.canary) at night\"]}".utf8), to: folder.appendingPathComponent("draft.json"))
         return folder
@@ -88,6 +91,7 @@ final class RoomOnlyCopiesTests: XCTestCase {
         }
         XCTAssertTrue(filesHoldingCanary(Self.canary, under: data.url).contains { $0.hasSuffix("snapshot.v0.json") })
         XCTAssertTrue(filesHoldingCanary(Self.canary, under: data.url).contains { $0.contains("/kept/") && $0.hasSuffix("journal.jsonl") })
+        XCTAssertTrue(filesHoldingCanary(Self.canary, under: data.url).contains { $0.hasSuffix("stages/0099-storytelling.json") })
 
         let store = try SessionStore.open(folder, readOnly: false, at: clock)
         XCTAssertFalse(store.isReadOnly, store.report.messages.joined())
@@ -111,6 +115,24 @@ final class RoomOnlyCopiesTests: XCTestCase {
         XCTAssertEqual(after.session.record.participants.map(\.name), ["Tom", "Maya", "Ann"])
         after.close(at: clock)
         for url in allEntries(under: folder) { XCTAssertEqual(mode(url), isFolder(url) ? 0o700 : 0o600, url.path) }
+    }
+
+    /// Files of other kinds in the folder (a practice run's own files, anything Campfire did not
+    /// write) are left exactly as they are, even when they look like they hold a room-only story.
+    func testOtherFilesInTheFolderAreLeftAlone() throws {
+        let data = DataFolder(url: try makeTemporaryFolder(self))
+        let folder = try repairedSession(in: data)
+        let practice = Data(#"{"stories":[{"id":"s3","teller":"p1","title":"Made-up words","consent":"roomOnly"}]}"#.utf8)
+        let debrief = Data("Campfire practice debrief \"roomOnly\" \(Self.canary) at night\n".utf8)
+        try SafeFile.writeAtomically(practice, to: folder.appendingPathComponent("practice.json"))
+        try SafeFile.writeAtomically(debrief, to: folder.appendingPathComponent("debrief.txt"))
+        let store = try SessionStore.open(folder, readOnly: false, at: clock)
+        try record(.moveTo(step: FlowStep(.close), overriddenGuards: [], overrideReason: nil), store)
+        store.close(at: clock)
+        XCTAssertEqual(try Data(contentsOf: folder.appendingPathComponent("practice.json")), practice)
+        XCTAssertEqual(try Data(contentsOf: folder.appendingPathComponent("debrief.txt")), debrief)
+        XCTAssertEqual(filesHoldingCanary(Self.canary, under: data.url), [folder.appendingPathComponent("debrief.txt").path],
+                       "every other file is clean")
     }
 
     /// A finished session whose own files were already cleaned (by an older Campfire, say) but

@@ -37,32 +37,38 @@ enum RoomOnlyCopies {
         SessionStore.Files.summaryName, "lock", "draft.json",
     ]
 
-    /// Every file in the session folder, in any folder below it, this reaches (sorted, so runs are repeatable).
+    /// The copies this reaches, in the session folder and any folder below it (sorted, so runs are
+    /// repeatable): everything under `kept/`, stage snapshots, `start.json`, originals kept by a
+    /// format change, and temporary files anywhere. Files of other kinds (a practice run's
+    /// `practice.json` and `debrief.txt`, which hold the scenario's own made-up stories, or
+    /// anything Campfire did not write) are left exactly as they are.
     static func files(in folder: URL) -> [URL] {
         var found: [URL] = []
-        func walk(_ place: URL, top: Bool) {
+        func walk(_ place: URL, depth: Int, inKept: Bool) {
             let names = ((try? FileManager.default.contentsOfDirectory(atPath: place.path)) ?? []).sorted()
             for name in names {
                 let url = place.appendingPathComponent(name)
                 var isFolder: ObjCBool = false
                 guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder) else { continue }
-                if isFolder.boolValue { walk(url, top: false); continue }
-                if top && handledElsewhere.contains(name) { continue }
-                found.append(url)
+                if isFolder.boolValue {
+                    walk(url, depth: depth + 1, inKept: inKept || (depth == 0 && name == KeptFolder.name))
+                    continue
+                }
+                let inStages = depth == 1 && place.lastPathComponent == SessionStore.Files.stagesName
+                let reached = name.hasPrefix(SafeFile.temporaryPrefix) || inKept
+                    || (inStages && name.hasSuffix(".json"))
+                    || (depth == 0 && (name == SessionStore.Files.startName || isOlderFormatOriginal(name)))
+                if reached && !(depth == 0 && handledElsewhere.contains(name)) { found.append(url) }
             }
         }
-        walk(folder, top: true)
+        walk(folder, depth: 0, inKept: false)
         return found
     }
 
     /// Whether any copy still holds a room-only story's words, judged from the copies alone
     /// (for a finished session whose own record is already clean).
     static func anyHoldWords(in folder: URL) -> Bool {
-        let candidates = files(in: folder).filter { url in
-            url.lastPathComponent.hasPrefix(SafeFile.temporaryPrefix) || url.path.contains("/\(KeptFolder.name)/")
-                || isOlderFormatOriginal(url.lastPathComponent)
-                || url.deletingLastPathComponent().lastPathComponent == SessionStore.Files.stagesName
-        }
+        let candidates = files(in: folder)
         let nothing = Forgetting(ids: [], notRoomOnly: [], stories: [])
         return candidates.contains { (try? rewrite($0, nothing, dryRun: true)) == true }
     }

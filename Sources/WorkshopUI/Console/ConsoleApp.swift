@@ -373,7 +373,9 @@ public final class ConsoleApp {
                 for effect in step.effects {
                     if case .keepStageSnapshot(let left) = effect { environment.keepStageSnapshot(before, left) }
                 }
-                let forgetting = step.to.stage == .close ? RoomOnlyNotice.sentence(for: session).map { " " + $0 } ?? "" : ""
+                // Said on arriving at the Close step; not in practice, where the debrief needs the
+                // rows and the stories are the scenario's (the finish question still says it).
+                let forgetting = step.to.stage == .close && practice == nil ? RoomOnlyNotice.sentence(for: session).map { " " + $0 } ?? "" : ""
                 state.message = StatusMessage(.saved, "Now on: \(WorkshopFlow.describe(step.to)). Saved.\(forgetting)")
                 // Something the group said on arriving that the trainee must react to stays in view.
                 if let remark = practice?.takeUnshownImportant() { state.message = StatusMessage(.refusal, remark.text) }
