@@ -145,7 +145,7 @@ final class RoomOnlyForgettingTests: XCTestCase {
 
 }
 
-/// The rewrite at the close, with a full disk at every one of its steps: the session always opens
+/// The rewrite at the close (copies in kept/ and an older format's original included), with a full disk at every one of its steps: the session always opens
 /// whole (never read-only, nothing lost but the room-only words), and the next open finishes the job.
 final class RoomOnlyForgettingFaultTests: XCTestCase {
     override func tearDown() { FaultInjection.use(nil) }
@@ -154,7 +154,7 @@ final class RoomOnlyForgettingFaultTests: XCTestCase {
         let root = try makeTemporaryFolder(self)
         let start = ExportFixture.start
         var failedSomewhere = false
-        for failAt in 1...40 {
+        for failAt in 1...60 {
             let data = DataFolder(url: root.appendingPathComponent("d\(failAt)"))
             let store = try SessionLibrary(dataFolder: data).create(
                 Session(id: "20261123-1000-f\(failAt)", title: "Faults", createdAt: start, template: ExportFixture.template), at: start)
@@ -167,6 +167,12 @@ final class RoomOnlyForgettingFaultTests: XCTestCase {
             store.keepStageSnapshot(store.session, leaving: FlowStep(.storytelling), at: clock)
             try record(.moveTo(step: FlowStep(.close), overriddenGuards: [], overrideReason: nil))
             try store.files.close()  // closed without the last step, so the next open does the rewrite
+            // Copies the rewrite must reach too: a journal kept by repair, an older format's original.
+            let keptCopy = try KeptFolder.make(in: store.folder, at: clock)
+            try KeptFolder.copy(store.folder.appendingPathComponent("journal.jsonl"), into: keptCopy)
+            try KeptFolder.copy(store.folder.appendingPathComponent("snapshot.json"), into: store.folder.appendingPathComponent("stages"))
+            try FileManager.default.moveItem(at: store.folder.appendingPathComponent("stages/snapshot.json"),
+                                             to: store.folder.appendingPathComponent("snapshot.v0.json"))
 
             FaultInjection.use(FaultInjection.Plan(failAt: failAt, failCount: 1, failCode: ENOSPC))
             let first = try? SessionStore.open(store.folder, readOnly: false, at: clock)

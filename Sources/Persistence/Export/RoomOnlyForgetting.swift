@@ -34,13 +34,20 @@ public enum RoomOnlyForgetting {
     /// Whether a finished session just opened still needs forgetting: it holds room-only words,
     /// or opening set a snapshot aside into kept/ (which may hold words the journal no longer has).
     static func isDue(_ store: SessionStore) -> Bool {
-        isDue(store.session) || (store.session.step.stage == .close && store.report.snapshotSetAside?.keptAs != nil)
+        guard store.session.step.stage == .close else { return false }
+        return isDue(store.session) || store.report.snapshotSetAside?.keptAs != nil
+            || RoomOnlyCopies.anyHoldWords(in: store.folder)
     }
 
     /// The stories whose words go: those whose last known choice is "room only", wherever they
     /// were last seen (the stage snapshots, then the journal in order, then the session as it is now),
     /// so a room-only story deleted during the workshop is forgotten too.
     public static func storiesToForget(stages: [Session], journal: [SessionEvent], now: Session) -> Set<StoryID> {
+        Set(lastChoices(stages: stages, journal: journal, now: now).compactMap { $0.value == .roomOnly ? $0.key : nil })
+    }
+
+    /// Each story's last known choice, wherever it was last seen (see `storiesToForget`).
+    static func lastChoices(stages: [Session], journal: [SessionEvent], now: Session) -> [StoryID: Consent?] {
         var last: [StoryID: Consent?] = [:]
         func note(_ record: WorkshopRecord) { for story in record.stories { last[story.id] = story.consent } }
         for stage in stages { note(stage.record) }
@@ -53,7 +60,7 @@ public enum RoomOnlyForgetting {
             }
         }
         note(now.record)
-        return Set(last.compactMap { $0.value == .roomOnly ? $0.key : nil })
+        return last
     }
 
     /// Every version of the stories in `ids` anywhere in the session's history (their words, to look for).
@@ -119,8 +126,9 @@ public enum RoomOnlyForgetting {
         guard journal?.corruptLines.isEmpty ?? true, journal?.tornTail == nil else { return Outcome(stories: 0, files: 0) }
         let records = journal?.records ?? []
         let stages = (try? store.files.stageSnapshots(at: date)) ?? []
-        let ids = storiesToForget(stages: stages.map(\.snapshot.document), journal: records.map(\.event), now: store.session)
-        guard !ids.isEmpty else { return Outcome(stories: 0, files: 0) }
+        let choices = lastChoices(stages: stages.map(\.snapshot.document), journal: records.map(\.event), now: store.session)
+        let ids = Set(choices.compactMap { $0.value == .roomOnly ? $0.key : nil })
+        guard !ids.isEmpty || RoomOnlyCopies.anyHoldWords(in: folder) else { return Outcome(stories: 0, files: 0) }
         let forgotten = versions(of: ids, stages: stages.map(\.snapshot.document), journal: records.map(\.event), now: store.session)
         var outcome = Outcome(stories: ids.count, files: 0)
 
@@ -190,23 +198,12 @@ public enum RoomOnlyForgetting {
             outcome.files += 1
         }
 
-        // 4b. Snapshots set aside in kept/ by opening (issue 15): copies of the session like any
-        // other. A forgetting cut short leaves a snapshot that no longer agrees with the rewritten
-        // journal, which the next open sets aside there, words and all. Each keeps its envelope
-        // (where it stood in the journal); only the stories' words go.
-        for keptFolder in KeptFolder.all(in: folder) {
-            for name in SafeFile.visibleNames(inFolderAt: keptFolder.path).sorted() where name.hasSuffix(".json") {
-                let file = keptFolder.appendingPathComponent(name)
-                guard let data = try? SafeFile.read(file),
-                      let header = try? JSONCoding.decoder().decode(SnapshotEnvelope.Header.self, from: data),
-                      let document = SnapshotFile.looseDocument(Session.self, in: data)
-                else { continue }
-                let clean = scrub(document, forgetting: ids)
-                guard clean != document else { continue }
-                try SnapshotFile.write(Snapshot(envelope: header.envelope, document: clean), to: file)
-                outcome.files += 1
-            }
-        }
+        // 4b. Every other copy in the folder (issue 15's kept/ folders, an original kept by a format
+        // change, a stage snapshot that cannot be read, temporary files): see `RoomOnlyCopies`.
+        // A forgetting cut short leaves a snapshot that no longer agrees with the rewritten
+        // journal, which the next open sets aside in kept/, words and all: this reaches it then.
+        outcome.files += try RoomOnlyCopies.forget(in: folder, RoomOnlyCopies.Forgetting(
+            ids: ids, notRoomOnly: Set(choices.keys).subtracting(ids), stories: forgotten))
 
         // 5. Last, the snapshot and summary.
         let clean = scrub(store.session, forgetting: ids)

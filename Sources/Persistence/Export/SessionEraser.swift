@@ -77,9 +77,11 @@ public enum SessionEraser {
     }
 
     /// Deletes a whole session folder. Refuses while a running Campfire has it open.
-    public static func eraseSession(_ folder: URL, at date: Date) throws {
+    /// - Parameter takeOver: a lock from another computer the person chose to take over (after
+    ///   being told what that means); taken only if it is still exactly that one.
+    public static func eraseSession(_ folder: URL, takeOver: LockInfo? = nil, at date: Date) throws {
         let lock: SessionLock
-        switch try SessionLock.acquire(in: folder, at: date) {
+        switch try SessionLock.acquire(in: folder, takingOver: takeOver, at: date) {
         case .acquired(let taken), .recoveredStale(let taken, _): lock = taken
         case .heldBy(let info): throw EraseError.locked(info)
         }
@@ -107,11 +109,12 @@ public enum SessionEraser {
 
     /// Erases everything one person said in a session (matched by any name they have had, ignoring case).
     /// Refuses while a running Campfire has the session open.
+    /// - Parameter takeOver: as for `eraseSession`.
     @discardableResult
-    public static func eraseParticipant(named name: String, in folder: URL, at date: Date) throws -> ParticipantErasure {
+    public static func eraseParticipant(named name: String, in folder: URL, takeOver: LockInfo? = nil, at date: Date) throws -> ParticipantErasure {
         let store: SessionStore
         do {
-            store = try SessionStore.open(folder, readOnly: false, at: date)
+            store = try SessionStore.open(folder, readOnly: false, takeOver: takeOver, at: date)
         } catch PersistenceError.lockedBy(let info) {
             throw EraseError.locked(info)
         }

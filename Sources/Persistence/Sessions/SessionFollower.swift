@@ -16,6 +16,9 @@ public final class SessionFollower {
     public let folder: URL
     /// The session as far as it has been read.
     public private(set) var session: Session?
+    /// What is damaged in the session's files, in one plain sentence (nil when nothing is), as
+    /// found the last time the session was read whole: the wall says it, as `list` does.
+    public private(set) var damage: String?
 
     private var editor: SessionEditor?
     /// Bytes of the journal read so far (whole lines only).
@@ -57,7 +60,30 @@ public final class SessionFollower {
         journalIdentity = readJournal(from: offset)?.identity
         editor = SessionEditor(session: store.session)
         session = store.session
+        damage = Self.damage(in: store.report)
         return true
+    }
+
+    /// One sentence on the damage opening found (a torn last line is left out: while the console
+    /// writes, a line part-written is no damage).
+    static func damage(in report: RecoveryReport) -> String? {
+        let journal = report.journalFile?.lastPathComponent ?? SessionStore.Files.journalName
+        func lines(_ found: [CorruptLine]) -> String {
+            found.map { "line \($0.lineNumber): \($0.reason)" }.joined(separator: "; ")
+        }
+        if !report.corruptLines.isEmpty {
+            return "This workshop's \(journal) is damaged (\(lines(report.corruptLines))): what is shown stops before it."
+        }
+        for case let .journalBehindSnapshot(ends, covers) in report.readOnlyReasons {
+            return "This workshop's \(journal) ends at change \(ends) but its snapshot holds up to change \(covers): lines are missing from the journal."
+        }
+        if !report.coveredDamage.isEmpty {
+            return "This workshop's \(journal) is damaged (\(lines(report.coveredDamage))), where the snapshot already holds its changes: nothing shown is missing."
+        }
+        if let aside = report.snapshotSetAside {
+            return "This workshop's snapshot cannot be used (\(aside.reason)): what is shown was rebuilt from the journal."
+        }
+        return nil
     }
 
     private enum Added { case nothing, added, readAgain }

@@ -37,6 +37,13 @@ public struct SessionRepair {
         public let bytes: Data
         /// Whether the snapshot the repair starts from already holds what this line did.
         public var heldBySnapshot: Bool
+        /// For a damaged line: the change it seems to hold, read without trusting its checksum
+        /// (only to say in words what is set aside; it is never applied).
+        public var unchecked: SessionEvent? = nil
+        /// For a damaged line whose change cannot be read at all: the kind of change it names
+        /// ("addStory"), and the person it names, if those can be made out.
+        public var uncheckedKind: String? = nil
+        public var uncheckedPerson: ParticipantID? = nil
     }
 
     public let folder: URL
@@ -98,7 +105,9 @@ public struct SessionRepair {
             } else {
                 switch JournalLine.decode(bytes[start..<end], as: SessionEvent.self, decoder: decoder, eventsAfter: 0) {
                 case .failure(.damaged(let reason)), .failure(.unknownEvent(let reason)):
-                    lines.append(Line(number: number, sequence: nil, event: nil, at: nil, verdict: .setAside(reason), bytes: raw, heldBySnapshot: false))
+                    var line = Line(number: number, sequence: nil, event: nil, at: nil, verdict: .setAside(reason), bytes: raw, heldBySnapshot: false)
+                    (line.unchecked, line.uncheckedKind, line.uncheckedPerson) = readWithoutTrusting(bytes[start..<end], decoder: decoder)
+                    lines.append(line)
                 case .success(.record(let record)):
                     lines.append(Line(number: number, sequence: record.sequence, event: record.event, at: record.at,
                                       verdict: .keep(newSequence: 0), bytes: raw, heldBySnapshot: record.sequence <= baseSequence))
@@ -153,6 +162,27 @@ public struct SessionRepair {
         }
         return SessionRepair(folder: folder, lines: lines, base: base, baseSequence: baseSequence, baseSource: baseSource,
                              result: editor.session, notes: notes)
+    }
+
+    /// What a damaged line seems to hold, read without its checksum: the change if its JSON is
+    /// whole, else the kind of change and the person it names if they can be made out.
+    static func readWithoutTrusting(_ line: ArraySlice<UInt8>, decoder: JSONDecoder) -> (SessionEvent?, String?, ParticipantID?) {
+        struct EventOnly: Decodable { let event: SessionEvent }
+        let text = String(decoding: line, as: UTF8.self)
+        var body = Data(line)
+        if let marker = text.range(of: #","sum":""#, options: .backwards) {
+            body = Data((String(text[..<marker.lowerBound]) + "}").utf8)
+        }
+        if let event = try? decoder.decode(EventOnly.self, from: body).event { return (event, nil, nil) }
+        func first(_ pattern: String) -> String? {
+            guard let range = text.range(of: pattern, options: .regularExpression) else { return nil }
+            let found = String(text[range])
+            guard let open = found.dropLast().lastIndex(of: "\"") else { return nil }
+            return String(found[found.index(after: open)..<found.index(before: found.endIndex)])
+        }
+        let kind = first(#""event":\{"[A-Za-z]+""#)
+        let person = first(#""(teller|participant|proposedBy|to)":"[A-Za-z0-9_-]+""#)
+        return (nil, kind, person)
     }
 
     // MARK: Doing it

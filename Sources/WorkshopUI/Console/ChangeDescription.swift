@@ -54,7 +54,7 @@ enum ChangeDescription {
             return "\(principle.displayName): \(parts.joined(separator: ", ")). Saved."
         case .undo(let restoring): return "Undone: \(difference(from: old, to: restoring, session: after)). Saved."
         case .redo(let restoring): return "Redone: \(difference(from: old, to: restoring, session: after)). Saved."
-        case .finishWorkshop: return "The workshop is finished. Thank you, everyone. Saved."
+        case .finishWorkshop: return "The workshop is finished. Thank you, everyone. Saved." + (RoomOnlyNotice.sentence(for: after).map { " " + $0 } ?? "")
         case .setConsent(let id, let consent):
             let story = new.story(id) ?? old.story(id)
             let teller = story?.teller.map { old.name(of: $0) + "'s story" } ?? "The story"

@@ -406,7 +406,10 @@ public final class ConsoleApp {
                 for effect in step.effects {
                     if case .keepStageSnapshot(let left) = effect { openSession.keepStageSnapshot(before, leaving: left, at: now) }
                 }
-                state.message = StatusMessage(.saved, "Now on: \(WorkshopFlow.describe(step.to)). Saved.")
+                // Said on arriving at the Close step; not in practice, where the debrief needs the
+                // rows and the stories are the scenario's (the finish question still says it).
+                let forgetting = step.to.stage == .close && practice == nil ? RoomOnlyNotice.sentence(for: session).map { " " + $0 } ?? "" : ""
+                state.message = StatusMessage(.saved, "Now on: \(WorkshopFlow.describe(step.to)). Saved.\(forgetting)")
                 // Something the group said on arriving that the trainee must react to stays in view.
                 if let remark = practice?.takeUnshownImportant() { state.message = StatusMessage(.refusal, remark.text) }
             }
@@ -746,7 +749,8 @@ public final class ConsoleApp {
         if session.finishedAt != nil {
             return nothing("This workshop is finished. Press [ to go back to a step and carry on.")
         }
-        state.mode = .confirm(question: "Finish the workshop? It is then shown as finished in the list. Press y to finish, any other key to carry on.", event: .finishWorkshop)
+        let forgetting = RoomOnlyNotice.sentence(for: session).map { " " + $0 } ?? ""
+        state.mode = .confirm(question: "Finish the workshop? It is then shown as finished in the list.\(forgetting) Press y to finish, any other key to carry on.", event: .finishWorkshop)
     }
 
     /// The next person round the circle after the current (or last) teller.

@@ -15,9 +15,12 @@ public struct ReviewEntry: Equatable, Sendable {
     public var rag: [RAG?]
     /// Whether the facilitator finished the workshop.
     public var finished: Bool
+    /// Whether its files are damaged (as `campfire list` and `doctor` say): marked in the list.
+    public var damaged: Bool
 
-    public init(id: String, title: String, group: String?, createdAt: Date, isPractice: Bool, stage: Stage, people: Int, rag: [RAG?], finished: Bool = false) {
+    public init(id: String, title: String, group: String?, createdAt: Date, isPractice: Bool, stage: Stage, people: Int, rag: [RAG?], finished: Bool = false, damaged: Bool = false) {
         self.finished = finished
+        self.damaged = damaged
         self.id = id
         self.title = title
         self.group = group

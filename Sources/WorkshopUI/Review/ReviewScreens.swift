@@ -161,7 +161,7 @@ public enum ReviewScreens {
             for (column, columnWidth) in layout {
                 switch column {
                 case .date: Draw.line(date(entry.createdAt), x: x, y: y, width: columnWidth, grid: &grid, style: base)
-                case .title: Draw.line(entry.title + (entry.isPractice ? " (practice)" : ""), x: x, y: y, width: columnWidth, grid: &grid, style: base)
+                case .title: Draw.line((entry.damaged ? "(damaged) " : "") + entry.title + (entry.isPractice ? " (practice)" : ""), x: x, y: y, width: columnWidth, grid: &grid, style: base)
                 case .group: Draw.line(entry.group ?? "–", x: x, y: y, width: columnWidth, grid: &grid, style: base)
                 case .stage: Draw.line(entry.finished ? "Finished" : entry.stage.title, x: x, y: y, width: columnWidth, grid: &grid, style: base)
                 case .people: Draw.line(String(repeating: " ", count: max(3 - "\(entry.people)".count, 0)) + "\(entry.people)", x: x, y: y, width: columnWidth, grid: &grid, style: base)

@@ -29,6 +29,9 @@ struct CommonOptions: ParsableArguments {
     /// A command to print for the facilitator to run next, with the options this one was given,
     /// so it works when pasted ("campfire resume ID --data-dir D").
     func followUp(_ command: String, _ arguments: String...) -> String { settings.followUp(command, arguments) }
+
+    /// The same, with the arguments as a list.
+    func followUp(_ command: String, arguments: [String]) -> String { settings.followUp(command, arguments) }
     var dataFolder: DataFolder { settings.dataFolder }
     var library: SessionLibrary { settings.library }
 

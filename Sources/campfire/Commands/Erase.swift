@@ -29,12 +29,35 @@ struct Erase: ParsableCommand {
     @Flag(name: .long, help: "Do not ask first.")
     var yes = false
 
+    @Flag(name: .customLong("take-over"), help: "Take the session over from Campfire on another computer (a shared or synced folder) that has it open. Only if Campfire there has stopped.")
+    var takeOver = false
+
     func run() throws {
         do {
             let folder = try options.resolve(session)
             let id = folder.lastPathComponent
             let summary = try? SessionStore.Files.readSummary(SessionSummary.self, in: folder)
             let title = summary.map { "\"\($0.title)\" (\(id))" } ?? id
+
+            // A lock from another computer (a synced folder): Campfire cannot tell whether it is
+            // still in use there, so it says what taking it over means, as resume does, and asks.
+            var takingOver: LockInfo?
+            if let holder = try? SessionLock.current(in: folder), SessionLock.isFromAnotherComputer(holder) {
+                say(SessionLock.otherComputerSentence(holder))
+                if takeOver {
+                    takingOver = holder
+                    say("Taking it over here, as --take-over asks.")
+                } else if !yes && isatty(STDIN_FILENO) == 1 {
+                    say("To take it over here and erase, type t and press Enter (only if Campfire on \(shown("\"" + holder.host + "\"")) has stopped). To stop, just press Enter.", newline: false)
+                    let answer = readLine(strippingNewline: true)?.trimmingCharacters(in: .whitespaces).lowercased() ?? ""
+                    guard answer == "t" else { throw Failure("Left the session alone: it is open on the computer \(shown("\"" + holder.host + "\"")). Nothing was erased.") }
+                    takingOver = holder
+                } else {
+                    let again = [folder.lastPathComponent] + (participant.map { ["--participant", $0] } ?? []) + ["--yes", "--take-over"]
+                    throw Failure("Nothing was erased. If Campfire on \(shown("\"" + holder.host + "\"")) has stopped, take it over and erase with: "
+                        + shown(options.followUp("erase", arguments: again)))
+                }
+            }
 
             if !yes {
                 guard isatty(STDIN_FILENO) == 1 else {
@@ -57,11 +80,11 @@ struct Erase: ParsableCommand {
             if let participant {
                 // Opening for saving does the usual recovery (a snapshot set aside, a stale lock
                 // taken over): say what it found, as resume would, before the eraser opens it.
-                if let opened = try? SessionStore.open(folder, readOnly: false, at: Date()) {
+                if let opened = try? SessionStore.open(folder, readOnly: false, takeOver: takingOver, at: Date()) {
                     for note in opened.report.problemMessages where !opened.isReadOnly { say("Note: " + note) }
                     try? opened.files.close()
                 }
-                let outcome = try SessionEraser.eraseParticipant(named: participant, in: folder, at: Date())
+                let outcome = try SessionEraser.eraseParticipant(named: participant, in: folder, takeOver: takingOver, at: Date())
                 // The name as the session held it ("Tom"), not as typed ("tom").
                 let who = outcome.names.isEmpty ? participant : outcome.names.joined(separator: " and ")
                 var parts = ["Erased \(shown(who)) from \(shown(title))"]
@@ -80,7 +103,7 @@ struct Erase: ParsableCommand {
                 if !copies.isEmpty { parts.append("also from \(copies.count - notErased.count) of \(copies.count) \(copies.count == 1 ? "copy" : "copies") of the session") }
                 print(parts.joined(separator: "; ") + ".")
             } else {
-                try SessionEraser.eraseSession(folder, at: Date())
+                try SessionEraser.eraseSession(folder, takeOver: takingOver, at: Date())
                 for copy in copies {
                     do { try SessionEraser.eraseSession(copy, at: Date()) } catch { notErased.append("\(copy.path) (\(error))") }
                 }

@@ -50,7 +50,9 @@ struct Present: ParsableCommand {
             render: { width, height in
                 var grid = Grid(width: width, height: height)
                 guard let current = follower.session else { return grid }
-                ProjectorScreen.render(session: current, content: content, now: Date(), into: &grid)
+                // Damage is never hidden, as in list and doctor: a note below the view.
+                let damage = follower.damage.map { $0 + " To mend it: " + options.followUp("repair", folder.lastPathComponent) }
+                ProjectorDamageNote.render(damage, into: &grid) { ProjectorScreen.render(session: current, content: content, now: Date(), into: &$0) }
                 if showingKeys {
                     // Drawn from the same bindings that handle the keys below.
                     HelpBox.render(Bindings.present, note: nil, offset: 0, in: Rect(x: 0, y: 1, width: width, height: max(height - 2, 0)), grid: &grid)

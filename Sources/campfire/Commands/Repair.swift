@@ -38,7 +38,7 @@ struct Repair: ParsableCommand {
             let plan = try SessionRepair.plan(folder, at: Date())
             let title = "\"\(plan.result.title)\" (\(folder.lastPathComponent))"
             print("Repair of the session \(title), in \(folder.path).")
-            for line in Self.describe(plan) { print(line) }
+            for line in Self.describe(plan) { print(shown(line)) }
             guard plan.isNeeded else {
                 print("Nothing needs mending: every journal line is kept as it is.")
                 return
@@ -87,18 +87,48 @@ struct Repair: ParsableCommand {
                 let renumbered = line.sequence == number ? "change \(number)" : "change \(line.sequence ?? 0), now \(number)"
                 text.append("  line \(line.number): keep (\(renumbered)): \(words ?? "")")
             case .setAside(let reason):
-                let what = words.map { " It said: \($0)" } ?? " Its text: \(Self.preview(line.bytes))"
-                text.append("  line \(line.number): set aside, because \(reason).\(what)")
+                if let words {
+                    text.append("  line \(line.number): set aside, because \(reason). It said: \(words)")
+                } else {
+                    // What the damaged line held, in words (its raw bytes are kept in kept/ and quarantine.jsonl).
+                    text.append("  line \(line.number): set aside: \(Self.whatItHeld(line, plan: plan)) (damaged: \(reason)).")
+                }
             }
         }
         return text
     }
 
-    /// The start of a line's readable text, on one line.
-    static func preview(_ bytes: Data) -> String {
-        let text = String(decoding: bytes, as: UTF8.self).filter { !$0.isNewline }
-        let short = text.count > 120 ? String(text.prefix(120)) + "…" : text
-        return "“" + short.unicodeScalars.map { $0.value < 0x20 || $0.value == 0x7F || (0x80..<0xA0).contains($0.value) ? "?" : String($0) }.joined() + "”"
+    /// What a damaged line held, in plain words, read without trusting it: the change when its
+    /// JSON is whole, else the kind of change and who it names, else only its size.
+    static func whatItHeld(_ line: SessionRepair.Line, plan: SessionRepair) -> String {
+        if let event = line.unchecked {
+            var words = TimelineWords.describe(event, before: plan.base, after: plan.result)
+            if words.hasSuffix(".") { words.removeLast() }
+            return "what seems to be this change: " + words
+        }
+        let person = line.uncheckedPerson.flatMap { id in plan.result.record.participant(id)?.name ?? plan.base.record.participant(id)?.name }
+        if let kind = line.uncheckedKind {
+            let from = person.map { " from \($0)" } ?? ""
+            return "\(kindWords(kind))\(from), which cannot be read"
+        }
+        return "\(line.bytes.count) bytes that are not a journal entry Campfire can read"
+    }
+
+    /// A change's kind ("addStory") in words ("a story").
+    static func kindWords(_ kind: String) -> String {
+        let known: [String: String] = [
+            "addStory": "a story", "editStory": "a change to a story", "deleteStory": "a story deleted",
+            "setConsent": "a change of mind about a story", "addParticipant": "a person joining",
+            "renameParticipant": "a change of name", "removeParticipant": "a person leaving",
+            "proposeGoal": "a goal wording", "editGoal": "a change to a goal wording", "respond": "a response to a goal wording",
+            "score": "a score", "agreePrinciple": "a principle agreed", "addIdea": "an idea", "editIdea": "a change to an idea",
+            "vote": "a dot", "addAction": "an action", "editAction": "a change to an action",
+            "moveTo": "a move to another step", "giveStick": "the talking stick given", "undo": "an undo", "redo": "a redo",
+        ]
+        if let words = known[kind] { return words }
+        // Otherwise its name split into words: "setAccessNeeds" → "a change (set access needs)".
+        let split = kind.unicodeScalars.map { CharacterSet.uppercaseLetters.contains($0) ? " " + String($0).lowercased() : String($0) }.joined()
+        return "a change (\(split))"
     }
 }
 

@@ -10,7 +10,11 @@ enum ReviewRunner {
     static func source(_ library: SessionLibrary) -> ReviewSource {
         let files = ReviewFiles(library: library)
         var source = ReviewSource(
-            entries: { library.summaries().map { entry(from: $0) } },
+            entries: {
+                // Damage is never hidden: marked in the list, as `campfire list` names it.
+                let damaged = Set(library.sessionFolders().filter { SessionHealth.check($0).contains(where: \.isDamage) }.map(\.lastPathComponent))
+                return library.summaries().map { entry(from: $0, damaged: damaged.contains($0.id)) }
+            },
             session: { try files.session($0) },
             journal: { try files.journal($0) },
             markAction: { id, action, status in try files.markAction(id, action: action, status: status) },
@@ -29,9 +33,10 @@ enum ReviewRunner {
         return ReviewPractice(scenarioTitle: file.scenario.title, seed: file.state.seed, debrief: debrief, remarks: file.state.log.remarks)
     }
 
-    static func entry(from summary: SessionSummary) -> ReviewEntry {
+    static func entry(from summary: SessionSummary, damaged: Bool = false) -> ReviewEntry {
         ReviewEntry(id: summary.id, title: summary.title, group: summary.group, createdAt: summary.createdAt,
-                    isPractice: summary.isPractice, stage: summary.stage, people: summary.people, rag: summary.rag, finished: summary.finished == true)
+                    isPractice: summary.isPractice, stage: summary.stage, people: summary.people, rag: summary.rag,
+                    finished: summary.finished == true, damaged: damaged)
     }
 
     /// Runs until the person quits or a signal arrives. Returns the exit code.
