@@ -208,6 +208,8 @@ public final class ConsoleApp {
             guard let event = editor.redoEvent else { state.message = StatusMessage(.info, "There is nothing to redo."); return }
             self.record(event)
         case .nextPanel: state.focus = state.focus == 0 ? 1 : 0
+        case .moveUp where showsDebrief: scrollDebrief(by: -1)
+        case .moveDown where showsDebrief: scrollDebrief(by: 1)
         case .moveUp: moveSelection(by: -1)
         case .moveDown: moveSelection(by: 1)
         case .leaveMode: state.mode = .browse
@@ -541,6 +543,25 @@ public final class ConsoleApp {
     }
 
     // MARK: - Selection
+
+    /// Whether the close step shows the practice debrief, where ↑ ↓ scroll its indicators.
+    private var showsDebrief: Bool { practice != nil && session.step.stage == .close && state.closeView == 2 }
+
+    /// Scrolls the debrief's indicator table, kept inside what there is to see at the window's
+    /// size, and says which are in view.
+    private func scrollDebrief(by offset: Int) {
+        guard let practice else { return }
+        let debrief = practice.currentDebrief(session, at: now)
+        let size = state.size ?? (80, 24)
+        let limit = DebriefScreen.scrollLimit(debrief, in: ConsoleScreen.debriefArea(self, width: size.width, height: size.height))
+        guard limit > 0 else {
+            state.message = StatusMessage(.info, "Every indicator is in view.")
+            return
+        }
+        state.debriefScroll = min(max(min(state.debriefScroll, limit) + offset, 0), limit)
+        let shown = debrief.indicators.count - limit
+        state.message = StatusMessage(.info, "Indicators \(state.debriefScroll + 1)–\(state.debriefScroll + shown) of \(debrief.indicators.count).")
+    }
 
     private func moveSelection(by offset: Int) {
         let (list, ids) = currentList

@@ -366,7 +366,7 @@ enum StageScreens {
 
     private static func close(_ app: ConsoleApp, _ rect: Rect, _ grid: inout Grid) {
         if app.state.closeView == 2, let practice = app.practice {
-            DebriefScreen.render(practice.currentDebrief(app.session, at: app.now), in: rect, grid: &grid)
+            DebriefScreen.render(practice.currentDebrief(app.session, at: app.now), in: rect, scroll: app.state.debriefScroll, grid: &grid)
         } else if app.state.closeView == 1 {
             PersonalActions.render(app.session, in: rect, grid: &grid)
         } else {
