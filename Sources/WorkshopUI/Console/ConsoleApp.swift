@@ -469,8 +469,11 @@ public final class ConsoleApp {
         }
         if case .overrideReason(let event) = form.purpose {
             state.form = nil
+            let from = session.step
             move(event, overrideReason: form.text("Why"))
-            if state.form == nil, case .refusal = state.message?.kind { state.form = form }
+            // Kept open only when the move was refused: a move that happened may still end on a
+            // warning (in practice, something the group says on arrival that needs a reaction).
+            if state.form == nil, session.step == from, case .refusal = state.message?.kind { state.form = form }
             return
         }
         if events.isEmpty {
