@@ -334,6 +334,15 @@ enum StageScreens {
             var detail = action.isBeyond(windowDays: window, from: start)
                 ? "by \(action.when?.description ?? "no date") is far off: could it be cut smaller? · \(who)"
                 : "\(who) · by \(action.when?.description ?? "no date")"
+            // What became of it, once marked or noted when looking back (in review: o, then d n x or e).
+            let status: String? = switch action.status {
+            case .planned: nil
+            case .done: "done"
+            case .notDone: "not done"
+            case .dropped: "dropped"
+            }
+            if let status { detail += " · \(status)" }
+            if let outcome = action.outcome { detail += " · noted \(outcome.on): “\(outcome.note)”" }
             if !action.how.isEmpty { detail += " · \(action.how)" }
             return detail
         }
