@@ -47,6 +47,8 @@ final class ConsoleFaultsInTerminalTests: TerminalTestCase {
         let highlighted = console.split(separator: "\n").first { $0.contains("▸") } ?? ""
         XCTAssertTrue(highlighted.contains("●●● 3  Book swap"), "the highlight stayed on Book swap, with its three dots:\n\(console)")
         try tmux.press(t, "p")
+        // The console also shows "Book swap": wait until the wall has replaced it (under load it takes a moment).
+        try tmux.waitUntilGone(t, "dots left")
         let wall = try tmux.waitFor(t, "Book swap")
         XCTAssertFalse(wall.contains("dots left"), "this is the room's view")
         let wallLine = wall.split(separator: "\n").first { $0.contains("Book swap") } ?? ""

@@ -33,6 +33,46 @@ final class PracticeInTerminalTests: TerminalTestCase {
         }
     }
 
+    /// At 80x24, where the action plan has no side panel, what the group says that the trainee
+    /// must react to reaches the status line: Tomasz's disagreement with the first goal wording,
+    /// and June's offer to do every action on arriving at the action plan.
+    func testImportantRemarksReachTheStatusLineAt80x24() throws {
+        let t = "small"
+        try tmux.start(t, command: "\(campfire) practice --data-dir \(data.path) --scenario day-service --seed 7", width: 80, height: 24)
+        try tmux.waitFor(t, "People in the room (6)")
+        try keys(t, ["]"])
+        try tmux.waitFor(t, "Talking stick")
+        for _ in 0..<9 { try keys(t, ["n"]) }
+        try tmux.waitFor(t, "Kofi looks down and passes.")
+        try keys(t, ["]"])
+        try tmux.waitFor(t, "Goal wordings (5)")
+        try keys(t, ["c"])
+        var screen = try tmux.waitFor(t, "Tomasz: That could mean anything")
+        let status = { (screen: String) in screen.split(separator: "\n").suffix(4).joined(separator: "\n") }
+        XCTAssertTrue(status(screen).contains("Tomasz: That could mean anything"), "on the status line:\n\(screen)")
+        try keys(t, ["Escape", "g"])
+        try tmux.waitFor(t, "Someone disagrees")
+        try keys(t, ["text:We ran out of time", "Enter"])
+        try tmux.waitUntilGone(t, "Someone disagrees")
+        // On past the principles and ideas to the action plan, giving a reason where asked.
+        for _ in 0..<40 {
+            screen = try tmux.screen(t)
+            if screen.contains("Action plan —") { break }
+            if screen.contains("Not quite ready") {
+                try keys(t, ["text:practice run", "Enter"])
+                try tmux.waitUntilGone(t, "Not quite ready")
+            } else {
+                try keys(t, ["]"])
+                usleep(300_000)
+            }
+        }
+        screen = try tmux.waitFor(t, "June: Put me down for every one.")
+        XCTAssertTrue(screen.contains("Action plan —"), screen)
+        XCTAssertTrue(status(screen).contains("June: Put me down for every one."), "on the status line:\n\(screen)")
+        try keys(t, ["q"])
+        try tmux.waitFor(t, "EXITED 0")
+    }
+
     func testACarelessPracticeRunEndsOnTheDebrief() throws {
         let t = "practice"
         try tmux.start(t, command: "\(campfire) practice --data-dir \(data.path) --scenario day-service --seed 7", width: 160, height: 48)

@@ -177,3 +177,71 @@ final class CoachOwnWordsTests: XCTestCase {
         XCTAssertTrue(screen.contains("June: Put me down for every one."), screen)
     }
 }
+
+/// Issue 18, item 5: at 80x24 (no side panel on some steps) whatever the simulated group says that
+/// the trainee must react to reaches the status line: a disagreement, an offer to do everything,
+/// and a no, each on the seeded run the careless keys make.
+final class ImportantRemarksAt80x24Tests: XCTestCase {
+    private func statusRows(_ app: ConsoleApp) -> String {
+        let rows = ConsoleScreen.render(app, width: 80, height: 24).quotedRows().split(separator: "\n")
+        // The rows above the hint bar that the status line can take (it grows to three).
+        return rows.suffix(4).dropLast().joined(separator: "\n")
+    }
+
+    func testADisagreementOnTheGoalReachesTheStatusLine() throws {
+        let (app, _, _, _) = PracticeScreenFixtures.app()
+        let keys = PracticeScreenFixtures.carelessKeys
+        let check = try XCTUnwrap(keys.firstIndex(of: "c"))
+        PracticeConsoleTests.press(app, Array(keys[...check]))
+        XCTAssertEqual(app.session.step.stage, .goal)
+        XCTAssertTrue(statusRows(app).contains("Tomasz: That could mean anything"), ConsoleScreen.render(app, width: 80, height: 24).quotedRows())
+        // Still there once the answers box is closed.
+        PracticeConsoleTests.press(app, ["Escape"])
+        XCTAssertTrue(statusRows(app).contains("Tomasz: That could mean anything"), ConsoleScreen.render(app, width: 80, height: 24).quotedRows())
+    }
+
+    func testAnOfferToDoEverythingReachesTheStatusLineWithoutTheSidePanel() throws {
+        let (app, _, _, _) = PracticeScreenFixtures.app()
+        let keys = PracticeScreenFixtures.carelessKeys
+        let choose = try XCTUnwrap(keys.firstIndex(of: "Space"))
+        PracticeConsoleTests.press(app, Array(keys[...(choose + 3)]))
+        XCTAssertEqual(app.session.step.stage, .actions)
+        let screen = ConsoleScreen.render(app, width: 80, height: 24).quotedRows()
+        XCTAssertFalse(screen.contains("In the room"), "no side panel on the action plan at 80 columns:\n\(screen)")
+        XCTAssertTrue(statusRows(app).contains("June: Put me down for every one."), screen)
+    }
+
+    func testANoToASecondActionReachesTheStatusLineByKeys() throws {
+        let (app, _, _, _) = PracticeScreenFixtures.app()
+        let keys = PracticeScreenFixtures.carelessKeys
+        let choose = try XCTUnwrap(keys.firstIndex(of: "Space"))
+        PracticeConsoleTests.press(app, Array(keys[...(choose + 3)])) // up to "]" onto the action plan
+        XCTAssertEqual(app.session.step.stage, .actions)
+        // Both actions to Kofi, by his number in the who list, soon: he says no to the second.
+        let number = try XCTUnwrap(app.session.record.present.firstIndex { $0.name == "Kofi" }) + 1
+        for what in ["Ask about the bus", "Book the room"] {
+            PracticeConsoleTests.press(app, ["a", "Enter", "text:\(what)", "Enter", "\(number)", "Enter", "text:+7", "Enter", "text:Phone", "Enter"])
+        }
+        XCTAssertEqual(app.session.record.actions.count, 2, app.session.record.actions.map(\.what).joined(separator: ", "))
+        let remark = try XCTUnwrap(app.practice?.remarks.last { $0.kind == .declines }, "\(app.practice?.remarks.map(\.text) ?? [])")
+        XCTAssertTrue(remark.text.hasPrefix("Kofi: "), remark.text)
+        XCTAssertTrue(statusRows(app).contains(String(remark.text.prefix(60))), ConsoleScreen.render(app, width: 80, height: 24).quotedRows())
+    }
+
+    /// Found by the 80x24 end-to-end run: moving on past a step with a reason, onto a step where
+    /// the group says something that needs a reaction, left the reason box open over the new step
+    /// (its warning was taken for a refused move), so a second Enter moved on again.
+    func testMovingOnWithAReasonClosesTheBoxWhenTheGroupSpeaksOnArrival() throws {
+        let (app, _, _, _) = PracticeScreenFixtures.app()
+        let keys = PracticeScreenFixtures.carelessKeys
+        let choose = try XCTUnwrap(keys.firstIndex(of: "Space"))
+        PracticeConsoleTests.press(app, Array(keys[..<choose])) // on Choose, nothing chosen
+        XCTAssertEqual(app.session.step.stage, .choose)
+        PracticeConsoleTests.press(app, ["]"])
+        XCTAssertEqual(app.state.form?.title, "Not quite ready")
+        PracticeConsoleTests.press(app, ["text:practice run", "Enter"])
+        XCTAssertEqual(app.session.step.stage, .actions)
+        XCTAssertNil(app.state.form, "the reason box closes once the move is made")
+        XCTAssertTrue(statusRows(app).contains("June: Put me down for every one."), ConsoleScreen.render(app, width: 80, height: 24).quotedRows())
+    }
+}

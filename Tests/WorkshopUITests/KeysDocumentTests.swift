@@ -81,8 +81,8 @@ final class KeysDocumentTests: XCTestCase {
         A practice run (`campfire practice`, or `p` on the home screen) uses the same keys as a real
         workshop. The simulated people answer after each change you make; `c` on a goal wording asks
         them all at once (their answers can still be changed with `1` `2` `3`). On the close step, `v`
-        goes round the summary, each person's own actions and the debrief. See
-        [practice-scenarios.md](practice-scenarios.md).
+        goes round the summary, each person's own actions and the debrief; on the debrief, ↑ ↓ scroll
+        its indicators when they do not all fit. See [practice-scenarios.md](practice-scenarios.md).
 
         On the shared goal, a principle's agree step and ideas, a practice run adds:
 

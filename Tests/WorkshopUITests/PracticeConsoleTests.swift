@@ -248,6 +248,69 @@ final class PracticeConsoleTests: XCTestCase {
         XCTAssertTrue(small.contains("1. ") && small.contains("3. "), small)
     }
 
+    /// Every indicator of the debrief can be reached at 80x24 and 60x20: the table says how many
+    /// are below, ↓ scrolls to them, ↑ back; at 160x48 all fit and nothing scrolls.
+    func testEveryDebriefIndicatorIsReachableOnASmallScreen() throws {
+        for (width, height) in [(80, 24), (60, 20)] {
+            let (app, _, _, _) = PracticeScreenFixtures.app()
+            Self.press(app, PracticeScreenFixtures.carelessKeys)
+            app.state.size = (width, height)
+            let titles = try XCTUnwrap(app.practice).currentDebrief(app.session, at: app.now).indicators.map(\.title)
+            XCTAssertGreaterThanOrEqual(titles.count, 17)
+            var first = ConsoleScreen.render(app, width: width, height: height).quotedRows()
+            XCTAssertTrue(first.contains("↓ ") && first.contains(" more below"), "\(width)x\(height):\n\(first)")
+            var seen = Set<String>()
+            var rows = first
+            for _ in 0..<titles.count {
+                seen.formUnion(Self.titlesShown(titles, in: rows))
+                app.handle(.down)
+                rows = ConsoleScreen.render(app, width: width, height: height).quotedRows()
+            }
+            XCTAssertEqual(seen.count, titles.count, "\(width)x\(height): not reached: \(Set(titles).subtracting(seen))\n\(first)\n\(rows)")
+            XCTAssertTrue(rows.contains(" above") && !rows.contains("more below"), "at the end, nothing more below:\n\(rows)")
+            XCTAssertTrue(rows.contains("Three things to do differently next time"), rows)
+            XCTAssertTrue(app.state.message?.text.hasPrefix("Indicators ") == true, app.state.message?.text ?? "")
+            // ↑ comes straight back, however far ↓ was pressed.
+            for _ in 0..<titles.count { app.handle(.up) }
+            first = ConsoleScreen.render(app, width: width, height: height).quotedRows()
+            XCTAssertFalse(first.contains(" above"), first)
+            XCTAssertEqual(app.state.debriefScroll, 0)
+        }
+        let (app, _, _, _) = PracticeScreenFixtures.app()
+        Self.press(app, PracticeScreenFixtures.carelessKeys)
+        app.state.size = (160, 48)
+        let rows = ConsoleScreen.render(app, width: 160, height: 48).quotedRows()
+        for indicator in try XCTUnwrap(app.practice).currentDebrief(app.session, at: app.now).indicators {
+            XCTAssertTrue(rows.contains(indicator.title), "\(indicator.title) at 160x48:\n\(rows)")
+        }
+        XCTAssertFalse(rows.contains("more below"), rows)
+        app.handle(.down)
+        XCTAssertEqual(app.state.message?.text, "Every indicator is in view.")
+    }
+
+    /// Which of `titles` are in the debrief table's rows (a mark, then the title, whole or cut with …).
+    static func titlesShown(_ titles: [String], in quoted: String) -> Set<String> {
+        var seen = Set<String>()
+        for line in quoted.split(separator: "\n") {
+            let text = line.dropFirst() // the opening quote
+            guard let mark = text.dropFirst().first, "✓✗–".contains(mark) else { continue }
+            let rest = String(text.dropFirst(3))
+            for title in titles {
+                if rest.hasPrefix(title + " ") { seen.insert(title) }
+                if let cut = rest.firstIndex(of: "…"), rest.distance(from: rest.startIndex, to: cut) >= 5, title.hasPrefix(rest[..<cut]) { seen.insert(title) }
+            }
+        }
+        return seen
+    }
+
+    func testGoldenDebriefScrolled() {
+        let (app, _, _, _) = PracticeScreenFixtures.app()
+        Self.press(app, PracticeScreenFixtures.carelessKeys)
+        app.state.size = (80, 24)
+        for _ in 0..<20 { app.handle(.down) }
+        Golden.assertScreen(ConsoleScreen.render(app, width: 80, height: 24), named: "practice-debrief-scrolled-80x24")
+    }
+
     func testTheProjectorShowsNoCoach() {
         let (app, _, _, _) = PracticeScreenFixtures.app()
         Self.press(app, ["]", "n", "n", "n", "p"])

@@ -168,3 +168,22 @@ final class ReviewYearTests: XCTestCase {
         XCTAssertTrue(screen.contains("Step "), screen)
     }
 }
+
+/// What became of an action is noted in review (`o`, then `e`, or d n x u); the console's action
+/// plan, opened again later, shows it, so nobody plans the same thing twice.
+final class ConsoleShowsWhatHappenedTests: XCTestCase {
+    func testTheActionPlanShowsAMarkAndANoteMadeInReview() throws {
+        let (app, _) = ScreenFixtures.app(at: FlowStep(.actions))
+        let first = try XCTUnwrap(app.session.record.actions.first)
+        let second = try XCTUnwrap(app.session.record.actions.dropFirst().first)
+        var screen = ConsoleScreen.render(app, width: 80, height: 24).quotedRows()
+        XCTAssertFalse(screen.contains("noted "), screen)
+        XCTAssertTrue(app.record(.setActionStatus(id: first.id, status: .done)))
+        XCTAssertTrue(app.record(.noteActionOutcome(id: second.id, note: "The landlord said yes", on: Day(year: 2026, month: 12, day: 20))))
+        for (width, height) in [(80, 24), (160, 48)] {
+            screen = ConsoleScreen.render(app, width: width, height: height).quotedRows()
+            XCTAssertTrue(screen.contains("· done"), "\(width)x\(height):\n\(screen)")
+            XCTAssertTrue(screen.contains(width > 80 ? "noted 2026-12-20: “The landlord said yes” · Phone on Monday" : "noted 2026-12-20: “The landlord said yes”"), "\(width)x\(height):\n\(screen)")
+        }
+    }
+}

@@ -241,6 +241,8 @@ public final class ConsoleApp {
             guard let event = editor.redoEvent else { state.message = StatusMessage(.info, "There is nothing to redo."); return }
             self.record(event)
         case .nextPanel: state.focus = state.focus == 0 ? 1 : 0
+        case .moveUp where showsDebrief: scrollDebrief(by: -1)
+        case .moveDown where showsDebrief: scrollDebrief(by: 1)
         case .moveUp: moveSelection(by: -1)
         case .moveDown: moveSelection(by: 1)
         case .leaveMode: state.mode = .browse
@@ -510,8 +512,11 @@ public final class ConsoleApp {
         }
         if case .overrideReason(let event) = form.purpose {
             state.form = nil
+            let from = session.step
             move(event, overrideReason: ReasonDraft(reading: form).why)
-            if state.form == nil, case .refusal = state.message?.kind { state.form = form }
+            // Kept open only when the move was refused: a move that happened may still end on a
+            // warning (in practice, something the group says on arrival that needs a reaction).
+            if state.form == nil, session.step == from, case .refusal = state.message?.kind { state.form = form }
             return
         }
         if events.isEmpty {
@@ -595,6 +600,25 @@ public final class ConsoleApp {
     }
 
     // MARK: - Selection
+
+    /// Whether the close step shows the practice debrief, where ↑ ↓ scroll its indicators.
+    private var showsDebrief: Bool { practice != nil && session.step.stage == .close && state.closeView == 2 }
+
+    /// Scrolls the debrief's indicator table, kept inside what there is to see at the window's
+    /// size, and says which are in view.
+    private func scrollDebrief(by offset: Int) {
+        guard let practice else { return }
+        let debrief = practice.currentDebrief(session, at: now)
+        let size = state.size ?? (80, 24)
+        let limit = DebriefScreen.scrollLimit(debrief, in: ConsoleScreen.debriefArea(self, width: size.width, height: size.height))
+        guard limit > 0 else {
+            state.message = StatusMessage(.info, "Every indicator is in view.")
+            return
+        }
+        state.debriefScroll = min(max(min(state.debriefScroll, limit) + offset, 0), limit)
+        let shown = debrief.indicators.count - limit
+        state.message = StatusMessage(.info, "Indicators \(state.debriefScroll + 1)–\(state.debriefScroll + shown) of \(debrief.indicators.count).")
+    }
 
     private func moveSelection(by offset: Int) {
         let (list, ids) = currentList

@@ -142,6 +142,8 @@ public struct ConsoleState: Equatable, Sendable {
     public var helpReturn: Mode = .browse
     /// On the close stage: 0 the summary, 1 each person's actions.
     public var closeView: Int = 0
+    /// On the practice debrief: how many indicator rows ↓ has scrolled past.
+    public var debriefScroll: Int = 0
     /// Whether the last change has reached the disk (shown as "Saved").
     public var lastSavedAt: Date?
     /// The size of the window, as last drawn (nil until known: then it is taken as big enough).

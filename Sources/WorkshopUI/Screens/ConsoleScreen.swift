@@ -26,12 +26,8 @@ public enum ConsoleScreen {
         let area = grid.area
         let hint = headerHint(app, width: width)
         let hintRows = headerRows(app, width: width, height: height) - 1
-        let (top, rest) = area.splitTop(1 + hintRows)
-        // The status line grows when a message needs it (three lines, or up to half the rows
-        // below the header), so no reason and no command to run is cut off.
-        let status = statusLine(app)
-        let statusRows = status.map { min(max(TextLayout.wrap($0.text, width: width - 2).count, 1), max(3, (rest.height - 1) / 2)) } ?? 1
-        let (middle, bottom) = rest.splitBottom(statusRows + 1)
+        let (top, _) = area.splitTop(1 + hintRows)
+        let (middle, bottom) = middleAndBottom(app, width: width, height: height)
         header(app, hint: hint, rows: hintRows, in: top, grid: &grid)
 
         // A side panel of people and warnings when there is room for it.
@@ -145,6 +141,24 @@ public enum ConsoleScreen {
     // MARK: - Footer
 
     /// What the status line says now, and in which role.
+    /// The rows between the header and the status line, and the status line with the hint bar.
+    /// The status line grows when a message needs it (three lines, or up to half the rows below
+    /// the header), so no reason and no command to run is cut off.
+    static func middleAndBottom(_ app: ConsoleApp, width: Int, height: Int) -> (middle: Rect, bottom: Rect) {
+        // The header, then the status line (which grows when a message needs it: three lines, or
+        // up to half the rows below the header, so no reason and no command to run is cut off).
+        let (_, rest) = Rect(x: 0, y: 0, width: max(width, 0), height: max(height, 0)).splitTop(headerRows(app, width: width, height: height))
+        let status = statusLine(app)
+        let statusRows = status.map { min(max(TextLayout.wrap($0.text, width: width - 2).count, 1), max(3, (rest.height - 1) / 2)) } ?? 1
+        let (middle, bottom) = rest.splitBottom(statusRows + 1)
+        return (middle, bottom)
+    }
+
+    /// Where the close step's debrief is drawn at a size (no side panel on the close step).
+    static func debriefArea(_ app: ConsoleApp, width: Int, height: Int) -> Rect {
+        middleAndBottom(app, width: width, height: height).middle.inset(horizontal: 1, vertical: 0)
+    }
+
     static func statusLine(_ app: ConsoleApp) -> (text: String, style: Style)? {
         if let reason = app.readOnlyReason, app.state.message == nil {
             return ("Read-only: \(reason)", Style(.danger, bold: true))

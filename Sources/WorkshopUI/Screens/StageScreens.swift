@@ -334,6 +334,15 @@ enum StageScreens {
             var detail = action.isBeyond(windowDays: window, from: start)
                 ? "by \(action.when?.description ?? "no date") is far off: could it be cut smaller? · \(who)"
                 : "\(who) · by \(action.when?.description ?? "no date")"
+            // What became of it, once marked or noted when looking back (in review: o, then d n x or e).
+            let status: String? = switch action.status {
+            case .planned: nil
+            case .done: "done"
+            case .notDone: "not done"
+            case .dropped: "dropped"
+            }
+            if let status { detail += " · \(status)" }
+            if let outcome = action.outcome { detail += " · noted \(outcome.on): “\(outcome.note)”" }
             if !action.how.isEmpty { detail += " · \(action.how)" }
             return detail
         }
@@ -366,7 +375,7 @@ enum StageScreens {
 
     private static func close(_ app: ConsoleApp, _ rect: Rect, _ grid: inout Grid) {
         if app.state.closeView == 2, let practice = app.practice {
-            DebriefScreen.render(practice.currentDebrief(app.session, at: app.now), in: rect, grid: &grid)
+            DebriefScreen.render(practice.currentDebrief(app.session, at: app.now), in: rect, scroll: app.state.debriefScroll, grid: &grid)
         } else if app.state.closeView == 1 {
             PersonalActions.render(app.session, in: rect, grid: &grid)
         } else {
