@@ -45,6 +45,10 @@ public final class ConsoleApp {
     public private(set) var revision = 0
     private var jargonCache: (revision: Int, step: FlowStep, entries: [GlossaryEntry])?
     private var tallyCache: (revision: Int, closed: [ParticipantID: TurnTally])?
+    /// The header's hint as last laid out (see `ConsoleScreen.headerHint`).
+    var headerHintMemo: (width: Int, step: FlowStep, savedWidth: Int, value: (heading: String, lines: [String]))?
+    /// The revision the list highlights were last pinned at (see `pinSelections`).
+    var pinnedRevision = -1
     /// In a practice run, the simulated group: it answers each saved change (see `recordReply`).
     public var practice: PracticeConsole?
 
@@ -660,7 +664,13 @@ public final class ConsoleApp {
     /// the ideas, an undo that brings an item back above it) cannot move the highlight to another
     /// item. Found by the key storm: a list never touched by the arrows kept only its row.
     func pinSelections() {
+        // Without a saved change since the last time, no item has moved or gone: only a list
+        // with nothing pinned yet needs looking at (working out every list's items, the ideas
+        // sorted by dots among them, on every key cost more than the rest of the key).
+        let changed = revision != pinnedRevision
+        pinnedRevision = revision
         for list in ListName.allCases {
+            if !changed, state.selectedItem[list] != nil { continue }
             let ids = ids(of: list)
             guard !ids.isEmpty else { continue }
             if let id = state.selectedItem[list], ids.contains(id) { continue }

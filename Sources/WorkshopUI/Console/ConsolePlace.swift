@@ -45,6 +45,7 @@ extension ConsoleApp {
         }
         if session.step.stage == .close { state.closeView = min(max(place.closeView, 0), practice == nil ? 1 : 2) }
         placeHighlights()
+        pinnedRevision = -1  // the items named may have gone: look at every list again
         pinSelections()
         return true
     }

@@ -89,10 +89,20 @@ public enum ConsoleScreen {
     /// time on the rows after the first).
     private static func headerHint(_ app: ConsoleApp, width: Int) -> (heading: String, lines: [String]) {
         let session = app.session
+        // The saved time's width without formatting it ("✓ Saved 11:24:45" is always as wide).
+        let savedWidth = app.readOnlyReason != nil ? TextWidth.of("READ-ONLY") : (app.state.lastSavedAt == nil ? 0 : TextWidth.of("✓ Saved 00:00:00"))
+        // Laid out once per width and step, not on every key (the header is drawn on each).
+        if let memo = app.headerHintMemo, memo.width == width, memo.step == session.step, memo.savedWidth == savedWidth { return memo.value }
+        let value = layOutHeaderHint(app, width: width, savedWidth: savedWidth)
+        app.headerHintMemo = (width, session.step, savedWidth, value)
+        return value
+    }
+
+    private static func layOutHeaderHint(_ app: ConsoleApp, width: Int, savedWidth: Int) -> (heading: String, lines: [String]) {
+        let session = app.session
         let prompt = app.content.prompts.prompt(for: session.step.stage)
         let heading = session.step.stage == .principles ? WorkshopFlow.describe(session.step) : prompt.title
         let headingWidth = min(TextWidth.of(heading), max(width - 2, 0))
-        let savedWidth = TextWidth.of(savedText(app).text)
         let first = max(width - 2 - headingWidth - 2 - savedWidth - 2, 1)
         let later = max(width - 2 - headingWidth - 2, 1)
         guard let line = TextLayout.wrap(prompt.hint, width: first).first else { return (heading, []) }
