@@ -34,3 +34,23 @@ final class BoxUndoTests: XCTestCase {
         XCTAssertEqual(app.session.record.participant(person.id)?.accessNeeds, "Hearing loop")
     }
 }
+
+/// `k` on the stories step chooses how long an unfinished workshop keeps room-only stories, and
+/// the step says it where there are any.
+final class RoomOnlyPeriodKeyTests: XCTestCase {
+    func testKCyclesThePeriodAndTheStepSaysIt() throws {
+        let (app, _) = ScreenFixtures.app(at: FlowStep(.storytelling))
+        XCTAssertTrue(app.session.record.stories.contains { $0.consent == .roomOnly }, "the fixture has a room-only story")
+        var screen = ConsoleScreen.render(app, width: 80, height: 24).rows.joined(separator: " ")
+        XCTAssertTrue(screen.contains("or 7 days after last"), screen)
+        app.handle(.character("k"))
+        XCTAssertEqual(app.session.roomOnlyPeriodDays, 14)
+        XCTAssertEqual(app.state.message?.text, "Room-only stories are forgotten 14 days after this workshop was last open, if it is not finished by then (was 7 days); a finished workshop forgets them at its close. Saved.")
+        screen = ConsoleScreen.render(app, width: 80, height: 24).rows.joined(separator: " ")
+        XCTAssertTrue(screen.contains("or 14 days after"), screen)
+        app.handle(.character("k"))
+        app.handle(.character("k"))
+        XCTAssertEqual(app.session.roomOnlyPeriodDays, 1, "30, then round to 1")
+        XCTAssertTrue(app.activeBindings.contains { $0.keyLabel == "k" && $0.help.contains("1, 3, 7, 14 or 30 days") })
+    }
+}

@@ -31,6 +31,13 @@ public enum RoomOnlyForgetting {
         session.step.stage == .close && session.record.stories.contains { $0.holdsRoomOnlyWords }
     }
 
+    /// Whether an unfinished session's room-only period has passed: it was last open (`lastOpen`,
+    /// from its summary) at least its period ago (7 days unless the facilitator chose another).
+    public static func periodHasPassed(_ session: Session, lastOpen: Date?, at date: Date) -> Bool {
+        guard session.step.stage != .close, session.finishedAt == nil, let lastOpen else { return false }
+        return date.timeIntervalSince(lastOpen) >= Double(session.roomOnlyPeriodDays) * 86_400
+    }
+
     /// Whether a finished session just opened still needs forgetting: it holds room-only words,
     /// or opening set a snapshot aside into kept/ (which may hold words the journal no longer has).
     static func isDue(_ store: SessionStore) -> Bool {
@@ -116,10 +123,12 @@ public enum RoomOnlyForgetting {
     /// files that change, and releases it.
     /// - Returns: what was done (nothing when the session is not at its Close step, is read-only or holds no such words).
     @discardableResult
-    public static func forget(in folder: URL, at date: Date) throws -> Outcome {
+    /// - Parameter unfinishedToo: forget in a workshop not at its Close step too (its room-only
+    ///   period has passed).
+    public static func forget(in folder: URL, at date: Date, unfinishedToo: Bool = false) throws -> Outcome {
         let store = try SessionStore.openWithoutForgetting(folder, readOnly: false, at: date)
         defer { try? store.files.close() }
-        guard !store.isReadOnly, store.session.step.stage == .close else { return Outcome(stories: 0, files: 0) }
+        guard !store.isReadOnly, store.session.step.stage == .close || unfinishedToo else { return Outcome(stories: 0, files: 0) }
 
         let journalFile = folder.appendingPathComponent(SessionStore.Files.journalName)
         let journal = SafeFile.exists(journalFile) ? try JournalReader.read(journalFile, as: SessionEvent.self) : nil

@@ -76,16 +76,29 @@ public final class SessionStore: OpenSession {
     /// - Parameter takeOver: a lock from another computer the facilitator chose to take over
     ///   (after being told what that means); taken only if it is still exactly that one.
     public static func open(_ folder: URL, readOnly: Bool, takeOver: LockInfo? = nil, at date: Date) throws -> SessionStore {
+        // When it was last open, read before opening writes anything.
+        let lastOpen = (try? Files.readSummary(SessionSummary.self, in: folder))??.updatedAt
         let store = try openWithoutForgetting(folder, readOnly: readOnly, takeOver: takeOver, at: date)
-        guard !store.isReadOnly, RoomOnlyForgetting.isDue(store) else { return store }
+        // A workshop left unfinished forgets its room-only words once its period has passed.
+        let periodDue = !store.isReadOnly && RoomOnlyForgetting.periodHasPassed(store.session, lastOpen: lastOpen, at: date)
+            && store.session.record.stories.contains { $0.holdsRoomOnlyWords }
+        guard !store.isReadOnly, periodDue || RoomOnlyForgetting.isDue(store) else { return store }
         try? store.files.close()
-        _ = try? RoomOnlyForgetting.forget(in: folder, at: date)
+        let outcome = try? RoomOnlyForgetting.forget(in: folder, at: date, unfinishedToo: periodDue)
         let reopened = try openWithoutForgetting(folder, readOnly: readOnly, at: date)
         // What the first opening found (a snapshot set aside, damage, a lock taken over) is still
         // what the facilitator must be told; the second found nothing new unless it says so.
         if reopened.report.isClean { reopened.report = store.report }
+        if periodDue, let outcome, outcome.stories > 0, let lastOpen {
+            let days = Int(date.timeIntervalSince(lastOpen) / 86_400)
+            let period = store.session.roomOnlyPeriodDays
+            reopened.forgottenNote = "The words of \(outcome.stories == 1 ? "1 room-only story were" : "\(outcome.stories) room-only stories were") forgotten: this workshop was last open \(days) days ago and is not finished, and room-only stories are kept \(period == 1 ? "1 day" : "\(period) days"). Who told a story is still counted."
+        }
         return reopened
     }
+
+    /// Said on opening when room-only words were forgotten because the workshop's period had passed.
+    public internal(set) var forgottenNote: String?
 
     /// Opens a session folder as it is, room-only words and all (for `RoomOnlyForgetting` itself).
     static func openWithoutForgetting(_ folder: URL, readOnly: Bool, takeOver: LockInfo? = nil, at date: Date) throws -> SessionStore {

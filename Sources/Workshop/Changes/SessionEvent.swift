@@ -74,11 +74,14 @@ public enum SessionEvent: Codable, Equatable, Sendable {
     /// Shows scores and answers on the wall as they come (true) or all together once everyone
     /// has placed (false, the default). A display setting, not a capture: undo leaves it.
     case showAnswersLive(Bool)
+    /// How many days after the workshop was last open its room-only stories are forgotten, if it
+    /// is not finished by then. A setting, not a capture: undo leaves it.
+    case setRoomOnlyDays(Int)
 
     /// Whether this event changes the record (and so can be undone).
     public var changesRecord: Bool {
         switch self {
-        case .undo, .redo, .moveTo, .setActionStatus, .finishWorkshop, .showAnswersLive, .noteActionOutcome: return false
+        case .undo, .redo, .moveTo, .setActionStatus, .finishWorkshop, .showAnswersLive, .setRoomOnlyDays, .noteActionOutcome: return false
         default: return true
         }
     }

@@ -249,6 +249,9 @@ public enum SessionReducer {
             session.finishedAt = at
         case .showAnswersLive(let live):
             session.showsAnswersLive = live ? true : nil
+        case .setRoomOnlyDays(let days):
+            guard (1...365).contains(days) else { throw ChangeRefusal("Room-only stories can be kept from 1 to 365 days, not \(days).") }
+            session.roomOnlyDays = days == Session.defaultRoomOnlyDays ? nil : days
 
         case .moveTo(let step, let guards, let reason):
             guard session.template.steps.contains(step) else {

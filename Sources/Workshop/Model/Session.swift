@@ -49,6 +49,19 @@ public struct Session: Codable, Equatable, Sendable {
     /// default): it shows only how many have placed until everyone has, then all at once, so
     /// nobody anchors on the first or the most senior answer.
     public var showsAnswersLive: Bool?
+    /// How many days after the workshop was last open its room-only stories are forgotten if it
+    /// is not finished by then (absent: ``defaultRoomOnlyDays``). A finished workshop forgets
+    /// them at its close.
+    public var roomOnlyDays: Int?
+
+    /// Room-only stories of a workshop left unfinished are forgotten a week after it was last open,
+    /// unless the facilitator chooses another period.
+    public static let defaultRoomOnlyDays = 7
+    /// The periods the facilitator can choose from, in days.
+    public static let roomOnlyPeriods = [1, 3, 7, 14, 30]
+
+    /// The room-only period in force, in days.
+    public var roomOnlyPeriodDays: Int { roomOnlyDays ?? Self.defaultRoomOnlyDays }
 
     public init(id: String, title: String, group: String? = nil, facilitator: String? = nil, createdAt: Date, isPractice: Bool = false, template: WorkshopTemplate, record: WorkshopRecord = WorkshopRecord()) {
         self.id = id

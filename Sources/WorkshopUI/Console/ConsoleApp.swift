@@ -144,6 +144,9 @@ public final class ConsoleApp {
         state.helpOffset = 0
     }
 
+    /// "1 day", "7 days".
+    static func days(_ count: Int) -> String { count == 1 ? "1 day" : "\(count) days" }
+
     /// Handles one key, in the screen now shown.
     public func handle(_ key: Key) {
         let shown = screen
@@ -254,6 +257,13 @@ public final class ConsoleApp {
         case .finish: offerToFinish()
         case .consensus where practice != nil && session.step.stage == .storytelling: askConsent()
         case .switchView: state.closeView = (state.closeView + 1) % (practice == nil ? 2 : 3)
+        case .roomOnlyPeriod:
+            let periods = Session.roomOnlyPeriods
+            let was = session.roomOnlyPeriodDays
+            let next = periods.first { $0 > was } ?? periods[0]
+            if self.record(.setRoomOnlyDays(next)) {
+                state.message = StatusMessage(.saved, "Room-only stories are forgotten \(Self.days(next)) after this workshop was last open, if it is not finished by then (was \(Self.days(was))); a finished workshop forgets them at its close. Saved.")
+            }
         case .toggleLiveAnswers:
             let live = !(session.showsAnswersLive ?? false)
             if self.record(.showAnswersLive(live)) {

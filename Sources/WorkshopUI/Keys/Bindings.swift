@@ -89,6 +89,7 @@ public enum Bindings {
                 .char("a", "add story", help: "Write down a story: title, what happened, the small thing that made a difference, and consent.", .add),
                 KeyBinding([.enter, .character("e")], "Enter", focus == 1 ? "edit story" : "invite", help: "On a person: give them the stick. On a story: edit it.", .edit, inHintBar: false),
                 .char("d", "delete story", help: "Delete the selected story (asks first).", .delete, inHintBar: false),
+                .char("k", "room-only days", help: "How long room-only stories are kept if the workshop is not finished: 1, 3, 7, 14 or 30 days after it was last open (again for the next). A finished workshop forgets them at its close.", .roomOnlyPeriod, inHintBar: false),
             ]
         case .goal:
             return [

@@ -23,6 +23,8 @@ public enum Command: Hashable, Sendable {
     case filter
     /// The wall shows scores and answers as they come, or together once everyone has placed.
     case toggleLiveAnswers
+    /// How long an unfinished workshop keeps its room-only stories (the next period of a few).
+    case roomOnlyPeriod
     // Screens other than the console: show every key
     case showKeys
     // Leaving a mode

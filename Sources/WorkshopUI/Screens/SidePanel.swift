@@ -62,6 +62,14 @@ enum SidePanel {
             y += Draw.paragraph(app.content.prompts.nudge(naming: waiting), in: Rect(x: inner.x, y: y, width: inner.width, height: inner.maxY - y), grid: &grid, style: Style(.accent), maxRows: max(inner.maxY - y - (warnings.isEmpty ? 0 : 3), 2))
             y += 1
         }
+        // How long room-only words are kept, where there are any (k changes it).
+        if app.session.step.stage == .storytelling, app.session.record.stories.contains(where: { $0.consent == .roomOnly }), y < inner.maxY - 1 {
+            let days = ConsoleApp.days(app.session.roomOnlyPeriodDays)
+            y += Draw.paragraph("Room-only stories: forgotten at the close, or \(days) after last open if not finished (k).",
+                                in: Rect(x: inner.x, y: y, width: inner.width, height: inner.maxY - y), grid: &grid, style: Style(.muted),
+                                maxRows: max(inner.maxY - y - (warnings.isEmpty ? 0 : 3), 1))
+            y += 1
+        }
         if !warnings.isEmpty, y < inner.maxY {
             grid.write("Plain words", x: inner.x, y: y, style: Style(.jargon, bold: true))
             y += 1

@@ -32,7 +32,7 @@ enum SessionOpening {
 extension SessionStore {
     /// What the facilitator should be told on opening: anything recovered or set aside.
     var openingNotes: [String] {
-        report.messages + replayProblems
+        report.messages + replayProblems + (forgottenNote.map { [$0] } ?? [])
     }
 }
 
