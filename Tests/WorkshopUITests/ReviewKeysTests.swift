@@ -36,3 +36,21 @@ final class ReviewKeysTests: XCTestCase {
         XCTAssertEqual(app.screen, .browser)
     }
 }
+
+/// The review list is drawn by TerminalUI's `Table`, the one table widget: each principle is a
+/// column of its own, so each score keeps its colour and its heading letter stands over it.
+final class ReviewTableTests: XCTestCase {
+    func testTheListIsATableWithAColumnPerPrincipleAndTheSortedOneMarked() throws {
+        let app = ReviewFixture.standard().app()
+        while app.query.sort != .principles { app.handle(.character("s")) }
+        let grid = ReviewScreens.render(app, width: 80, height: 24)
+        let heading = try XCTUnwrap(grid.rows.firstIndex { $0.contains("Date") && $0.contains("People") })
+        XCTAssertTrue(grid.rowText(heading).hasSuffix(" A  W  R N↓  "), grid.rowText(heading))
+        let n = try XCTUnwrap(grid.rowText(heading).range(of: "N↓")).lowerBound.utf16Offset(in: grid.rowText(heading))
+        XCTAssertTrue(grid[n, heading].style.underline, "the sorted column's heading is underlined")
+        // A row below the selected one: its RED, AMBER and GREEN in their own roles.
+        let row = try XCTUnwrap((heading + 2..<grid.height).first { grid.rowText($0).contains("▲A") })
+        let roles = Set((0..<grid.width).map { grid[$0, row].style.role })
+        XCTAssertTrue(roles.contains(.amber), grid.rowText(row))
+    }
+}

@@ -40,6 +40,19 @@ public struct Table: Widget, Sendable {
     public var selectedStyle: Style
     /// Blank columns between table columns.
     public var gap: Int
+    /// Each row's own style (a practice run drawn muted), instead of `style`.
+    public var rowStyles: [Style]?
+    /// A cell's own style (a RED, AMBER or GREEN score; a marker), instead of its row's.
+    public var cellStyles: [[Style?]]?
+    /// A column heading's own style (the column the list is sorted by, underlined).
+    public var headerStyles: [Style?]?
+    /// Whether only the selected row is a band across the table (from `bandFrom`): other rows
+    /// and the heading then colour only their text, not the gaps between columns.
+    public var bandsOnlySelected = false
+    /// The column a selected row's band starts at (a marker column before it stays as it is).
+    public var bandFrom = 0
+    /// The first row drawn, when the caller keeps the selection in view its own way.
+    public var firstRow: Int?
 
     /// Creates a table.
     /// - Parameters:
@@ -92,25 +105,38 @@ public struct Table: Widget, Sendable {
         var body = area
         if columns.contains(where: { !$0.title.isEmpty }) {
             let (header, rest) = area.splitTop(1)
-            drawRow(columns.map(\.title), in: header, widths: widths, style: headerStyle, into: &grid)
+            drawRow(columns.map(\.title), in: header, widths: widths, style: headerStyle, cellStyles: headerStyles ?? [],
+                    fill: !bandsOnlySelected, into: &grid)
             body = rest
         }
-        let first = firstVisibleRow(visibleRows: body.height)
+        let first = firstRow ?? firstVisibleRow(visibleRows: body.height)
         for (offset, row) in rows.dropFirst(first).prefix(body.height).enumerated() {
+            let index = first + offset
             let rect = Rect(x: body.x, y: body.y + offset, width: body.width, height: 1)
-            drawRow(row, in: rect, widths: widths, style: first + offset == selected ? selectedStyle : style, into: &grid)
+            let isSelected = index == selected
+            let rowStyle = isSelected ? selectedStyle : (rowStyles.map { index < $0.count ? $0[index] : style } ?? style)
+            let own = cellStyles.map { index < $0.count ? $0[index] : [] } ?? []
+            drawRow(row, in: rect, widths: widths, style: rowStyle, cellStyles: own,
+                    fill: !bandsOnlySelected || isSelected, fillFrom: isSelected ? bandFrom : 0, into: &grid)
         }
     }
 
-    private func drawRow(_ texts: [String], in rect: Rect, widths: [Int], style: Style, into grid: inout Grid) {
-        grid.fill(rect, style: style)
+    private func drawRow(_ texts: [String], in rect: Rect, widths: [Int], style: Style, cellStyles: [Style?] = [], fill: Bool = true, fillFrom: Int = 0,
+                         into grid: inout Grid) {
+        if fill {
+            let start = rect.x + widths.prefix(fillFrom).reduce(0) { $0 + $1 + gap }
+            grid.fill(Rect(x: start, y: rect.y, width: Swift.max(rect.maxX - start, 0), height: 1), style: style)
+        }
         var column = rect.x
         for (index, width) in widths.enumerated() {
             guard column < rect.maxX else { break }
             let available = Swift.min(width, rect.maxX - column)
             let text = index < texts.count ? texts[index] : ""
-            let fitted = TextLayout.aligned(text, width: available, alignment: columns[index].alignment)
-            grid.write(fitted, x: column, y: rect.y, style: style, maxWidth: available)
+            // Left-aligned text is written as it is (the spaces after it keep the row's fill, or none).
+            let alignment = columns[index].alignment
+            let fitted = alignment == .left ? TextLayout.truncate(text, width: available) : TextLayout.aligned(text, width: available, alignment: alignment)
+            let cellStyle = (index < cellStyles.count ? cellStyles[index] : nil) ?? style
+            grid.write(fitted, x: column, y: rect.y, style: cellStyle, maxWidth: available)
             column += width + gap
         }
     }

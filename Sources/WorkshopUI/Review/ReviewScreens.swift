@@ -133,42 +133,65 @@ public enum ReviewScreens {
         }
         top += 1
         let layout = columns(width: rect.width - 2)
-        // Column headings, the sorted one marked.
-        var x = 3
+        let list = Rect(x: 1, y: top + 1, width: rect.width - 2, height: rect.maxY - top - 1)
+        let range = app.shown.isEmpty ? 0..<0 : Draw.visibleRange(selected: app.selected, count: app.shown.count, rows: list.height)
+        // One table (TerminalUI's, as every list of columns): a marker column, the columns, and
+        // the four principles a column each so each score has its own colour.
+        var tableColumns = [Table.Column("", width: 1)]
+        var headerStyles: [Style?] = [nil]
         for (column, columnWidth) in layout {
-            var heading = column.heading
-            if column == query.sort { heading += query.descending ? " ↓" : " ↑" }
-            Draw.line(heading, x: x, y: top, width: columnWidth, grid: &grid, style: Style(.heading, bold: true, underline: column == query.sort))
-            x += columnWidth + 1
+            let sorted = column == query.sort
+            let arrow = sorted ? (query.descending ? " ↓" : " ↑") : ""
+            if column == .principles {
+                for (index, letter) in ["A", "W", "R", "N"].enumerated() {
+                    tableColumns.append(Table.Column(letter + (index == 3 && sorted ? arrow.trimmingCharacters(in: .whitespaces) : ""), width: 2, alignment: .right))
+                    headerStyles.append(Style(.heading, bold: true, underline: sorted))
+                }
+                _ = columnWidth
+            } else {
+                tableColumns.append(Table.Column(column.heading + arrow, width: columnWidth))
+                headerStyles.append(Style(.heading, bold: true, underline: sorted))
+            }
         }
-        top += 1
-        let list = Rect(x: 1, y: top, width: rect.width - 2, height: rect.maxY - top)
+        var rows: [[String]] = [], rowStyles: [Style] = [], cellStyles: [[Style?]] = []
+        for index in range {
+            let entry = app.shown[index]
+            let isSelected = index == app.selected
+            var row = [isSelected ? "▸" : (app.compareMark == entry.id ? "◆" : " ")]
+            var styles: [Style?] = [Style(.accent, bold: true)]
+            for (column, _) in layout {
+                switch column {
+                case .date: row.append(date(entry.createdAt)); styles.append(nil)
+                case .title: row.append((entry.damaged ? "(damaged) " : "") + entry.title + (entry.isPractice ? " (practice)" : "")); styles.append(nil)
+                case .group: row.append(entry.group ?? "–"); styles.append(nil)
+                case .stage: row.append(entry.finished ? "Finished" : entry.stage.title); styles.append(nil)
+                case .people: row.append(String(repeating: " ", count: max(3 - "\(entry.people)".count, 0)) + "\(entry.people)"); styles.append(nil)
+                case .principles:
+                    for value in entry.rag.prefix(4) + Array(repeating: nil, count: max(4 - entry.rag.count, 0)) {
+                        row.append(value.map { "\($0.symbol)\($0.letter)" } ?? "· ")
+                        styles.append(isSelected ? nil : Style(Draw.role(for: value), bold: value != nil))
+                    }
+                }
+            }
+            rows.append(row)
+            rowStyles.append(Style(entry.isPractice ? .muted : .text))
+            cellStyles.append(styles)
+        }
+        var table = Table(columns: tableColumns, rows: rows, selected: range.firstIndex(of: app.selected).map { $0 - range.lowerBound },
+                          headerStyle: Style(.heading, bold: true), selectedStyle: Style(.selected, bold: true, reverse: true))
+        table.rowStyles = rowStyles
+        table.cellStyles = cellStyles
+        table.headerStyles = headerStyles
+        table.bandsOnlySelected = true
+        table.bandFrom = 1
+        table.firstRow = 0
+        table.render(in: Rect(x: list.x, y: top, width: list.width, height: list.height + 1), into: &grid)
         guard !app.shown.isEmpty else {
             let empty = app.allEntries.isEmpty
                 ? "There are no sessions yet. Run a workshop first; it will appear here."
                 : "No session matches. Press / to change the search, g for another group, p for practice runs."
             Draw.paragraph(empty, in: list, grid: &grid, style: Style(.muted))
             return
-        }
-        for (offset, index) in Draw.visibleRange(selected: app.selected, count: app.shown.count, rows: list.height).enumerated() {
-            let entry = app.shown[index]
-            let y = list.y + offset
-            let isSelected = index == app.selected
-            let base = isSelected ? Style(.selected, bold: true, reverse: true) : Style(entry.isPractice ? .muted : .text)
-            grid.write(isSelected ? "▸ " : (app.compareMark == entry.id ? "◆ " : "  "), x: list.x, y: y, style: Style(.accent, bold: true))
-            if isSelected { grid.fill(Rect(x: list.x + 2, y: y, width: list.width - 2, height: 1), style: base) }
-            var x = list.x + 2
-            for (column, columnWidth) in layout {
-                switch column {
-                case .date: Draw.line(date(entry.createdAt), x: x, y: y, width: columnWidth, grid: &grid, style: base)
-                case .title: Draw.line((entry.damaged ? "(damaged) " : "") + entry.title + (entry.isPractice ? " (practice)" : ""), x: x, y: y, width: columnWidth, grid: &grid, style: base)
-                case .group: Draw.line(entry.group ?? "–", x: x, y: y, width: columnWidth, grid: &grid, style: base)
-                case .stage: Draw.line(entry.finished ? "Finished" : entry.stage.title, x: x, y: y, width: columnWidth, grid: &grid, style: base)
-                case .people: Draw.line(String(repeating: " ", count: max(3 - "\(entry.people)".count, 0)) + "\(entry.people)", x: x, y: y, width: columnWidth, grid: &grid, style: base)
-                case .principles: ragCells(entry.rag, x: x, y: y, grid: &grid, style: isSelected ? base : nil)
-                }
-                x += columnWidth + 1
-            }
         }
     }
 
