@@ -32,6 +32,26 @@ import time
 ESCAPES = re.compile(rb"\x1b\[[0-9;?]*[A-Za-z]|\x1b\][^\x07]*\x07|\x1b[()][A-Z0-9]|\x1b[=>]")
 
 
+def read_until_quiet(master, gap, limit=5):
+    """Reads a pseudo-terminal until nothing arrives for `gap` seconds (or `limit` have passed);
+    returns (bytes, the monotonic nanoseconds the last of them arrived, or None)."""
+    data, last = b"", None
+    deadline = time.monotonic() + limit
+    while time.monotonic() < deadline:
+        ready, _, _ = select.select([master], [], [], gap)
+        if not ready:
+            break
+        try:
+            chunk = os.read(master, 65536)
+        except OSError:
+            break
+        if not chunk:
+            break
+        data += chunk
+        last = time.monotonic_ns()
+    return data, last
+
+
 def spawn(argv, env, columns=100, rows=30):
     """Starts argv on a new pseudo-terminal as its controlling terminal; returns (master, pid, began)."""
     master, slave = os.openpty()

@@ -28,7 +28,7 @@ import signal
 import sys
 import time
 
-from firstdraw import spawn
+from firstdraw import read_until_quiet, spawn
 
 
 class Console:
@@ -41,18 +41,7 @@ class Console:
 
     def quiet(self, gap, limit=5):
         """Reads until nothing arrives for `gap` seconds; returns (bytes, arrival of the last)."""
-        data, last = b"", None
-        deadline = time.monotonic() + limit
-        while time.monotonic() < deadline:
-            ready, _, _ = select.select([self.master], [], [], gap)
-            if not ready:
-                break
-            chunk = os.read(self.master, 65536)
-            if not chunk:
-                break
-            data += chunk
-            last = time.monotonic_ns()
-        return data, last
+        return read_until_quiet(self.master, gap, limit)
 
     def cpu_ns(self):
         return int(open(f"/proc/{self.pid}/schedstat").read().split()[0])

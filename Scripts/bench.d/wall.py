@@ -26,7 +26,7 @@ import struct
 import sys
 import time
 
-from firstdraw import ESCAPES, spawn
+from firstdraw import ESCAPES, read_until_quiet, spawn
 
 IN_MODIFY = 0x00000002
 IN_NONBLOCK = 0o4000
@@ -40,21 +40,7 @@ class Pty:
 
     def drain(self, gap, limit=5):
         """Reads until nothing arrives for `gap` seconds; returns (bytes, arrival of the last)."""
-        data, last = b"", None
-        deadline = time.monotonic() + limit
-        while time.monotonic() < deadline:
-            ready, _, _ = select.select([self.master], [], [], gap)
-            if not ready:
-                break
-            try:
-                chunk = os.read(self.master, 65536)
-            except OSError:
-                break
-            if not chunk:
-                break
-            data += chunk
-            last = time.monotonic_ns()
-        return data, last
+        return read_until_quiet(self.master, gap, limit)
 
     def stop(self):
         os.kill(self.pid, signal.SIGKILL)

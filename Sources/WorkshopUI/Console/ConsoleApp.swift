@@ -47,6 +47,8 @@ public final class ConsoleApp {
     private var tallyCache: (revision: Int, closed: [ParticipantID: TurnTally])?
     /// The header's hint as last laid out (see `ConsoleScreen.headerHint`).
     var headerHintMemo: (width: Int, step: FlowStep, savedWidth: Int, value: (heading: String, lines: [String]))?
+    /// The header's "✓ Saved 11:24:45" for the last save (see `ConsoleScreen.savedText`).
+    var savedTextMemo: (at: Date, text: String)?
     /// The revision the list highlights were last pinned at (see `pinSelections`).
     var pinnedRevision = -1
     /// In a practice run, the simulated group: it answers each saved change (see `recordReply`).
@@ -129,7 +131,7 @@ public final class ConsoleApp {
     /// The keys the help box lists: those of what it was opened over (a box, the round of
     /// answers, the name picker, or the step).
     public var helpBindings: [KeyBinding] {
-        if let form = state.form { return Bindings.formHelp(form) }
+        if state.form != nil { return Bindings.formKeys }
         switch state.helpReturn {
         case .consensus: return Bindings.consensus
         case .pickPerson(let picker): return Bindings.picker(picker.purpose)
@@ -143,9 +145,6 @@ public final class ConsoleApp {
         state.mode = .help
         state.helpOffset = 0
     }
-
-    /// "1 day", "7 days".
-    static func days(_ count: Int) -> String { count == 1 ? "1 day" : "\(count) days" }
 
     /// Handles one key, in the screen now shown.
     public func handle(_ key: Key) {
@@ -262,7 +261,7 @@ public final class ConsoleApp {
             let was = session.roomOnlyPeriodDays
             let next = periods.first { $0 > was } ?? periods[0]
             if self.record(.setRoomOnlyDays(next)) {
-                state.message = StatusMessage(.saved, "Room-only stories are forgotten \(Self.days(next)) after this workshop was last open, if it is not finished by then (was \(Self.days(was))); a finished workshop forgets them at its close. Saved.")
+                state.message = StatusMessage(.saved, "Room-only stories are forgotten \(Draw.days(next)) after this workshop was last open, if it is not finished by then (was \(Draw.days(was))); a finished workshop forgets them at its close. Saved.")
             }
         case .toggleLiveAnswers:
             let live = !(session.showsAnswersLive ?? false)

@@ -218,7 +218,7 @@ public final class HomeApp {
         // letters leave few columns).
         if showingKeys {
             let rect = Rect(x: 0, y: 1, width: grid.width, height: grid.height - 2)
-            let listed = form.map { Bindings.formHelp($0) } ?? Self.bindings
+            let listed = form == nil ? Self.bindings : Bindings.formKeys
             keysOffset = min(keysOffset, HelpBox.maxOffset(listed, note: nil, rows: max(rect.height - 2, 1), width: rect.width))
             HelpBox.render(listed, note: nil, offset: keysOffset, in: rect, grid: &grid)
         }

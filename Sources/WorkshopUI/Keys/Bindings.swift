@@ -179,9 +179,6 @@ public enum Bindings {
         KeyBinding([.function(1)], "F1", "all keys", help: "Show these keys (? is a letter in a box); any key goes back to the box.", .help),
     ]
 
-    /// The keys listed by F1 in a box.
-    public static func formHelp(_ form: Form) -> [KeyBinding] { formKeys }
-
     /// The same for the hint bar: "Esc cancel", the way out of the form, pinned at the right so
     /// that a narrow window still shows it.
     static func formBar(_ form: Form) -> (hints: [(keys: String, label: String)], pinned: [(keys: String, label: String)]) {

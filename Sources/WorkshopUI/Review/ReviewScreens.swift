@@ -143,11 +143,11 @@ public enum ReviewScreens {
             let sorted = column == query.sort
             let arrow = sorted ? (query.descending ? " ↓" : " ↑") : ""
             if column == .principles {
+                // Four columns of 2 in the principles' width (11 = 4 x 2 + 3 gaps).
                 for (index, letter) in ["A", "W", "R", "N"].enumerated() {
-                    tableColumns.append(Table.Column(letter + (index == 3 && sorted ? arrow.trimmingCharacters(in: .whitespaces) : ""), width: 2, alignment: .right))
+                    tableColumns.append(Table.Column(letter + (index == 3 && sorted ? arrow.trimmingCharacters(in: .whitespaces) : ""), width: (columnWidth - 3) / 4, alignment: .right))
                     headerStyles.append(Style(.heading, bold: true, underline: sorted))
                 }
-                _ = columnWidth
             } else {
                 tableColumns.append(Table.Column(column.heading + arrow, width: columnWidth))
                 headerStyles.append(Style(.heading, bold: true, underline: sorted))

@@ -199,7 +199,7 @@ public enum TimelineWords {
         case .showAnswersLive(let live):
             return live ? "The wall showed scores and answers as they came." : "The wall showed scores and answers together, once everyone had placed."
         case .setRoomOnlyDays(let days):
-            return "Room-only stories were set to be forgotten \(days == 1 ? "1 day" : "\(days) days") after the workshop was last open, if it was not finished by then."
+            return "Room-only stories were set to be forgotten \(Draw.days(days)) after the workshop was last open, if it was not finished by then."
         case .noteActionOutcome(let id, let note, let day):
             return "Looking back, on \(day), what happened with \(action(id)) was noted: \(quote(note))."
         case .undo:

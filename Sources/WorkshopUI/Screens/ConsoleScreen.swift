@@ -142,10 +142,14 @@ public enum ConsoleScreen {
     private static func savedText(_ app: ConsoleApp) -> (text: String, role: Role) {
         if app.readOnlyReason != nil { return ("READ-ONLY", .danger) }
         guard let saved = app.state.lastSavedAt else { return ("", .good) }
+        // Formatted once per save, not on every frame (a formatter is costly to make).
+        if let memo = app.savedTextMemo, memo.at == saved { return (memo.text, .good) }
         let formatter = DateFormatter()
         formatter.dateFormat = "HH:mm:ss"
         formatter.timeZone = TimeZone.current
-        return ("✓ Saved \(formatter.string(from: saved))", .good)
+        let text = "✓ Saved \(formatter.string(from: saved))"
+        app.savedTextMemo = (saved, text)
+        return (text, .good)
     }
 
     // MARK: - Footer

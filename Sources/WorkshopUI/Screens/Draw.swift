@@ -44,9 +44,11 @@ enum Draw {
         let minutes = Int((max(0, seconds) / 60).rounded(.up))
         if minutes < 60 { return "\(minutes) min" }
         if minutes < 24 * 60 { return minutes % 60 == 0 ? "\(minutes / 60) h" : "\(minutes / 60) h \(minutes % 60) min" }
-        let days = minutes / (24 * 60)
-        return days == 1 ? "1 day" : "\(days) days"
+        return days(minutes / (24 * 60))
     }
+
+    /// "1 day", "7 days".
+    static func days(_ count: Int) -> String { count == 1 ? "1 day" : "\(count) days" }
 
     /// A RAG score as symbol and word, so colour never carries the meaning alone.
     static func rag(_ rag: RAG?) -> String {
