@@ -15,6 +15,11 @@ in a rotating order, N times each after one warm-up round.
   terminal (escape sequences left out when looking for it): the first screen, drawn whole.
   The process's peak resident memory (VmHWM) is read from /proc at that moment, then it is
   killed (what it does after its first screen is not timed).
+- "keys" (optional) are typed on the terminal as soon as the program is started, before it
+  has drawn anything (they wait for it in the terminal, as keys typed early do); the marker is
+  then what answering them shows. "quit" (optional) is typed once the marker has arrived, and
+  the program is left to end by itself (not timed), as a person quitting would: what it writes
+  when it closes is then there for the next start. Without "quit" the program is killed.
 - For a program without one (the minimal ncurses program), the time runs to the end of
   waitpid: it has started curses, drawn, ended curses and exited.
 """
@@ -73,9 +78,11 @@ def peak_kb(pid):
     return -1
 
 
-def until_marker(argv, env, marker, limit=20):
+def until_marker(argv, env, marker, limit=20, keys=b"", quit=b""):
     master, pid, began = spawn(argv, env)
     seen = b""
+    if keys:
+        os.write(master, keys)
     try:
         while True:
             ready, _, _ = select.select([master], [], [], limit)
@@ -88,11 +95,34 @@ def until_marker(argv, env, marker, limit=20):
             arrived = time.monotonic_ns()
             seen += chunk
             if marker in ESCAPES.sub(b"", seen):
-                return (arrived - began) / 1e6, peak_kb(pid)
+                result = (arrived - began) / 1e6, peak_kb(pid)
+                if quit:
+                    quit_and_wait(master, pid, quit)
+                return result
     finally:
-        os.kill(pid, signal.SIGKILL)
-        os.waitpid(pid, 0)
+        try:
+            os.kill(pid, signal.SIGKILL)
+            os.waitpid(pid, 0)
+        except (ProcessLookupError, ChildProcessError):
+            pass
         os.close(master)
+
+
+def quit_and_wait(master, pid, keys, limit=10):
+    """Types `keys` (the program's own way out) and waits for it to end, reading what it
+    draws meanwhile; not timed. A program that is still there after `limit` seconds is
+    killed by the caller."""
+    os.write(master, keys)
+    deadline = time.monotonic() + limit
+    while time.monotonic() < deadline:
+        done, _ = os.waitpid(pid, os.WNOHANG)
+        if done:
+            return
+        if select.select([master], [], [], 0.05)[0]:
+            try:
+                os.read(master, 65536)
+            except OSError:
+                pass
 
 
 def until_exit(argv, env):
@@ -142,7 +172,8 @@ def main():
             env.pop("NO_COLOR", None)
             env.update(program.get("env", {}))
             if program.get("marker"):
-                ms, hwm = until_marker(program["argv"], env, program["marker"].encode())
+                ms, hwm = until_marker(program["argv"], env, program["marker"].encode(),
+                                       keys=program.get("keys", "").encode(), quit=program.get("quit", "").encode())
             else:
                 ms, hwm = until_exit(program["argv"], env), None
             for path in program.get("remove", []):

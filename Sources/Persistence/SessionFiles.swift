@@ -173,6 +173,9 @@ public final class SessionFiles<Document: Codable, Event: Codable> {
                 case .heldBy(let info):
                     throw PersistenceError.lockedBy(info)
                 }
+                // The screen kept at the last close was for showing while this opens; once the
+                // session may change it is stale, and it holds words (see `LastScreen`).
+                LastScreen.remove(in: folder)
             } catch let error as PersistenceError {
                 // A folder that cannot be written (read-only disk, no permission) is still shown, read-only.
                 guard let code = error.notWritableCode else { throw error }

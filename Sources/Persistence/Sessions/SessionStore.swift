@@ -268,12 +268,17 @@ public final class SessionStore: OpenSession {
 
     /// Writes a last snapshot and releases the lock. A finished session (at its Close step)
     /// then has its room-only words forgotten from every file (see `RoomOnlyForgetting`).
-    public func close(at date: Date) {
+    public func close(at date: Date, lastScreen: LastScreen.Picture? = nil) {
         // Whatever the background writer holds goes first; the last snapshot is written here,
         // on disk before the lock is given back.
         writer.stop()
         let writable = !isReadOnly && !files.isReadOnly
         if writable { try? files.writeSnapshot(session, summary: SessionSummary(session, updatedAt: date), at: date) }
+        // The screen to show at once when it is resumed, stamped with the files as they are now
+        // (not at the Close step: closing forgets room-only words it may show).
+        if writable, let lastScreen, session.step.stage != .close {
+            LastScreen.write(lastScreen, in: folder, shownUntil: LastScreen.shownUntil(session, closedAt: date))
+        }
         try? files.close()
         if writable && session.step.stage == .close {
             _ = try? RoomOnlyForgetting.forget(in: folder, at: date)

@@ -808,3 +808,16 @@ public final class ConsoleApp {
         return people[(index + 1) % people.count]
     }
 }
+
+extension ConsoleApp {
+    /// The first screen a console reopened on this session would draw at this size: a new
+    /// console on the same session and content, back at this one's place, as `campfire resume`
+    /// opens it. Kept when the console closes, to be shown at once when it is resumed
+    /// (`LastScreen`); a test compares it with the screen a real reopening draws.
+    public func screenWhenReopened(width: Int, height: Int) -> Grid {
+        let fresh = ConsoleApp(session: openSession, content: content, clock: clock, readOnlyReason: readOnlyReason)
+        fresh.restore(place)
+        fresh.state.size = (width, height)
+        return ConsoleScreen.render(fresh, width: width, height: height)
+    }
+}

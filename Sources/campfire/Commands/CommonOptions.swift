@@ -62,6 +62,16 @@ struct Settings: Sendable {
         }
     }
 
+    /// The folder `reference` names when that is plain from the text alone, by path: a path with
+    /// a slash in it, or a whole id in the data folder (what `resolve` finds first for either).
+    /// Nil for anything `resolve` must look for (the start of an id). Nothing is listed and no
+    /// `URL` is made: this is on the way to `campfire resume`'s first screen.
+    func plainFolderPath(_ reference: String) -> String? {
+        if reference.contains("/") { return reference }
+        guard !reference.isEmpty, !reference.hasPrefix(".") else { return nil }
+        return dataFolder.sessionsPath + "/" + reference
+    }
+
     /// A command to print for the facilitator to run next, with these options, so it works when
     /// pasted ("campfire resume ID --data-dir D").
     func followUp(_ command: String, _ arguments: [String]) -> String {

@@ -41,9 +41,20 @@ enum ConsoleRunner {
         drafts?.update(app.state.form, now: clock.now(), force: true)
         places?.update(app.place, now: clock.now(), force: true)
         if let practice, !store.isReadOnly { PracticeRunner.leave(practice, session: app.session) }
-        store.close(at: clock.now())
+        store.close(at: clock.now(), lastScreen: lastScreen(of: app, store: store, practice: practice, size: terminal.size))
         if stopTerminal || code != 0 { terminal.stop() }
         return code
+    }
+
+    /// The screen `campfire resume` shows at once next time (see `LastScreen`), or nil when
+    /// there is none to keep: a console open only to look, a practice run, a box left open (its
+    /// draft comes back instead), or a screen whose transcript does not read back the same.
+    static func lastScreen(of app: ConsoleApp, store: SessionStore, practice: PracticeConsole?, size: (width: Int, height: Int)) -> LastScreen.Picture? {
+        guard !store.isReadOnly, practice == nil, app.state.form == nil, size.width > 0, size.height > 0 else { return nil }
+        let grid = app.screenWhenReopened(width: size.width, height: size.height)
+        let transcript = GridTranscript.text(of: grid)
+        guard GridTranscript.grid(from: transcript, width: size.width, height: size.height) == grid else { return nil }
+        return LastScreen.Picture(transcript: transcript, width: size.width, height: size.height)
     }
 
     private static func loop(app: ConsoleApp, store: SessionStore, terminal: TerminalSession, drafts: DraftKeeper?, places: PlaceKeeper?) -> Int32 {
