@@ -7,13 +7,13 @@ import Workshop
 enum SessionMaker {
     static let start = Date(timeIntervalSince1970: 1_795_430_467)
 
-    /// The sample workshop, all the way through, saved in `data`. Returns its id.
-    static func sample(in data: URL, id: String = "20261123-1000-beef", extra: [SessionEvent] = []) throws -> String {
+    /// The sample workshop, all the way through (or up to a step), saved in `data`. Returns its id.
+    static func sample(in data: URL, id: String = "20261123-1000-beef", upTo step: FlowStep? = nil, extra: [SessionEvent] = []) throws -> String {
         let template = try ContentLibrary.load().template(named: "standard")
         let library = SessionLibrary(dataFolder: DataFolder(url: data))
         let store = try library.create(Session(id: id, title: "Riverside day service", group: "riverside", facilitator: "Jo",
                                                createdAt: start, template: template), at: start)
-        for (event, seconds) in SampleWorkshop.events(template: template) {
+        for (event, seconds) in SampleWorkshop.events(template: template, upTo: step) {
             try store.record(event, at: start.addingTimeInterval(seconds))
         }
         for (index, event) in extra.enumerated() {

@@ -42,14 +42,7 @@ final class ResumeKeptScreenTests: XCTestCase {
     }
 
     func testResumeShowsTheScreenItWasLeftOnFirstThenTheWorkshopItself() throws {
-        let template = try ContentLibrary.load().template(named: "standard")
-        let start = SessionMaker.start
-        let store = try SessionLibrary(dataFolder: DataFolder(url: data)).create(
-            Session(id: id, title: "Riverside", group: nil, facilitator: "Jo", createdAt: start, template: template), at: start)
-        for (event, seconds) in SampleWorkshop.events(template: template, upTo: FlowStep(.ideas)) {
-            try store.record(event, at: start.addingTimeInterval(seconds))
-        }
-        store.close(at: start.addingTimeInterval(9_000))
+        _ = try SessionMaker.sample(in: data, id: id, upTo: FlowStep(.ideas))
         XCTAssertFalse(FileManager.default.fileExists(atPath: kept.path), "no screen is kept until a console closes")
 
         // Opened and left normally: the screen is kept, for its owner only.

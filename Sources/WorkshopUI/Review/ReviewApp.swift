@@ -16,6 +16,8 @@ public struct ReviewSource {
     public var damage: (String) -> String? = { _ in nil }
     /// A practice run's debrief and what its simulated group said; nil for a real session.
     public var practice: (String) -> ReviewPractice?
+    /// One session's row of the list, read again after its files changed (nil: keep the row).
+    public var entry: (String) -> ReviewEntry? = { _ in nil }
     /// Records what happened with an action and the day: like marking, one journal line.
     public var noteAction: (String, ActionID, String, Day) throws -> Void
 
@@ -183,6 +185,27 @@ public final class ReviewApp {
     }
 
     public var selectedEntry: ReviewEntry? { shown.indices.contains(selected) ? shown[selected] : nil }
+
+    /// The session on screen, read page by page or as its timeline (nil on the list, a group's
+    /// progress and a comparison), for following it while a console has it open.
+    public var sessionOnScreen: String? {
+        switch screen {
+        case .session(let id), .timeline(let id): return id
+        case .browser, .progress, .compare: return nil
+        }
+    }
+
+    /// A session's files changed (a console has it open, or review noted an action): it is read
+    /// again for the next drawing, its timeline too, and its row in the list.
+    public func sessionChanged(_ id: String) {
+        sessionCache[id] = nil
+        timelineCache[id] = nil
+        practiceCache[id] = nil
+        if let fresh = source.entry(id), let index = allEntries.firstIndex(where: { $0.id == id }) {
+            allEntries[index] = fresh
+            refilter()
+        }
+    }
 
     // MARK: - Loading
 

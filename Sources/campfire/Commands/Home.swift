@@ -92,7 +92,7 @@ struct HomeScreen {
                 // Looking back opens the review of that session; q there comes back here.
                 let review = ReviewApp(source: ReviewRunner.source(options.library), content: content, query: ReviewQuery(practice: .all))
                 review.open(id)
-                let code = ReviewRunner.run(review, terminal: terminal)
+                let code = ReviewRunner.run(review, terminal: terminal, library: options.library)
                 if code != 0 { terminal.stop(); throw ExitCode(code) }
                 continue
             case .resume(let id):

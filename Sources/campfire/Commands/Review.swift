@@ -42,7 +42,7 @@ struct Review: ParsableCommand {
             return
         }
         let terminal = try options.startTerminal()
-        let code = ReviewRunner.run(app, terminal: terminal)
+        let code = ReviewRunner.run(app, terminal: terminal, library: options.library)
         terminal.stop()
         if code != 0 { throw ExitCode(code) }
     }

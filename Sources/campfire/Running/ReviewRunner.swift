@@ -21,6 +21,11 @@ enum ReviewRunner {
             practice: { id in practice(id, in: library) },
             noteAction: { id, action, note, day in try files.noteAction(id, action: action, note: note, on: day) })
         source.damage = { files.damage($0) }
+        source.entry = { id in
+            let folder = library.dataFolder.sessionsPath + "/" + id
+            guard let summary = (try? SessionStore.Files.readSummary(SessionSummary.self, in: URL(fileURLWithPath: folder, isDirectory: true))) ?? nil else { return nil }
+            return entry(from: summary, damaged: SessionHealth.check(URL(fileURLWithPath: folder, isDirectory: true)).contains(where: \.isDamage))
+        }
         return source
     }
 
@@ -40,8 +45,66 @@ enum ReviewRunner {
     }
 
     /// Runs until the person quits or a signal arrives. Returns the exit code.
-    static func run(_ app: ReviewApp, terminal: TerminalSession) -> Int32 {
-        do { try app.screenLoop().run(on: terminal) } catch let end as TerminalSession.LoopEnd { return end.code } catch { return 1 }
+    ///
+    /// The session on screen is followed as the wall follows one: a change to its journal or
+    /// snapshot (a console has it open) wakes the loop, and it is read again and drawn.
+    static func run(_ app: ReviewApp, terminal: TerminalSession, library: SessionLibrary) -> Int32 {
+        var loop = app.screenLoop()
+        let follower = ReviewFollower(sessionsPath: library.dataFolder.sessionsPath)
+        loop.waitForChange = { timeout in follower.wait(app, timeoutMilliseconds: timeout) }
+        do { try loop.run(on: terminal) } catch let end as TerminalSession.LoopEnd { return end.code } catch { return 1 }
         return 0
+    }
+}
+
+/// Waits for a key or a change to the session review has on screen: woken by a file-change
+/// notification (inotify), or, where there is none (or `CAMPFIRE_NO_NOTIFY` is set), by looking
+/// at the journal every `Present.pollMilliseconds`, as `campfire present` does.
+final class ReviewFollower {
+    private let sessionsPath: String
+    private let notify = (ProcessEnvironment.value("CAMPFIRE_NO_NOTIFY") ?? "").isEmpty
+    private var watched: String?
+    /// Waits on the terminal alone while no session is on screen.
+    private var watch = FolderWatch(folder: "", names: [], notify: false)
+    private var journalStamp: [Int]?
+
+    init(sessionsPath: String) {
+        self.sessionsPath = sessionsPath
+    }
+
+    /// Waits up to `timeoutMilliseconds`; true when the session on screen changed (the loop draws
+    /// again), false when a key is ready or the time is up (the loop reads a key, if any).
+    func wait(_ app: ReviewApp, timeoutMilliseconds timeout: Int) -> Bool {
+        let id = app.sessionOnScreen
+        if id != watched {
+            watched = id
+            watch = id.map { FolderWatch(folder: folder($0), names: [SessionStore.Files.journalName, SessionStore.Files.snapshotName], notify: notify) }
+                ?? FolderWatch(folder: "", names: [], notify: false)
+            journalStamp = id.map(stamp)
+        }
+        let polling = id != nil && !watch.isNotifying
+        switch watch.wait(input: STDIN_FILENO, timeoutMilliseconds: polling ? min(timeout, Present.pollMilliseconds) : timeout) {
+        case .changed:
+            if let id { app.sessionChanged(id) }
+            return true
+        case .timeout:
+            guard polling, let id else { return false }
+            let now = stamp(id)
+            guard now != journalStamp else { return false }
+            journalStamp = now
+            app.sessionChanged(id)
+            return true
+        case .input, .inputClosed:
+            return false  // the loop reads the key, or finds the terminal gone
+        }
+    }
+
+    private func folder(_ id: String) -> String { sessionsPath + "/" + id }
+
+    /// The journal's size and change time, to see a change without notifications.
+    private func stamp(_ id: String) -> [Int] {
+        var info = stat()
+        guard stat(folder(id) + "/" + SessionStore.Files.journalName, &info) == 0 else { return [] }
+        return [Int(info.st_size), Int(info.st_mtim.tv_sec), Int(info.st_mtim.tv_nsec), Int(info.st_ctim.tv_nsec)]
     }
 }
