@@ -123,3 +123,27 @@ final class OpenSessionOwnerTests: XCTestCase {
         XCTAssertEqual(try journalLines(), 1)
     }
 }
+
+/// What the console works out from the session (a list's order, the jargon on screen) is kept
+/// only while the session is unchanged, whoever changed it: a practice run's simulated group
+/// records its dots straight into the store, not through the console.
+final class ConsoleRevisionTests: XCTestCase {
+    func testAChangeRecordedPastTheConsoleReachesItsListsAtOnce() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("revision-\(UUID().uuidString)").appendingPathComponent("s")
+        defer { try? FileManager.default.removeItem(at: folder.deletingLastPathComponent()) }
+        let start = Date(timeIntervalSince1970: 1_795_000_000)
+        let template = try ContentLibrary.load().template(named: "standard")
+        let store = try SessionStore.create(Session(id: "s", title: "Ideas", createdAt: start, template: template), in: folder, at: start)
+        for (event, seconds) in SampleWorkshop.events(template: template, upTo: FlowStep(.ideas)) {
+            try store.record(event, at: start.addingTimeInterval(seconds))
+        }
+        let app = ConsoleApp(session: store, content: try ContentLibrary.load(), clock: ManualClock(start.addingTimeInterval(9_000)))
+        let before = app.ids(of: .ideas)
+        XCTAssertEqual(before, store.session.record.ideas.map(\.id))
+        let revision = app.revision
+        try store.record(.addIdea(Idea(id: "i-new", text: "Tea with the drivers", principles: [.networks], proposedBy: nil)), at: start.addingTimeInterval(9_000))
+        XCTAssertGreaterThan(app.revision, revision, "the session's version moved with the change")
+        XCTAssertEqual(app.ids(of: .ideas), before + ["i-new"], "the list has the new idea at once")
+        store.close(at: start)
+    }
+}

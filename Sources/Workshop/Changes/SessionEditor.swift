@@ -20,6 +20,11 @@ public struct SessionEditor: Sendable {
     /// not counted): a mark for ``joinChanges(since:)``.
     public private(set) var changeCount = 0
 
+    /// How many events have been applied by this editor, of any kind (undo and redo too): a
+    /// session that has not changed keeps its version, so what is worked out from it (a list's
+    /// order, the jargon on screen) can be kept until it does, whoever changed it.
+    public private(set) var version = 0
+
     /// Makes the changes since `mark` one step of undo, so that a box saved as several events
     /// (a person's perspective and access needs) is taken back whole by one undo. Undo restores
     /// a whole record, so the journal replays the same whatever the grouping.
@@ -50,6 +55,7 @@ public struct SessionEditor: Sendable {
     public mutating func apply(_ event: SessionEvent, at: Date) throws(ChangeRefusal) {
         let before = session.record
         try SessionReducer.apply(event, at: at, to: &session)
+        version += 1
         switch event {
         case .undo:
             if !undoStack.isEmpty { undoStack.removeLast() }

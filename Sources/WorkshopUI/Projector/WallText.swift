@@ -34,13 +34,21 @@ enum WallText {
     @discardableResult
     static func entries(_ entries: [[Piece]], in rect: Rect, gap: Int, grid: inout Grid, newestLast: Bool = false, noun: (Int) -> String) -> Int {
         guard rect.height > 0, rect.width > 0, !entries.isEmpty else { return rect.y }
-        let heights = entries.map { height(of: $0, width: rect.width) }
+        // Each entry's height, wrapped only when it is needed: only the entries that can fit are
+        // measured (a wall of 1,000 stories used to wrap every one of them on every redraw).
+        var heights = [Int?](repeating: nil, count: entries.count)
+        func heightOf(_ index: Int) -> Int {
+            if let known = heights[index] { return known }
+            let measured = height(of: entries[index], width: rect.width)
+            heights[index] = measured
+            return measured
+        }
         // How many fit, leaving a row for the "more" line when not all do.
         func fitting(_ rows: Int) -> Int {
             var used = 0, count = 0
-            let order = newestLast ? Array(heights.indices.reversed()) : Array(heights.indices)
+            let order = newestLast ? Array(entries.indices.reversed()) : Array(entries.indices)
             for index in order {
-                let needed = heights[index] + (count > 0 ? gap : 0)
+                let needed = heightOf(index) + (count > 0 ? gap : 0)
                 if used + needed > rows { break }
                 used += needed
                 count += 1
