@@ -47,6 +47,8 @@ public final class ConsoleApp {
     public var revision: Int { openSession.editor.version }
     /// Each list's ids at a revision (see ``ids(of:)``).
     private var idsCache: (revision: Int, lists: [ListName: [String]]) = (-1, [:])
+    /// Each list's row texts at a revision (see ``rowTexts(_:make:)``).
+    private var rowsCache: (revision: Int, lists: [ListName: [String]]) = (-1, [:])
     private var jargonCache: (revision: Int, step: FlowStep, entries: [GlossaryEntry])?
     private var tallyCache: (revision: Int, closed: [ParticipantID: TurnTally])?
     /// The header's hint as last laid out (see `ConsoleScreen.headerHint`).
@@ -678,6 +680,17 @@ public final class ConsoleApp {
         }
         idsCache.lists[list] = ids
         return ids
+    }
+
+    /// The text of every row of a list, made once per revision of the session (a list of 500
+    /// ideas, each with its principles' names, was built again for every key).
+    func rowTexts(_ list: ListName, make: () -> [String]) -> [String] {
+        let revision = revision
+        if rowsCache.revision != revision { rowsCache = (revision, [:]) }
+        if let known = rowsCache.lists[list] { return known }
+        let rows = make()
+        rowsCache.lists[list] = rows
+        return rows
     }
 
     /// Remembers the item under each list's highlight, so that the next change (a dot that re-sorts

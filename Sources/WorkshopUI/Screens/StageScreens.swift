@@ -271,15 +271,17 @@ enum StageScreens {
     private static func ideas(_ app: ConsoleApp, _ rect: Rect, _ grid: inout Grid) {
         let record = app.session.record
         let body = title("Ideas (\(record.ideas.count)) — nothing is too silly", rect, &grid)
-        let ideas = record.ideas
-        let shortNames = Dictionary(uniqueKeysWithValues: PrincipleID.allCases.compactMap { id in
-            app.content.principles.guide(id).map { (id, $0.shortName) }
-        })
-        list(count: ideas.count, row: { index -> (String, Style) in
-            let idea = ideas[index]
-            let links = idea.principles.compactMap { shortNames[$0] }.joined(separator: ", ")
-            return (idea.text + (links.isEmpty ? "" : "  → \(links)"), Style(.text))
-        }, selected: app.selectedRow(.ideas), active: true, in: body, grid: &grid, empty: keyed(app, "No ideas yet. Press a to add one.", otherwise: "No ideas were written down."))
+        let rows = app.rowTexts(.ideas) {
+            let shortNames = Dictionary(uniqueKeysWithValues: PrincipleID.allCases.compactMap { id in
+                app.content.principles.guide(id).map { (id, $0.shortName) }
+            })
+            return record.ideas.map { idea in
+                let links = idea.principles.compactMap { shortNames[$0] }.joined(separator: ", ")
+                return idea.text + (links.isEmpty ? "" : "  → \(links)")
+            }
+        }
+        list(count: rows.count, row: { index -> (String, Style) in (rows[index], Style(.text)) },
+             selected: app.selectedRow(.ideas), active: true, in: body, grid: &grid, empty: keyed(app, "No ideas yet. Press a to add one.", otherwise: "No ideas were written down."))
     }
 
     // MARK: - Choose
