@@ -557,6 +557,9 @@ public final class SessionFiles<Document: Codable, Event: Codable> {
         } catch PersistenceError.cannotRead(_, let code) where code == ENOENT {
             return nil
         }
+        // The home screen, `list` and review read every summary first thing: the quick decoder
+        // (strict JSON, Campfire's own dates) first, `JSONDecoder` for anything it is unsure of.
+        if let quick = try? QuickJSONDecoder.decode(type, from: data) { return quick }
         do {
             return try JSONCoding.decoder().decode(type, from: data)
         } catch {

@@ -24,6 +24,20 @@ final class QuickJSONDecoderTests: XCTestCase {
         }
     }
 
+    /// Summaries (read by the home screen, `list` and review through the quick decoder) read the
+    /// same both ways: at every stage, with names of every kind, a practice run, a finished one.
+    func testSummariesDecodeTheSameBothWays() throws {
+        let template = try ContentLibrary.load().template(named: "standard")
+        let names = ["Zoë\u{301}", "李明", "👩🏽‍🦱 Ama", "Tab\there \"quoted\""]
+        for target in [nil, FlowStep(.welcome), FlowStep(.storytelling), FlowStep(.ideas), FlowStep(.actions)] {
+            var session = SampleWorkshop.session(template: template, names: names, upTo: target, start: start)
+            try bothWays(SessionSummary(session, updatedAt: start.addingTimeInterval(3_600.5)))
+            session.group = nil
+            session.isPractice = true
+            try bothWays(SessionSummary(session, updatedAt: start))
+        }
+    }
+
     /// The turn history's own quick path gives what JSONDecoder gives for turns as Campfire
     /// writes them (with and without an end, passed, invited), and leaves any other shape to the
     /// general way (an extra key, a key twice, an escaped key, a null where a value should be),
