@@ -12,6 +12,17 @@ final class ConsentFormTests: XCTestCase {
         for character in text { app.handle(.character(character)) }
     }
 
+    /// On a narrow screen the consent choice wraps into the rows below it, rather than being
+    /// cut on one row ("‹ (not chosen yet: ask the…") while those rows are free.
+    func testTheConsentChoiceWrapsWholeOnANarrowScreen() throws {
+        let (app, _) = ScreenFixtures.app(at: FlowStep(.storytelling))
+        app.handle(.character("a"))
+        let screen = ConsoleScreen.render(app, width: 50, height: 16).rows.joined(separator: "\n")
+        XCTAssertTrue(screen.contains("‹ (not chosen yet: ask the"), screen)
+        XCTAssertTrue(screen.contains("teller) ›"), "the choice is whole, on the next row:\n" + screen)
+        XCTAssertFalse(screen.contains("ask the…"), screen)
+    }
+
     func testTheStoryBoxStartsOnNoChoiceAndWillNotSaveWithoutOne() throws {
         let saved = ScreenFixtures.Saved()
         let (app, _) = ScreenFixtures.app(at: FlowStep(.storytelling), saved: saved)

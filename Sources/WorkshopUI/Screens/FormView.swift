@@ -32,9 +32,17 @@ public enum FormView {
     private static func renderValue(_ field: FormField, focused: Bool, content: ContentLibrary, x: Int, y: Int, width: Int, maxRows: Int, grid: inout Grid) -> Int {
         switch field.kind {
         case .choice(let options):
+            // A long choice ("not chosen yet: ask the teller…") wraps into the rows it may use,
+            // like text does, rather than being cut on one row while rows below are free.
             let text = options.isEmpty ? "" : "‹ \(options[min(field.index, options.count - 1)]) ›"
-            Draw.line(text, x: x, y: y, width: width, grid: &grid, style: Style(focused ? .selected : .text, bold: focused))
-            return 1
+            let lines = TextLayout.wrap(text, width: width)
+            let rows = max(1, min(lines.count, maxRows))
+            for row in 0..<rows {
+                // The last row allowed takes the rest, cut with "…" by `Draw.line`.
+                let line = row == rows - 1 ? lines[row...].joined(separator: " ") : lines[row]
+                Draw.line(line, x: x, y: y + row, width: width, grid: &grid, style: Style(focused ? .selected : .text, bold: focused))
+            }
+            return rows
         case .people(let people):
             var column = x
             var row = y
