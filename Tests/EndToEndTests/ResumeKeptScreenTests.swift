@@ -93,4 +93,25 @@ final class ResumeKeptScreenTests: XCTestCase {
         XCTAssertEqual(erased.status, 0, erased.output)
         XCTAssertFalse(FileManager.default.fileExists(atPath: kept.path), "erasing removes the kept screen with the rest")
     }
+
+    /// Ctrl-C and a window closed (a hang-up) close the console normally too: the screen is kept.
+    func testCtrlCAndAClosedWindowKeepTheScreenToo() throws {
+        _ = try SessionMaker.sample(in: data, id: id, upTo: FlowStep(.ideas))
+        try tmux.start("a", command: "\(Binary.campfire.path) resume \(id) --data-dir \(data.path)")
+        _ = try tmux.waitFor("a", "q quit")
+        try tmux.press("a", "C-c")
+        _ = try tmux.waitFor("a", "EXITED 130")
+        XCTAssertTrue(FileManager.default.fileExists(atPath: kept.path), "kept after Ctrl-C")
+
+        try tmux.start("b", command: "\(Binary.campfire.path) resume \(id) --data-dir \(data.path)")
+        _ = try tmux.waitFor("b", "q quit")
+        XCTAssertFalse(FileManager.default.fileExists(atPath: kept.path), "removed while open for changes")
+        let pid = try tmux.pid("b")
+        XCTAssertGreaterThan(pid, 0, "the console is running in the window")
+        try tmux.run(["kill-session", "-t", "b"])
+        let deadline = Date().addingTimeInterval(10)
+        while kill(pid, 0) == 0, Date() < deadline { Thread.sleep(forTimeInterval: 0.05) }
+        XCTAssertTrue(FileManager.default.fileExists(atPath: kept.path), "kept after the window was closed")
+        XCTAssertFalse(FileManager.default.fileExists(atPath: folder.appendingPathComponent("lock").path), "and the workshop was closed properly")
+    }
 }

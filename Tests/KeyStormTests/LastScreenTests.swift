@@ -127,6 +127,13 @@ final class LastScreenTests: XCTestCase {
         XCTAssertNil(LastScreen.take(folderPath: path, width: 80, height: 24, now: clock.now()))
     }
 
+    func testNothingIsKeptAtTheCloseStepWhoseCloseForgetsRoomOnlyWords() throws {
+        let (store, app, clock) = try console(upTo: FlowStep(.close))
+        XCTAssertEqual(store.session.step.stage, .close)
+        store.close(at: clock.now(), lastScreen: LastScreen.Picture(transcript: GridTranscript.text(of: app.screenWhenReopened(width: 80, height: 24)), width: 80, height: 24))
+        XCTAssertFalse(FileManager.default.fileExists(atPath: folder.appendingPathComponent(LastScreen.fileName).path))
+    }
+
     func testAWorkshopHoldingRoomOnlyStoriesShowsItsKeptScreenOnlyWithinItsPeriod() throws {
         let template = try ContentLibrary.load().template(named: "standard")
         var session = Session(id: "s", title: "Room", createdAt: start, template: template)
