@@ -105,7 +105,10 @@ final class ResumeKeptScreenTests: XCTestCase {
 
         try tmux.start("b", command: "\(Binary.campfire.path) resume \(id) --data-dir \(data.path)")
         _ = try tmux.waitFor("b", "q quit")
-        XCTAssertFalse(FileManager.default.fileExists(atPath: kept.path), "removed while open for changes")
+        // "q quit" is on the kept screen too, drawn before the workshop opens: wait for the opening.
+        let opened = Date().addingTimeInterval(10)
+        while FileManager.default.fileExists(atPath: kept.path), Date() < opened { Thread.sleep(forTimeInterval: 0.02) }
+        XCTAssertFalse(FileManager.default.fileExists(atPath: kept.path), "removed once open for changes")
         let pid = try tmux.pid("b")
         XCTAssertGreaterThan(pid, 0, "the console is running in the window")
         try tmux.run(["kill-session", "-t", "b"])
