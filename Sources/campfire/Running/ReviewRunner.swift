@@ -52,6 +52,9 @@ enum ReviewRunner {
         var loop = app.screenLoop()
         let follower = ReviewFollower(sessionsPath: library.dataFolder.sessionsPath)
         loop.waitForChange = { timeout in follower.wait(app, timeoutMilliseconds: timeout) }
+        // The terminal has gone (its window closed with no hang-up signal): review ends.
+        let isDone = loop.isDone
+        loop.isDone = { isDone() || follower.terminalGone }
         do { try loop.run(on: terminal) } catch let end as TerminalSession.LoopEnd { return end.code } catch { return 1 }
         return 0
     }
@@ -67,6 +70,8 @@ final class ReviewFollower {
     /// Waits on the terminal alone while no session is on screen.
     private var watch = FolderWatch(folder: "", names: [], notify: false)
     private var journalStamp: [Int]?
+    /// The terminal closed: no key can ever come (a loop that went on would spin).
+    private(set) var terminalGone = false
 
     init(sessionsPath: String) {
         self.sessionsPath = sessionsPath
@@ -94,8 +99,11 @@ final class ReviewFollower {
             journalStamp = now
             app.sessionChanged(id)
             return true
-        case .input, .inputClosed:
-            return false  // the loop reads the key, or finds the terminal gone
+        case .inputClosed:
+            terminalGone = true
+            return true
+        case .input:
+            return false  // the loop reads the key
         }
     }
 
