@@ -124,7 +124,7 @@ enum StageScreens {
         let record = app.session.record
         let people = record.present
         let peopleHeight = min(people.count + 1, max(rect.height / 2 - 1, 3))
-        let (top, rest) = rect.splitTop(peopleHeight + 1)
+        var (top, rest) = rect.splitTop(peopleHeight + 1)
         let teller = record.round.currentTeller.map { record.name(of: $0) }
         let stickTitle = teller.map { "Talking stick: \($0)" } ?? keyed(app, "Talking stick: nobody — press n to start", otherwise: "Talking stick: nobody")
         let peopleArea = title(stickTitle, top, &grid, role: teller == nil ? .heading : .highlight)
@@ -140,15 +140,31 @@ enum StageScreens {
             return (text, Style(holds ? .highlight : .text, bold: holds))
         }, selected: app.selectedRow(.stick), active: app.state.focus == 0, in: peopleArea, grid: &grid,
              empty: "Add people on the Welcome step first.")
-        let storiesArea = title("Stories (\(record.stories.count))" + (app.state.focus == 1 ? "" : "  · Tab to select"), rest, &grid)
         let stories = record.stories
-        list(count: stories.count, row: { index -> (String, Style) in
+        let storyRow = { (index: Int) -> (String, Style) in
             let story = stories[index]
             let teller = story.teller.map { record.name(of: $0) } ?? "someone"
             var text = "[\(consentWord(story.consent))] \(teller): \(story.title.isEmpty ? "(no title)" : story.title)"
             if !story.smallThing.isEmpty { text += " — small thing: \(story.smallThing)" }
             return (text, Style(.text))
-        }, selected: app.selectedRow(.stories), active: app.state.focus == 1, in: storiesArea, grid: &grid,
+        }
+        // Under 70 columns the console has no side panel: its note on how long room-only words
+        // are kept goes on the last rows here instead, where there are any, unless the stories
+        // would then have to be cut where they now fit whole.
+        if grid.width < 70, app.readOnlyReason == nil, stories.contains(where: { $0.consent == .roomOnly }), rest.height >= 6 {
+            let note = "Room-only stories: forgotten at the close, or \(Draw.days(app.session.roomOnlyPeriodDays)) after last open if not finished (k)."
+            let rows = min(TextLayout.wrap(note, width: rest.width).count, 2)
+            let listRows = rest.height - 1  // below the list's title
+            let wrapped = stories.count > listRows ? Int.max
+                : (0..<stories.count).reduce(0) { $0 + TextLayout.wrap(storyRow($1).0, width: rest.width - 2).count }
+            if wrapped > listRows || wrapped <= listRows - rows {
+                let (above, below) = rest.splitBottom(rows)
+                rest = above
+                Draw.paragraph(note, in: below, grid: &grid, style: Style(.muted), maxRows: rows)
+            }
+        }
+        let storiesArea = title("Stories (\(record.stories.count))" + (app.state.focus == 1 ? "" : "  · Tab to select"), rest, &grid)
+        list(count: stories.count, row: storyRow, selected: app.selectedRow(.stories), active: app.state.focus == 1, in: storiesArea, grid: &grid,
              empty: keyed(app, "No stories written down yet. Press a to write one down.", otherwise: "No stories were written down."))
     }
 
