@@ -108,21 +108,23 @@ public enum LastScreen {
         guard session.finishedAt == nil, session.record.stories.contains(where: { $0.holdsRoomOnlyWords }) else { return nil }
         return date.addingTimeInterval(Double(session.roomOnlyPeriodDays) * 86_400)
     }
+}
 
-    /// A file's inode, size and status-change time (nanoseconds since 1970), from `stat`.
-    struct FileStamp {
-        var inode: Int64
-        var size: Int64
-        var changed: Int64
+/// A file's inode, size and status-change time (nanoseconds since 1970), from `stat`: any write,
+/// replacement or copy over the file changes one of them (the kept screen's check, and review
+/// following a session where there is no file-change notification).
+public struct FileStamp: Equatable, Sendable {
+    public var inode: Int64
+    public var size: Int64
+    public var changed: Int64
 
-        init?(path: String) {
-            var info = stat()
-            guard stat(path, &info) == 0 else { return nil }
-            inode = Int64(bitPattern: UInt64(info.st_ino))
-            size = Int64(info.st_size)
-            changed = Int64(info.st_ctim.tv_sec) * 1_000_000_000 + Int64(info.st_ctim.tv_nsec)
-        }
-
-        var numbers: [Int64] { [inode, size, changed] }
+    public init?(path: String) {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return nil }
+        inode = Int64(bitPattern: UInt64(info.st_ino))
+        size = Int64(info.st_size)
+        changed = Int64(info.st_ctim.tv_sec) * 1_000_000_000 + Int64(info.st_ctim.tv_nsec)
     }
+
+    public var numbers: [Int64] { [inode, size, changed] }
 }

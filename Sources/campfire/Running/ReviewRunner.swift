@@ -69,7 +69,7 @@ final class ReviewFollower {
     private var watched: String?
     /// Waits on the terminal alone while no session is on screen.
     private var watch = FolderWatch(folder: "", names: [], notify: false)
-    private var journalStamp: [Int]?
+    private var journalStamp: FileStamp?
     /// The terminal closed: no key can ever come (a loop that went on would spin).
     private(set) var terminalGone = false
 
@@ -85,7 +85,7 @@ final class ReviewFollower {
             watched = id
             watch = id.map { FolderWatch(folder: folder($0), names: [SessionStore.Files.journalName, SessionStore.Files.snapshotName], notify: notify) }
                 ?? FolderWatch(folder: "", names: [], notify: false)
-            journalStamp = id.map(stamp)
+            journalStamp = id.flatMap(stamp)
         }
         let polling = id != nil && !watch.isNotifying
         switch watch.wait(input: STDIN_FILENO, timeoutMilliseconds: polling ? min(timeout, Present.pollMilliseconds) : timeout) {
@@ -109,10 +109,8 @@ final class ReviewFollower {
 
     private func folder(_ id: String) -> String { sessionsPath + "/" + id }
 
-    /// The journal's size and change time, to see a change without notifications.
-    private func stamp(_ id: String) -> [Int] {
-        var info = stat()
-        guard stat(folder(id) + "/" + SessionStore.Files.journalName, &info) == 0 else { return [] }
-        return [Int(info.st_size), Int(info.st_mtim.tv_sec), Int(info.st_mtim.tv_nsec), Int(info.st_ctim.tv_nsec)]
+    /// The journal's stamp, to see a change without notifications.
+    private func stamp(_ id: String) -> FileStamp? {
+        FileStamp(path: folder(id) + "/" + SessionStore.Files.journalName)
     }
 }
