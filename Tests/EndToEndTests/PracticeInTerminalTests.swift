@@ -27,6 +27,28 @@ final class PracticeInTerminalTests: TerminalTestCase {
         "1 of 6 people own an action; the busiest, June, is on 2 of 2 (100%).",
     ]
 
+    /// The campfire round (the stick passed on nine times, nobody named), then the goal: the
+    /// group puts wordings forward and the check is asked, where Tomasz disagrees.
+    /// - Returns: the screen once Tomasz has said so.
+    private func toTheGoalCheck(_ t: String) throws -> String {
+        try keys(t, ["]"])
+        try tmux.waitFor(t, "Talking stick")
+        for _ in 0..<9 { try keys(t, ["n"]) }
+        try tmux.waitFor(t, "Kofi looks down and passes.")
+        try keys(t, ["]"])
+        try tmux.waitFor(t, "Goal wordings (5)")
+        try keys(t, ["c"])
+        return try tmux.waitFor(t, "Tomasz: That could mean anything")
+    }
+
+    /// The goal agreed over Tomasz's disagreement, with the reason asked for.
+    private func agreeOverTomasz(_ t: String) throws {
+        try keys(t, ["Escape", "g"])
+        try tmux.waitFor(t, "Someone disagrees")
+        try keys(t, ["text:We ran out of time", "Enter"])
+        try tmux.waitUntilGone(t, "Someone disagrees")
+    }
+
     private func keys(_ t: String, _ keys: [String]) throws {
         for key in keys {
             if key.hasPrefix("text:") { try tmux.type(t, String(key.dropFirst(5))) } else { try tmux.press(t, key) }
@@ -40,20 +62,10 @@ final class PracticeInTerminalTests: TerminalTestCase {
         let t = "small"
         try tmux.start(t, command: "\(campfire) practice --data-dir \(data.path) --scenario day-service --seed 7", width: 80, height: 24)
         try tmux.waitFor(t, "People in the room (6)")
-        try keys(t, ["]"])
-        try tmux.waitFor(t, "Talking stick")
-        for _ in 0..<9 { try keys(t, ["n"]) }
-        try tmux.waitFor(t, "Kofi looks down and passes.")
-        try keys(t, ["]"])
-        try tmux.waitFor(t, "Goal wordings (5)")
-        try keys(t, ["c"])
-        var screen = try tmux.waitFor(t, "Tomasz: That could mean anything")
+        var screen = try toTheGoalCheck(t)
         let status = { (screen: String) in screen.split(separator: "\n").suffix(4).joined(separator: "\n") }
         XCTAssertTrue(status(screen).contains("Tomasz: That could mean anything"), "on the status line:\n\(screen)")
-        try keys(t, ["Escape", "g"])
-        try tmux.waitFor(t, "Someone disagrees")
-        try keys(t, ["text:We ran out of time", "Enter"])
-        try tmux.waitUntilGone(t, "Someone disagrees")
+        try agreeOverTomasz(t)
         // On past the principles and ideas to the action plan, giving a reason where asked.
         for _ in 0..<40 {
             screen = try tmux.screen(t)
@@ -79,21 +91,8 @@ final class PracticeInTerminalTests: TerminalTestCase {
         try tmux.waitFor(t, "People in the room (6)")
         try tmux.waitFor(t, "Coach")
 
-        // The campfire round: the stick passed on nine times, nobody named.
-        try keys(t, ["]"])
-        try tmux.waitFor(t, "Talking stick")
-        for _ in 0..<9 { try keys(t, ["n"]) }
-        try tmux.waitFor(t, "Kofi looks down and passes.")
-
-        // The goal: the group puts wordings forward and answers the check; agreed over Tomasz.
-        try keys(t, ["]"])
-        try tmux.waitFor(t, "Goal wordings (5)")
-        try keys(t, ["c"])
-        try tmux.waitFor(t, "Tomasz: That could mean anything")
-        try keys(t, ["Escape", "g"])
-        try tmux.waitFor(t, "Someone disagrees")
-        try keys(t, ["text:We ran out of time", "Enter"])
-        try tmux.waitUntilGone(t, "Someone disagrees")
+        _ = try toTheGoalCheck(t)
+        try agreeOverTomasz(t)
 
         // Principles: assets agreed with evidence, the rest moved past with a reason.
         try keys(t, ["]", "]", "]"])

@@ -54,21 +54,18 @@ final class SnapshotWriter: @unchecked Sendable {
         condition.lock()
         if waiting != nil { dropped += 1 }
         waiting = job
-        stopping = false
-        if !running {
-            running = true
-            let thread = Thread { [self] in run() }
-            thread.name = "campfire snapshots"
-            thread.start()
-        }
-        condition.broadcast()
-        condition.unlock()
+        wake()
     }
 
     /// Hands a stage snapshot over to be written; returns at once.
     func submit(stage job: StageJob) {
         condition.lock()
         stages.append(job)
+        wake()
+    }
+
+    /// Starts the thread if it is not running and wakes it; called holding the lock, releases it.
+    private func wake() {
         stopping = false
         if !running {
             running = true

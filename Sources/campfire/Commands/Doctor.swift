@@ -181,9 +181,19 @@ enum TerminalChecks {
 enum Tput {
     /// - Returns: what tput printed, trimmed, or nil if it failed or is not installed.
     static func run(_ arguments: [String]) -> String? {
+        guard let text = Tool.output(["tput"] + arguments)?.trimmingCharacters(in: .whitespacesAndNewlines) else { return nil }
+        return text.isEmpty ? nil : text
+    }
+}
+
+/// Runs a program found on the PATH (tput, fc-list) with nothing on its standard input.
+enum Tool {
+    /// - Returns: what it printed, or nil if it could not be run or failed.
+    static func output(_ arguments: [String], environment: [String: String]? = nil) -> String? {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["tput"] + arguments
+        process.arguments = arguments
+        if let environment { process.environment = environment }
         let output = Pipe()
         process.standardOutput = output
         process.standardError = FileHandle.nullDevice
@@ -192,8 +202,7 @@ enum Tput {
         let data = output.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         guard process.terminationStatus == 0 else { return nil }
-        let text = String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
-        return text.isEmpty ? nil : text
+        return String(decoding: data, as: UTF8.self)
     }
 }
 
@@ -223,20 +232,9 @@ enum FontCheck {
 
     /// The fixed-width font families that have every symbol, or nil when fc-list cannot be run.
     static func fontFamilies(environment: [String: String]) -> [String]? {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["fc-list", ":spacing=mono:charset=\(WallGlyphs.fontconfigCharset)", "family"]
-        process.environment = environment
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = FileHandle.nullDevice
-        process.standardInput = FileHandle.nullDevice
-        do { try process.run() } catch { return nil }
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else { return nil }
+        guard let listed = Tool.output(["fc-list", ":spacing=mono:charset=\(WallGlyphs.fontconfigCharset)", "family"], environment: environment) else { return nil }
         // A family with several names ("Noto Sans Mono,Noto Sans Mono Light") is shown by its first.
-        let names = String(decoding: data, as: UTF8.self).split(separator: "\n").compactMap { line in
+        let names = listed.split(separator: "\n").compactMap { line in
             line.split(separator: ",").first.map { shownLines(String($0).trimmingCharacters(in: .whitespaces)) }
         }
         return Array(Set(names.filter { !$0.isEmpty })).sorted()
