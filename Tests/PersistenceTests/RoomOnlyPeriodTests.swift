@@ -20,9 +20,12 @@ final class RoomOnlyPeriodTests: XCTestCase {
         try record(.addStory(Story(id: "s1", teller: "p1", title: "Ward", whatHappened: "\(Self.canary) sat with me", consent: .roomOnly)))
         try record(.addStory(Story(id: "s2", teller: "p1", title: "Bus", whatHappened: "The driver waited", consent: .keep)))
         if let period { try record(.setRoomOnlyDays(period)) }
-        store.close(at: ExportFixture.start)
+        store.close(at: ExportFixture.start, lastScreen: Self.screenShowingTheStory)
         return store.folder
     }
+
+    /// The console's screen as kept at a close (`screen.txt`), showing the room-only story.
+    static let screenShowingTheStory = LastScreen.Picture(transcript: "\"[room only] Tom: Ward — \(canary) sat with me\"\n", width: 44, height: 1)
 
     func testAfterSevenDaysUnopenedTheRoomOnlyWordsAreGoneFromEveryFile() throws {
         let data = DataFolder(url: try makeTemporaryFolder(self))
@@ -31,8 +34,10 @@ final class RoomOnlyPeriodTests: XCTestCase {
         let early = try SessionStore.open(folder, readOnly: false, at: ExportFixture.start + 6 * Self.day)
         XCTAssertNil(early.forgottenNote)
         XCTAssertEqual(early.session.record.story("s1")?.whatHappened, "\(Self.canary) sat with me")
-        early.close(at: ExportFixture.start)  // closing as if a moment later: the week counts from here
+        early.close(at: ExportFixture.start, lastScreen: Self.screenShowingTheStory)  // closing as if a moment later: the week counts from here
         XCTAssertFalse(filesHoldingCanary(Self.canary, under: data.url).isEmpty)
+        XCTAssertTrue(filesHoldingCanary(Self.canary, under: data.url).contains { $0.hasSuffix(LastScreen.fileName) },
+                      "the screen kept at the close shows the story too")
         _ = try SessionStore.open(folder, readOnly: true, at: ExportFixture.start + 30 * Self.day)
         XCTAssertFalse(filesHoldingCanary(Self.canary, under: data.url).isEmpty, "a read-only look changes nothing")
 

@@ -76,6 +76,20 @@ final class SessionRepairTests: XCTestCase {
         XCTAssertEqual(try SessionStore.open(folder, readOnly: true, at: start).session.record.participants.map(\.name), ["Ann", "Cy", "Di", "Ed"])
     }
 
+    /// Repair rewrites the session with its own lock: the screen kept at the last close (which
+    /// holds words and is stale once anything is rewritten) goes first, as at any opening for changes.
+    func testRepairRemovesTheScreenKeptAtTheLastClose() throws {
+        _ = try make(["Ann", "Bo", "Cy"], close: true)
+        LastScreen.write(LastScreen.Picture(transcript: "\"Ann Bo Cy\"\n", width: 9, height: 1), in: folder, shownUntil: nil)
+        let screen = folder.appendingPathComponent(LastScreen.fileName)
+        XCTAssertTrue(FileManager.default.fileExists(atPath: screen.path))
+        var lines = try journalLines()
+        lines[1] = lines[1].replacingOccurrences(of: "Bo", with: "Bx")
+        try write(lines)
+        try SessionRepair.plan(folder, at: start).apply(at: start.addingTimeInterval(100))
+        XCTAssertFalse(FileManager.default.fileExists(atPath: screen.path), "removed by repair itself, before it writes")
+    }
+
     func testADamagedLineTheSnapshotCoversLosesNothing() throws {
         let saved = try make(["Ann", "Bo", "Cy"], close: true)
         var lines = try journalLines()

@@ -200,6 +200,9 @@ public struct SessionRepair {
         case .heldBy(let holder): throw PersistenceError.lockedBy(holder)
         }
         defer { try? lock.release() }
+        // As every opening for changes does first: the screen kept at the last close holds words
+        // and is stale once anything is rewritten (see `LastScreen`).
+        LastScreen.remove(in: folder)
 
         let kept = try KeptFolder.make(in: folder, at: date)
         let names = [SessionStore.Files.journalName, SessionStore.Files.snapshotName, SessionStore.Files.quarantineName,
