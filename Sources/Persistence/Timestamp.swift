@@ -77,7 +77,7 @@ enum Timestamp {
     /// The same date worked out by the C library's `timegm` (for the test that both agree).
     static func parseWithTimegm(_ text: String) -> Date? {
         let bytes = Array(text.utf8)
-        guard bytes.count == 24, let checked = parse(bytes: bytes[...]) else { return nil }
+        guard bytes.count == 24, parse(bytes: bytes[...]) != nil else { return nil }
         func number(_ range: Range<Int>) -> Int {
             range.reduce(0) { $0 * 10 + Int(bytes[$1] - UInt8(ascii: "0")) }
         }
@@ -89,7 +89,6 @@ enum Timestamp {
         parts.tm_min = Int32(number(14..<16))
         parts.tm_sec = Int32(number(17..<19))
         let seconds = Int64(timegm(&parts))
-        _ = checked
         return Date(timeIntervalSince1970: Double(seconds * 1000 + Int64(number(20..<23))) / 1000)
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import Workshop
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -36,8 +37,12 @@ public final class FolderWatch {
     public var isNotifying: Bool { descriptor >= 0 }
 
     /// Starts watching `folder` for changes to the files called `names`.
+    /// Whether file-change notifications are wanted: not when `CAMPFIRE_NO_NOTIFY` is set (to use,
+    /// or test, the polling fallback).
+    public static var notifyingWanted: Bool { (ProcessEnvironment.value("CAMPFIRE_NO_NOTIFY") ?? "").isEmpty }
+
     /// - Parameter notify: false to use no notification at all (the polling fallback).
-    public init(folder: String, names: Set<String>, notify: Bool = true) {
+    public init(folder: String, names: Set<String>, notify: Bool = FolderWatch.notifyingWanted) {
         self.names = names
         #if os(Linux)
         guard notify else { return }

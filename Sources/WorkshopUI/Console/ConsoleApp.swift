@@ -45,10 +45,15 @@ public final class ConsoleApp {
     /// The session's version (``SessionEditor/version``): it changes with every change applied,
     /// saved here or by anything else holding the session (a practice run's simulated group).
     public var revision: Int { openSession.editor.version }
-    /// Each list's ids at a revision (see ``ids(of:)``).
-    private var idsCache: (revision: Int, lists: [ListName: [String]]) = (-1, [:])
-    /// Each list's row texts at a revision (see ``rowTexts(_:make:)``).
-    private var rowsCache: (revision: Int, lists: [ListName: [String]]) = (-1, [:])
+    /// What is worked out from the session per list, kept for one revision: each list's ids
+    /// (``ids(of:)``) and row texts (``rowTexts(_:make:)``).
+    private var listCache: (revision: Int, ids: [ListName: [String]], rows: [ListName: [String]]) = (-1, [:], [:])
+
+    /// `listCache`, emptied when the session has changed since it was filled.
+    private func currentListCache() {
+        let revision = revision
+        if listCache.revision != revision { listCache = (revision, [:], [:]) }
+    }
     private var jargonCache: (revision: Int, step: FlowStep, entries: [GlossaryEntry])?
     private var tallyCache: (revision: Int, closed: [ParticipantID: TurnTally])?
     /// The header's hint as last laid out (see `ConsoleScreen.headerHint`).
@@ -664,9 +669,8 @@ public final class ConsoleApp {
     /// revision of the session: the arrows and every redraw ask for them, and a list of 1,000
     /// stories (or 500 ideas sorted by dots) cost a fifth of a key.
     public func ids(of list: ListName) -> [String] {
-        let revision = revision
-        if idsCache.revision != revision { idsCache = (revision, [:]) }
-        if let known = idsCache.lists[list] { return known }
+        currentListCache()
+        if let known = listCache.ids[list] { return known }
         let record = session.record
         let ids: [String]
         switch list {
@@ -678,18 +682,17 @@ public final class ConsoleApp {
         case .choose: ids = record.ideasByVotes.map(\.id)
         case .actions: ids = record.actions.map(\.id)
         }
-        idsCache.lists[list] = ids
+        listCache.ids[list] = ids
         return ids
     }
 
     /// The text of every row of a list, made once per revision of the session (a list of 500
     /// ideas, each with its principles' names, was built again for every key).
     func rowTexts(_ list: ListName, make: () -> [String]) -> [String] {
-        let revision = revision
-        if rowsCache.revision != revision { rowsCache = (revision, [:]) }
-        if let known = rowsCache.lists[list] { return known }
+        currentListCache()
+        if let known = listCache.rows[list] { return known }
         let rows = make()
-        rowsCache.lists[list] = rows
+        listCache.rows[list] = rows
         return rows
     }
 

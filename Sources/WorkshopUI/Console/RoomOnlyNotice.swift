@@ -24,6 +24,14 @@ public enum RoomOnlyNotice {
             + "their words leave every file, and only who told them stays."
     }
 
+    /// How long room-only words are kept while the workshop is not finished (the stories step
+    /// says it: in the side panel, or under the list where there is no side panel), or nil when
+    /// no story holds words for the room only.
+    public static func periodNote(for session: Session) -> String? {
+        guard session.record.stories.contains(where: \.holdsRoomOnlyWords) else { return nil }
+        return "Room-only stories: forgotten at the close, or \(Draw.days(session.roomOnlyPeriodDays)) after last open if not finished (k)."
+    }
+
     private static func listed(_ names: [String]) -> String {
         names.count <= 1 ? names.joined() : names.dropLast().joined(separator: ", ") + " and " + names.last!
     }

@@ -16,7 +16,8 @@ public struct ReviewSource {
     public var damage: (String) -> String? = { _ in nil }
     /// A practice run's debrief and what its simulated group said; nil for a real session.
     public var practice: (String) -> ReviewPractice?
-    /// One session's row of the list, read again after its files changed (nil: keep the row).
+    /// One session's row of the list, read again after its files changed (nil: keep the row; its
+    /// damage mark is kept from when the list was read).
     public var entry: (String) -> ReviewEntry? = { _ in nil }
     /// Records what happened with an action and the day: like marking, one journal line.
     public var noteAction: (String, ActionID, String, Day) throws -> Void
@@ -201,7 +202,8 @@ public final class ReviewApp {
         sessionCache[id] = nil
         timelineCache[id] = nil
         practiceCache[id] = nil
-        if let fresh = source.entry(id), let index = allEntries.firstIndex(where: { $0.id == id }) {
+        if var fresh = source.entry(id), let index = allEntries.firstIndex(where: { $0.id == id }) {
+            fresh.damaged = allEntries[index].damaged  // damage is judged when the list is read
             allEntries[index] = fresh
             refilter()
         }

@@ -100,18 +100,6 @@ public enum ReviewScreens {
         grid.write(right, x: grid.width - rightWidth - 1, y: y, style: Style(.title, bold: true, reverse: true))
     }
 
-    /// Four RAG cells such as "▲A ■R ●G ·", each in its colour role; returns columns used.
-    @discardableResult
-    static func ragCells(_ rag: [RAG?], x: Int, y: Int, grid: inout Grid, style: Style? = nil) -> Int {
-        var column = x
-        for value in rag.prefix(4) {
-            let text = value.map { "\($0.symbol)\($0.letter)" } ?? "· "
-            grid.write(text, x: column, y: y, style: style ?? Style(Draw.role(for: value), bold: value != nil))
-            column += 3
-        }
-        return column - x
-    }
-
     // MARK: - Browser
 
     static func browser(_ app: ReviewApp, in rect: Rect, grid: inout Grid) {

@@ -63,9 +63,8 @@ enum SidePanel {
             y += 1
         }
         // How long room-only words are kept, where there are any (k changes it).
-        if app.session.step.stage == .storytelling, app.session.record.stories.contains(where: { $0.consent == .roomOnly }), y < inner.maxY - 1 {
-            let days = Draw.days(app.session.roomOnlyPeriodDays)
-            y += Draw.paragraph("Room-only stories: forgotten at the close, or \(days) after last open if not finished (k).",
+        if app.session.step.stage == .storytelling, let note = RoomOnlyNotice.periodNote(for: app.session), y < inner.maxY - 1 {
+            y += Draw.paragraph(note,
                                 in: Rect(x: inner.x, y: y, width: inner.width, height: inner.maxY - y), grid: &grid, style: Style(.muted),
                                 maxRows: max(inner.maxY - y - (warnings.isEmpty ? 0 : 3), 1))
             y += 1

@@ -37,9 +37,7 @@ struct Present: ParsableCommand {
             throw Failure("Could not read the workshop in \(folder.path).")
         }
         // Woken by the journal or snapshot changing (inotify), not by looking every so often.
-        let notify = (ProcessEnvironment.value("CAMPFIRE_NO_NOTIFY") ?? "").isEmpty
-        let watch = FolderWatch(
-            folder: folder.path, names: [SessionStore.Files.journalName, SessionStore.Files.snapshotName], notify: notify)
+        let watch = FolderWatch(folder: folder.path, names: [SessionStore.Files.journalName, SessionStore.Files.snapshotName])
         let terminal = try options.startTerminal()
         defer { terminal.stop() }
         var showingKeys = false

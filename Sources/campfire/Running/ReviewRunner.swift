@@ -21,10 +21,11 @@ enum ReviewRunner {
             practice: { id in practice(id, in: library) },
             noteAction: { id, action, note, day in try files.noteAction(id, action: action, note: note, on: day) })
         source.damage = { files.damage($0) }
+        // A followed session's row, read again on each change it saves: its summary only (the
+        // damage check, a whole opening of the session, is kept from when the list was read).
         source.entry = { id in
-            let folder = library.dataFolder.sessionsPath + "/" + id
-            guard let summary = (try? SessionStore.Files.readSummary(SessionSummary.self, in: URL(fileURLWithPath: folder, isDirectory: true))) ?? nil else { return nil }
-            return entry(from: summary, damaged: SessionHealth.check(URL(fileURLWithPath: folder, isDirectory: true)).contains(where: \.isDamage))
+            guard let summary = (try? SessionStore.Files.readSummary(SessionSummary.self, inFolderAt: library.dataFolder.sessionsPath + "/" + id)) ?? nil else { return nil }
+            return entry(from: summary)
         }
         return source
     }
@@ -65,7 +66,6 @@ enum ReviewRunner {
 /// at the journal every `Present.pollMilliseconds`, as `campfire present` does.
 final class ReviewFollower {
     private let sessionsPath: String
-    private let notify = (ProcessEnvironment.value("CAMPFIRE_NO_NOTIFY") ?? "").isEmpty
     private var watched: String?
     /// Waits on the terminal alone while no session is on screen.
     private var watch = FolderWatch(folder: "", names: [], notify: false)
@@ -83,7 +83,7 @@ final class ReviewFollower {
         let id = app.sessionOnScreen
         if id != watched {
             watched = id
-            watch = id.map { FolderWatch(folder: folder($0), names: [SessionStore.Files.journalName, SessionStore.Files.snapshotName], notify: notify) }
+            watch = id.map { FolderWatch(folder: folder($0), names: [SessionStore.Files.journalName, SessionStore.Files.snapshotName]) }
                 ?? FolderWatch(folder: "", names: [], notify: false)
             journalStamp = id.flatMap(stamp)
         }
