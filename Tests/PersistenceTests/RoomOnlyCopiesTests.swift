@@ -119,6 +119,34 @@ final class RoomOnlyCopiesTests: XCTestCase {
 
     /// Files of other kinds in the folder (a practice run's own files, anything Campfire did not
     /// write) are left exactly as they are, even when they look like they hold a room-only story.
+    /// A story told for the room only, then (its teller changing their mind) kept: a copy in the
+    /// folder still shows it as room only, but it is no longer due to be forgotten, so opening the
+    /// finished workshop does not forget again every time it is opened.
+    func testAChangeOfMindDoesNotMakeEveryOpenForgetAgain() throws {
+        let data = DataFolder(url: try makeTemporaryFolder(self))
+        let store = try SessionLibrary(dataFolder: data).create(
+            Session(id: "20261123-1000-mind", title: "Mind", createdAt: clock, template: ExportFixture.template), at: clock)
+        let folder = store.folder
+        try record(.addParticipant(Participant(id: "p1", name: "Tom")), store)
+        try record(.moveTo(step: FlowStep(.storytelling), overriddenGuards: [], overrideReason: nil), store)
+        try record(.addStory(Story(id: "s1", teller: "p1", title: "\(Self.kept) ward", consent: .roomOnly)), store)
+        // A copy from while it was room only: an older format's original kept beside the snapshot.
+        try store.files.writeSnapshot(store.session, at: clock)
+        let snapshot = try String(decoding: Data(contentsOf: folder.appendingPathComponent("snapshot.json")), as: UTF8.self)
+        try SafeFile.writeAtomically(Data(snapshot.replacingOccurrences(of: "\"schema\":1", with: "\"schema\":0").utf8),
+                                     to: folder.appendingPathComponent("snapshot.v0.json"))
+        try record(.setConsent(story: "s1", consent: .keep), store)
+        try record(.moveTo(step: FlowStep(.close), overriddenGuards: [], overrideReason: "test"), store)
+        store.close(at: clock)
+        XCTAssertFalse(filesHoldingCanary(Self.kept, under: data.url).isEmpty, "the kept story keeps its words")
+
+        let reopened = try SessionStore.open(folder, readOnly: false, at: clock)
+        XCTAssertFalse(RoomOnlyForgetting.isDue(reopened), "nothing left to forget: the teller chose to keep it")
+        XCTAssertNil(reopened.forgottenNote)
+        reopened.close(at: clock)
+        XCTAssertFalse(filesHoldingCanary(Self.kept, under: data.url).isEmpty)
+    }
+
     func testOtherFilesInTheFolderAreLeftAlone() throws {
         let data = DataFolder(url: try makeTemporaryFolder(self))
         let folder = try repairedSession(in: data)

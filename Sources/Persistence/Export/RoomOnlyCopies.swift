@@ -66,10 +66,11 @@ enum RoomOnlyCopies {
     }
 
     /// Whether any copy still holds a room-only story's words, judged from the copies alone
-    /// (for a finished session whose own record is already clean).
-    static func anyHoldWords(in folder: URL) -> Bool {
+    /// (for a finished session whose own record is already clean), leaving out the stories in
+    /// `notRoomOnly` (their last choice is something else).
+    static func anyHoldWords(in folder: URL, notRoomOnly: Set<StoryID> = []) -> Bool {
         let candidates = files(in: folder)
-        let nothing = Forgetting(ids: [], notRoomOnly: [], stories: [])
+        let nothing = Forgetting(ids: [], notRoomOnly: notRoomOnly, stories: [])
         return candidates.contains { (try? rewrite($0, nothing, dryRun: true)) == true }
     }
 

@@ -42,8 +42,11 @@ public enum RoomOnlyForgetting {
     /// or opening set a snapshot aside into kept/ (which may hold words the journal no longer has).
     static func isDue(_ store: SessionStore) -> Bool {
         guard store.session.step.stage == .close else { return false }
+        // A story whose teller changed their mind (no longer room only) holds no words to forget
+        // in an older copy: without this, every open of such a workshop forgot again, for nothing.
+        let notRoomOnly = Set(store.session.record.stories.filter { $0.consent != .roomOnly }.map(\.id))
         return isDue(store.session) || store.report.snapshotSetAside?.keptAs != nil
-            || RoomOnlyCopies.anyHoldWords(in: store.folder)
+            || RoomOnlyCopies.anyHoldWords(in: store.folder, notRoomOnly: notRoomOnly)
     }
 
     /// The stories whose words go: those whose last known choice is "room only", wherever they
@@ -137,7 +140,7 @@ public enum RoomOnlyForgetting {
         let stages = (try? store.files.stageSnapshots(at: date)) ?? []
         let choices = lastChoices(stages: stages.map(\.snapshot.document), journal: records.map(\.event), now: store.session)
         let ids = Set(choices.compactMap { $0.value == .roomOnly ? $0.key : nil })
-        guard !ids.isEmpty || RoomOnlyCopies.anyHoldWords(in: folder) else { return Outcome(stories: 0, files: 0) }
+        guard !ids.isEmpty || RoomOnlyCopies.anyHoldWords(in: folder, notRoomOnly: Set(choices.keys).subtracting(ids)) else { return Outcome(stories: 0, files: 0) }
         let forgotten = versions(of: ids, stages: stages.map(\.snapshot.document), journal: records.map(\.event), now: store.session)
         var outcome = Outcome(stories: ids.count, files: 0)
 
