@@ -69,6 +69,10 @@ enum ChangeDescription {
         case .setAccessNeeds(let id, let needs):
             return needs.isEmpty ? "\(new.name(of: id)): no access needs written. Saved." : "\(new.name(of: id))'s access needs: \(quoted(needs)). Saved."
         case .editGoal(_, let text): return "Changed the wording to \(quoted(text)). Saved."
+        case .setRoomOnlyDays(let days):
+            return "Room-only stories are forgotten \(Draw.days(days)) after this workshop was last open, if it is not finished by then (was \(Draw.days(before.roomOnlyPeriodDays))); a finished workshop forgets them at its close. Saved."
+        case .showAnswersLive(let live):
+            return live ? "The wall now shows answers as they come. Saved." : "The wall now shows answers together, once everyone has placed. Saved."
         default: return "Saved."
         }
     }

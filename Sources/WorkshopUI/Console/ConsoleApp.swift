@@ -269,16 +269,10 @@ public final class ConsoleApp {
         case .switchView: state.closeView = (state.closeView + 1) % (practice == nil ? 2 : 3)
         case .roomOnlyPeriod:
             let periods = Session.roomOnlyPeriods
-            let was = session.roomOnlyPeriodDays
-            let next = periods.first { $0 > was } ?? periods[0]
-            if self.record(.setRoomOnlyDays(next)) {
-                state.message = StatusMessage(.saved, "Room-only stories are forgotten \(Draw.days(next)) after this workshop was last open, if it is not finished by then (was \(Draw.days(was))); a finished workshop forgets them at its close. Saved.")
-            }
+            let next = periods.first { $0 > session.roomOnlyPeriodDays } ?? periods[0]
+            self.record(.setRoomOnlyDays(next))  // the status line says the new period and the old
         case .toggleLiveAnswers:
-            let live = !(session.showsAnswersLive ?? false)
-            if self.record(.showAnswersLive(live)) {
-                state.message = StatusMessage(.saved, live ? "The wall now shows answers as they come. Saved." : "The wall now shows answers together, once everyone has placed. Saved.")
-            }
+            self.record(.showAnswersLive(!(session.showsAnswersLive ?? false)))
         default: performStageCommand(command, record: record)
         }
     }
