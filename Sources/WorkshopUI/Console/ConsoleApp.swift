@@ -188,9 +188,11 @@ public final class ConsoleApp {
         case .help:
             // ↑ and ↓ scroll a box too long for the window; any other key closes it.
             if key == .down || key == .up || key == .pageDown || key == .pageUp {
+                // The box is drawn in the rows between the header and the status line, inside its edges.
                 let (width, height) = state.size ?? (80, 24)
-                let rows = max(height - ConsoleScreen.headerRows(self, width: width, height: height) - 2 - 2, 1)  // header, status and hint bar, box edges
-                let most = HelpBox.maxOffset(helpBindings, note: ConsoleScreen.helpNote, rows: rows, width: state.size?.width ?? 80)
+                let area = ConsoleScreen.middleAndBottom(self, width: width, height: height).middle
+                let rows = max(area.height - 2, 1)
+                let most = HelpBox.maxOffset(helpBindings, note: ConsoleScreen.helpNote, rows: rows, width: area.width)
                 let step = key == .down || key == .up ? 1 : max(rows - 2, 1)
                 state.helpOffset = min(max(state.helpOffset + (key == .down || key == .pageDown ? step : -step), 0), most)
             } else {
