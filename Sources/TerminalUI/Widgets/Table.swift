@@ -51,8 +51,6 @@ public struct Table: Widget, Sendable {
     public var bandsOnlySelected = false
     /// The column a selected row's band starts at (a marker column before it stays as it is).
     public var bandFrom = 0
-    /// The first row drawn, when the caller keeps the selection in view its own way.
-    public var firstRow: Int?
 
     /// Creates a table.
     /// - Parameters:
@@ -109,7 +107,7 @@ public struct Table: Widget, Sendable {
                     fill: !bandsOnlySelected, into: &grid)
             body = rest
         }
-        let first = firstRow ?? firstVisibleRow(visibleRows: body.height)
+        let first = firstVisibleRow(visibleRows: body.height)
         for (offset, row) in rows.dropFirst(first).prefix(body.height).enumerated() {
             let index = first + offset
             let rect = Rect(x: body.x, y: body.y + offset, width: body.width, height: 1)

@@ -171,8 +171,7 @@ public enum ReviewScreens {
         table.cellStyles = cellStyles
         table.headerStyles = headerStyles
         table.bandsOnlySelected = true
-        table.bandFrom = 1
-        table.firstRow = 0
+        table.bandFrom = 1  // the rows handed over are already the ones in view
         table.render(in: Rect(x: list.x, y: top, width: list.width, height: list.height + 1), into: &grid)
         guard !app.shown.isEmpty else {
             let empty = app.allEntries.isEmpty
