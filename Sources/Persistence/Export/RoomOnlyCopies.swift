@@ -31,12 +31,6 @@ enum RoomOnlyCopies {
         var stories: [Story]
     }
 
-    /// Files at the top of the session folder that `RoomOnlyForgetting.forget` handles itself.
-    static let handledElsewhere: Set<String> = [
-        SessionStore.Files.journalName, SessionStore.Files.snapshotName, SessionStore.Files.quarantineName,
-        SessionStore.Files.summaryName, "lock", "draft.json",
-    ]
-
     /// The copies this reaches, in the session folder and any folder below it (sorted, so runs are
     /// repeatable): everything under `kept/`, stage snapshots, `start.json`, originals kept by a
     /// format change, and temporary files anywhere. Files of other kinds (a practice run's
@@ -58,7 +52,9 @@ enum RoomOnlyCopies {
                 let reached = name.hasPrefix(SafeFile.temporaryPrefix) || inKept
                     || (inStages && name.hasSuffix(".json"))
                     || (depth == 0 && (name == SessionStore.Files.startName || isOlderFormatOriginal(name)))
-                if reached && !(depth == 0 && handledElsewhere.contains(name)) { found.append(url) }
+                // The live journal, snapshot, quarantine, summary, lock and draft are none of these:
+                // `RoomOnlyForgetting.forget` handles them itself; `screen.txt` is removed on opening.
+                if reached { found.append(url) }
             }
         }
         walk(folder, depth: 0, inKept: false)
