@@ -184,22 +184,7 @@ public enum SafeFile {
     /// The home screen reads the session list by path, without `URL`: its first use costs about
     /// 0.5 ms of set-up, a tenth of the time to the first screen (docs/performance.md).
     public static func read(path: String) throws -> Data {
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
-        guard descriptor >= 0 else { throw PersistenceError.cannotRead(path: path, code: errno) }
-        defer { close(descriptor) }
-        var info = stat()
-        let expected = fstat(descriptor, &info) == 0 ? Int(info.st_size) : 0
-        var result = Data()
-        var chunk = [UInt8](repeating: 0, count: min(max(expected + 1, 4096), 64 * 1024))
-        while true {
-            let count = chunk.withUnsafeMutableBytes { Glibc_read(descriptor, $0.baseAddress!, $0.count) }
-            if count < 0 {
-                if errno == EINTR { continue }
-                throw PersistenceError.cannotRead(path: path, code: errno)
-            }
-            if count == 0 { return result }
-            result.append(contentsOf: chunk[0..<count])
-        }
+        Data(try readBytes(path: path))
     }
 
     /// The same, as bytes, read straight into one array of the file's size (reopening reads a
