@@ -49,6 +49,15 @@ public final class ConsoleApp {
     /// (``ids(of:)``) and row texts (``rowTexts(_:make:)``).
     private var listCache: (revision: Int, ids: [ListName: [String]], rows: [ListName: [String]]) = (-1, [:], [:])
 
+    private var periodNoteCache: (revision: Int, note: String?) = (-1, nil)
+
+    /// How long room-only words are kept (``RoomOnlyNotice/periodNote(for:)``), worked out once
+    /// per revision: the stories step draws it every frame, and it looks at every story.
+    public var roomOnlyPeriodNote: String? {
+        if periodNoteCache.revision != revision { periodNoteCache = (revision, RoomOnlyNotice.periodNote(for: session)) }
+        return periodNoteCache.note
+    }
+
     /// `listCache`, emptied when the session has changed since it was filled.
     private func currentListCache() {
         let revision = revision

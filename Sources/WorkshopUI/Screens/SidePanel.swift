@@ -63,7 +63,7 @@ enum SidePanel {
             y += 1
         }
         // How long room-only words are kept, where there are any (k changes it).
-        if app.session.step.stage == .storytelling, let note = RoomOnlyNotice.periodNote(for: app.session), y < inner.maxY - 1 {
+        if app.session.step.stage == .storytelling, let note = app.roomOnlyPeriodNote, y < inner.maxY - 1 {
             y += Draw.paragraph(note,
                                 in: Rect(x: inner.x, y: y, width: inner.width, height: inner.maxY - y), grid: &grid, style: Style(.muted),
                                 maxRows: max(inner.maxY - y - (warnings.isEmpty ? 0 : 3), 1))

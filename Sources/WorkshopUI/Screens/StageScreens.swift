@@ -151,7 +151,7 @@ enum StageScreens {
         // Under 70 columns the console has no side panel: its note on how long room-only words
         // are kept goes on the last rows here instead, where there are any, unless the stories
         // would then have to be cut where they now fit whole.
-        if grid.width < 70, app.readOnlyReason == nil, rest.height >= 6, let note = RoomOnlyNotice.periodNote(for: app.session) {
+        if grid.width < 70, app.readOnlyReason == nil, rest.height >= 6, let note = app.roomOnlyPeriodNote {
             let rows = min(TextLayout.wrap(note, width: rest.width).count, 2)
             let listRows = rest.height - 1  // below the list's title
             let wrapped = stories.count > listRows ? Int.max
