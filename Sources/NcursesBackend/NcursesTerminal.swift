@@ -93,6 +93,10 @@ public final class NcursesTerminal {
         noecho()
         nonl()
         intrflush(window, false)
+        // No search for rows that moved up or down as a block (ncurses' "hash map" scrolling):
+        // Campfire's screens are laid out afresh and seldom scroll as a whole, and the search
+        // hashed every row on every refresh, changed or not (docs/performance.md, figure 2).
+        idlok(window, false)
         // ncurses 6.4 flushes its output after every cursor move until the screen has been
         // through endwin() once (it cannot tell itself from a low-level terminfo program
         // before then), so each screen line went out in its own write(): ~30 system calls

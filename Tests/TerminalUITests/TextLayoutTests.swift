@@ -1,4 +1,4 @@
-import TerminalUI
+@testable import TerminalUI
 import XCTest
 
 final class TextLayoutTests: XCTestCase {
@@ -125,6 +125,19 @@ final class TextLayoutTests: XCTestCase {
                 XCTAssertTrue(singleLineClusters.contains(character), "truncate split a cluster: \(character.debugDescription)")
             }
             XCTAssertEqual(TextWidth.of(TextLayout.pad(text, width: width)), width)
+        }
+    }
+
+    /// `wrap` answers a short line of plain text without wrapping it: the answer is the same
+    /// as wrapping it word by word, for random texts of spaces, letters and line breaks.
+    func testTheQuickAnswerForOneShortLineIsTheSameAsWrapping() {
+        var random = SystemRandomNumberGenerator()
+        let pieces = ["a", "bc", "Maya", " ", "  ", "\n", "é", "—", "x y", "\t", "💬"]
+        for _ in 0..<5_000 {
+            let text = (0..<Int.random(in: 0...6, using: &random)).map { _ in pieces.randomElement(using: &random)! }.joined()
+            for width in [1, 2, 3, 5, 8, 12, 40] {
+                XCTAssertEqual(TextLayout.wrap(text, width: width), TextLayout.wrapEveryLine(text, width: width), "\(text.debugDescription) at \(width)")
+            }
         }
     }
 }

@@ -145,6 +145,18 @@ public struct Grid: Equatable, Sendable {
         repairEdges(row: y, from: x, through: x + count - 1)
     }
 
+    /// A copy of cells on one row, to be put down again with ``place(_:x:y:)``.
+    /// - Parameters:
+    ///   - y: The row.
+    ///   - x: The first column.
+    ///   - count: How many cells (clipped to the grid).
+    /// - Returns: The cells, or none outside the grid.
+    public func cells(row y: Int, from x: Int, count: Int) -> [Cell] {
+        guard y >= 0, y < height, x >= 0, x < width, count > 0 else { return [] }
+        let start = y * width + x
+        return Array(cells[start..<(start + min(count, width - x))])
+    }
+
     /// Fills a rectangle with blanks in a style.
     /// - Parameters:
     ///   - rect: The cells to fill (clipped to the grid).

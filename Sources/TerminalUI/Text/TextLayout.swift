@@ -69,6 +69,17 @@ public enum TextLayout {
     /// - Returns: The lines (none if `width` is less than 1; one empty line for empty text).
     public static func wrap(_ text: String, width: Int) -> [String] {
         guard width > 0 else { return [] }
+        // Most texts on a screen are one line of plain ASCII that fits (a name, a label):
+        // such a text is its own one line, unless it ends in spaces, which wrapping drops.
+        if let columns = TextWidth.printableASCIIWidth(text), columns <= width, text.utf8.last != UInt8(ascii: " ") {
+            return [text]
+        }
+        return wrapEveryLine(text, width: width)
+    }
+
+    /// ``wrap(_:width:)`` without its quick answer for one short line (tested against it).
+    static func wrapEveryLine(_ text: String, width: Int) -> [String] {
+        guard width > 0 else { return [] }
         var lines: [String] = []
         // "\r\n" is a single Character in Swift, so all three line breaks are one separator each.
         let paragraphs = text.split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r\n" || $0 == "\r" }

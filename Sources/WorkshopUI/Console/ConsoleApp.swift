@@ -65,6 +65,8 @@ public final class ConsoleApp {
     }
     private var jargonCache: (revision: Int, step: FlowStep, entries: [GlossaryEntry])?
     private var tallyCache: (revision: Int, closed: [ParticipantID: TurnTally])?
+    /// The side panel as last drawn (``SidePanel/render(_:in:grid:)``).
+    var sidePanelDrawn: SidePanel.Drawn?
     /// The header's hint as last laid out (see `ConsoleScreen.headerHint`).
     var headerHintMemo: (width: Int, step: FlowStep, savedWidth: Int, value: (heading: String, lines: [String]))?
     /// The header's "✓ Saved 11:24:45" for the last save (see `ConsoleScreen.savedText`).
@@ -721,6 +723,17 @@ public final class ConsoleApp {
 
     /// The highlighted row of a list: the row of the selected item, wherever it has moved to.
     public func selectedRow(_ list: ListName) -> Int { state.selected(list, ids: ids(of: list)) }
+
+    /// Where each list's shown rows began when it was last drawn (``ListViewport``).
+    private var viewports: [ListName: ListViewport] = [:]
+
+    /// The memory of where a list's shown rows begin, for drawing it.
+    func viewport(_ list: ListName) -> ListViewport {
+        if let known = viewports[list] { return known }
+        let made = ListViewport()
+        viewports[list] = made
+        return made
+    }
 
     /// The item selected in a list, or nil when the list is empty.
     private func selected<Item>(_ items: [Item], in list: ListName) -> Item? {

@@ -49,6 +49,8 @@ public final class HomeApp {
     /// and every key is handled after it is set.
     public var content: ContentLibrary?
     public var selected = 0
+    /// Where the list began when last drawn (``ListViewport``).
+    let viewport = ListViewport()
     public var form: Form?
     public var message: StatusMessage?
     public internal(set) var choice: HomeChoice?
@@ -199,7 +201,7 @@ public final class HomeApp {
             let practice = entry.isSample ? " (sample)" : (entry.isPractice ? " (practice)" : "")
             return ("\(entry.date)  \(entry.title)\(practice) · \(entry.group) · \(entry.stage) · \(entry.people) people · \(rag)", Style(.text))
         }
-        StageScreens.list(rows, selected: selected, active: form == nil, in: listRect, grid: &grid,
+        StageScreens.list(rows, selected: selected, viewport: viewport, active: form == nil, in: listRect, grid: &grid,
                           empty: "None yet. New here? Press t for a two-minute tour of a made-up workshop, or n to start your first one.")
         if let form {
             let formArea = Rect(x: 0, y: area.y + 2, width: grid.width, height: min(10, area.height - 2))

@@ -132,6 +132,8 @@ public final class ReviewApp {
     }
     public private(set) var screen: Screen = .browser
     public var selected = 0
+    /// Where the list of sessions, a timeline and the list of actions began when last drawn.
+    let viewports = (sessions: ListViewport(), timeline: ListViewport(), actions: ListViewport())
     /// Typing a search (every key is text until Enter or Esc).
     public private(set) var isSearching = false
     /// A session marked with c, to compare with another.

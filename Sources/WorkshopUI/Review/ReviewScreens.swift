@@ -122,7 +122,7 @@ public enum ReviewScreens {
         top += 1
         let layout = columns(width: rect.width - 2)
         let list = Rect(x: 1, y: top + 1, width: rect.width - 2, height: rect.maxY - top - 1)
-        let range = app.shown.isEmpty ? 0..<0 : Draw.visibleRange(selected: app.selected, count: app.shown.count, rows: list.height)
+        let range = app.shown.isEmpty ? 0..<0 : app.viewports.sessions.rows(selected: app.selected, count: app.shown.count, rows: list.height)
         // One table (TerminalUI's, as every list of columns): a marker column, the columns, and
         // the four principles a column each so each score has its own colour.
         var tableColumns = [Table.Column("", width: 1)]
@@ -419,7 +419,7 @@ public enum ReviewScreens {
         let current = timeline.entries[index]
         let listHeight = max(min(rect.height / 3, 9), 3)
         let list = Rect(x: 1, y: y, width: rect.width - 2, height: listHeight)
-        for (offset, row) in Draw.visibleRange(selected: index, count: timeline.entries.count, rows: list.height).enumerated() {
+        for (offset, row) in app.viewports.timeline.rows(selected: index, count: timeline.entries.count, rows: list.height).enumerated() {
             let entry = timeline.entries[row]
             let isCurrent = row == index
             let style = isCurrent ? Style(.selected, bold: true, reverse: true) : Style(entry.isStepChange ? .accent : .text, bold: entry.isStepChange)
@@ -489,7 +489,7 @@ public enum ReviewScreens {
             return
         }
         let selected = min(app.progressSelected, actions.count - 1)
-        for (offset, index) in Draw.visibleRange(selected: selected, count: actions.count, rows: list.height).enumerated() {
+        for (offset, index) in app.viewports.actions.rows(selected: selected, count: actions.count, rows: list.height).enumerated() {
             let item = actions[index]
             let rowY = list.y + offset
             let isSelected = index == selected

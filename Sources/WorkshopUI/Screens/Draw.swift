@@ -72,10 +72,43 @@ enum Draw {
     }
 
     /// Rows for a list with the selected row kept in view.
-    static func visibleRange(selected: Int, count: Int, rows: Int) -> Range<Int> {
+    ///
+    /// Without `previous` (a list drawn for the first time) the selected row is put in the
+    /// middle. With the first row shown last time, the list stays where it was while the
+    /// selected row is in view with a row to spare above and below it (when there are five
+    /// rows or more), and otherwise moves by as few rows as bring it back into view.
+    static func visibleRange(selected: Int, count: Int, rows: Int, previous: Int? = nil) -> Range<Int> {
         guard count > rows, rows > 0 else { return 0..<count }
-        let start = min(max(selected - rows / 2, 0), count - rows)
+        let last = count - rows
+        guard let previous else {
+            let start = min(max(selected - rows / 2, 0), last)
+            return start..<(start + rows)
+        }
+        let margin = rows >= 5 ? 1 : 0
+        var start = min(max(previous, 0), last)
+        start = min(start, selected - margin)
+        start = max(start, selected + margin - rows + 1)
+        start = min(max(start, 0), last)
         return start..<(start + rows)
+    }
+}
+
+/// Where a list's shown rows began when it was last drawn, so that ↑ and ↓ move the highlight
+/// and not the whole list: a list that slid by a row at every key press was hard to follow on
+/// the wall, and every one of its rows had to be sent to the terminal again. The first
+/// drawing, and the first at a new height (the window or the layout changed), puts the
+/// highlight in the middle, as a reopened console does.
+public final class ListViewport {
+    private var last: (start: Int, rows: Int)?
+
+    public init() {}
+
+    /// The rows to show now, remembered for the next drawing.
+    func rows(selected: Int, count: Int, rows: Int) -> Range<Int> {
+        let previous = last.flatMap { $0.rows == rows ? $0.start : nil }
+        let range = Draw.visibleRange(selected: selected, count: count, rows: rows, previous: previous)
+        last = (range.lowerBound, rows)
+        return range
     }
 }
 

@@ -4,7 +4,46 @@ import Workshop
 
 /// The console's side panel: who is here, turns and time, who has not spoken, and jargon warnings.
 enum SidePanel {
+    /// What the panel shows depends on, outside practice: the session's version, where the
+    /// panel is, and the one figure that moves while nothing is saved (the time of the turn in
+    /// progress, in whole seconds as shown).
+    struct Drawn {
+        let revision: Int
+        let rect: Rect
+        let turnInProgress: TurnInProgress?
+        let rows: [[Cell]]
+    }
+
+    struct TurnInProgress: Equatable {
+        let participant: ParticipantID
+        let seconds: Int
+    }
+
+    /// Draws the panel, or puts down the cells drawn last time when nothing it shows has
+    /// changed: thirty people's rows need not be laid out again for each key press.
     static func render(_ app: ConsoleApp, in rect: Rect, grid: inout Grid) {
+        guard app.practice == nil else {
+            draw(app, in: rect, grid: &grid)  // the simulated group changes the panel by itself
+            return
+        }
+        let turn = turnInProgress(app)
+        if let drawn = app.sidePanelDrawn, drawn.revision == app.revision, drawn.rect == rect, drawn.turnInProgress == turn {
+            for (offset, row) in drawn.rows.enumerated() { grid.place(row, x: rect.x, y: rect.y + offset) }
+            return
+        }
+        draw(app, in: rect, grid: &grid)
+        let clipped = rect.intersection(grid.area)
+        app.sidePanelDrawn = Drawn(revision: app.revision, rect: rect, turnInProgress: turn,
+                                   rows: (clipped.y..<clipped.maxY).map { grid.cells(row: $0, from: clipped.x, count: clipped.width) })
+    }
+
+    private static func turnInProgress(_ app: ConsoleApp) -> TurnInProgress? {
+        guard let open = app.session.record.round.turns.last, open.endedAt == nil, !open.passed else { return nil }
+        return TurnInProgress(participant: open.participant, seconds: Int(app.turnTallies[open.participant]?.seconds ?? 0))
+    }
+
+    /// Lays the panel out afresh.
+    static func draw(_ app: ConsoleApp, in rect: Rect, grid: inout Grid) {
         let record = app.session.record
         for y in rect.y..<rect.maxY { grid.write("│", x: rect.x, y: y, style: Style(.border)) }
         let inner = Rect(x: rect.x + 2, y: rect.y, width: rect.width - 3, height: rect.height)

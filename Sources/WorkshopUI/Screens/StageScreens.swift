@@ -21,19 +21,23 @@ enum StageScreens {
     // MARK: - A selectable list
 
     /// Draws rows with the selected one highlighted; `active` is false when another panel has focus.
-    static func list(_ rows: [(text: String, style: Style)], selected: Int, active: Bool, in rect: Rect, grid: inout Grid, empty: String) {
-        list(count: rows.count, row: { rows[$0] }, selected: selected, active: active, in: rect, grid: &grid, empty: empty)
+    /// `viewport` keeps the list still while the highlight moves (see ``ListViewport``); without
+    /// one the highlight is put in the middle.
+    static func list(_ rows: [(text: String, style: Style)], selected: Int, viewport: ListViewport? = nil, active: Bool, in rect: Rect, grid: inout Grid, empty: String) {
+        list(count: rows.count, row: { rows[$0] }, selected: selected, viewport: viewport, active: active, in: rect, grid: &grid, empty: empty)
     }
 
     /// The same, building only the rows that are on screen (lists can hold a thousand stories).
-    static func list(count: Int, row: (Int) -> (text: String, style: Style), selected: Int, active: Bool, in rect: Rect, grid: inout Grid, empty: String) {
+    static func list(count: Int, row: (Int) -> (text: String, style: Style), selected: Int, viewport: ListViewport? = nil, active: Bool, in rect: Rect, grid: inout Grid, empty: String) {
         guard rect.height > 0 else { return }
         if count == 0 {
             Draw.paragraph(empty, in: rect, grid: &grid, style: Style(.muted))
             return
         }
         if wrapsWhole(count: count, row: row, selected: selected, active: active, in: rect, grid: &grid) { return }
-        for (offset, index) in Draw.visibleRange(selected: selected, count: count, rows: rect.height).enumerated() {
+        let shown = viewport?.rows(selected: selected, count: count, rows: rect.height)
+            ?? Draw.visibleRange(selected: selected, count: count, rows: rect.height)
+        for (offset, index) in shown.enumerated() {
             let y = rect.y + offset
             let isSelected = index == selected
             let built = row(index)
@@ -99,7 +103,7 @@ enum StageScreens {
             if person.hasLeft { text += " (left)" }
             return (text, Style(person.hasLeft ? .muted : .text))
         }
-        list(rows, selected: app.selectedRow(.people), active: true, in: body, grid: &grid,
+        list(rows, selected: app.selectedRow(.people), viewport: app.viewport(.people), active: true, in: body, grid: &grid,
              empty: emptyText)
         var y = bottom.y + 1
         guard y < bottom.maxY else { return }
@@ -138,7 +142,7 @@ enum StageScreens {
             if tally.passes > 0 { text += ", passed \(tally.passes)" }
             if !tally.hasHadTurn { text += "  · not heard yet" }
             return (text, Style(holds ? .highlight : .text, bold: holds))
-        }, selected: app.selectedRow(.stick), active: app.state.focus == 0, in: peopleArea, grid: &grid,
+        }, selected: app.selectedRow(.stick), viewport: app.viewport(.stick), active: app.state.focus == 0, in: peopleArea, grid: &grid,
              empty: "Add people on the Welcome step first.")
         let stories = record.stories
         let storyRow = { (index: Int) -> (String, Style) in
@@ -163,7 +167,7 @@ enum StageScreens {
             }
         }
         let storiesArea = title("Stories (\(record.stories.count))" + (app.state.focus == 1 ? "" : "  · Tab to select"), rest, &grid)
-        list(count: stories.count, row: storyRow, selected: app.selectedRow(.stories), active: app.state.focus == 1, in: storiesArea, grid: &grid,
+        list(count: stories.count, row: storyRow, selected: app.selectedRow(.stories), viewport: app.viewport(.stories), active: app.state.focus == 1, in: storiesArea, grid: &grid,
              empty: keyed(app, "No stories written down yet. Press a to write one down.", otherwise: "No stories were written down."))
     }
 
@@ -197,7 +201,7 @@ enum StageScreens {
             let agreed = record.agreedGoal?.draft == draft.id ? " (agreed)" : ""
             return ("\(mark)[\(tally)] \(draft.text)\(agreed)", Style(draft.count(of: .disagree) > 0 ? .warning : .text))
         }
-        list(rows, selected: app.selectedRow(.drafts), active: true, in: body, grid: &grid,
+        list(rows, selected: app.selectedRow(.drafts), viewport: app.viewport(.drafts), active: true, in: body, grid: &grid,
              empty: keyed(app, "No wordings yet. Press a to write down what someone suggests.", otherwise: "No goal wordings were written down."))
     }
 
@@ -214,7 +218,7 @@ enum StageScreens {
             case nil: return ("\(person.name): … not asked yet", Style(.muted))
             }
         }
-        list(rows, selected: app.selectedRow(.consensus), active: true, in: Rect(x: rect.x, y: y, width: rect.width, height: rect.maxY - y), grid: &grid, empty: "Nobody in the room yet.")
+        list(rows, selected: app.selectedRow(.consensus), viewport: app.viewport(.consensus), active: true, in: Rect(x: rect.x, y: y, width: rect.width, height: rect.maxY - y), grid: &grid, empty: "Nobody in the room yet.")
     }
 
     // MARK: - Principles
@@ -252,7 +256,7 @@ enum StageScreens {
                 let perspective = person.perspective.map { " (\(app.content.prompts.label(for: $0)))" } ?? ""
                 return ("\(person.name)\(perspective): \(stage)", Style(score.scores[person.id] == nil ? .muted : .text))
             }
-            list(rows, selected: app.selectedRow(.score), active: true, in: body, grid: &grid, empty: "Add people on the Welcome step first.")
+            list(rows, selected: app.selectedRow(.score), viewport: app.viewport(.score), active: true, in: body, grid: &grid, empty: "Add people on the Welcome step first.")
             SpreadChart.render(score: score, record: record, content: app.content, in: bottom, grid: &grid, large: false)
         case .agree:
             var y = rect.y
@@ -296,7 +300,7 @@ enum StageScreens {
             }
         }
         list(count: rows.count, row: { index -> (String, Style) in (rows[index], Style(.text)) },
-             selected: app.selectedRow(.ideas), active: true, in: body, grid: &grid, empty: keyed(app, "No ideas yet. Press a to add one.", otherwise: "No ideas were written down."))
+             selected: app.selectedRow(.ideas), viewport: app.viewport(.ideas), active: true, in: body, grid: &grid, empty: keyed(app, "No ideas yet. Press a to add one.", otherwise: "No ideas were written down."))
     }
 
     // MARK: - Choose
@@ -312,14 +316,14 @@ enum StageScreens {
             let chosen = record.chosenIdeas.contains(idea.id)
             return ("\(chosen ? "★" : "·") \(String(repeating: "●", count: min(idea.totalVotes, 12))) \(idea.totalVotes)  \(idea.text)", Style(chosen ? .good : .text, bold: chosen))
         }
-        list(rows, selected: app.selectedRow(.choose), active: app.state.focus == 0, in: Rect(x: body.x, y: body.y, width: body.width - 1, height: body.height), grid: &grid, empty: "No ideas to choose from. Go back ([) and add some.")
+        list(rows, selected: app.selectedRow(.choose), viewport: app.viewport(.choose), active: app.state.focus == 0, in: Rect(x: body.x, y: body.y, width: body.width - 1, height: body.height), grid: &grid, empty: "No ideas to choose from. Go back ([) and add some.")
         let voters = record.present
         let peopleArea = title(" Voting (\(dots) dots each)", right, &grid)
         let voterRows = voters.map { person -> (String, Style) in
             let left = dots - record.dotsUsed(by: person.id)
             return ("\(person.name): \(String(repeating: "●", count: max(left, 0)))\(String(repeating: "○", count: max(dots - left, 0))) \(left) left", Style(left == 0 ? .muted : .text))
         }
-        list(voterRows, selected: app.selectedRow(.voters), active: app.state.focus == 1, in: peopleArea.inset(horizontal: 1, vertical: 0), grid: &grid, empty: "Nobody to vote.")
+        list(voterRows, selected: app.selectedRow(.voters), viewport: app.viewport(.voters), active: app.state.focus == 1, in: peopleArea.inset(horizontal: 1, vertical: 0), grid: &grid, empty: "Nobody to vote.")
     }
 
     // MARK: - Actions
@@ -342,7 +346,7 @@ enum StageScreens {
         }
         // Two rows an action: what, then who, when and how.
         let selected = app.selectedRow(.actions)
-        let visible = Draw.visibleRange(selected: selected, count: record.actions.count, rows: max(listArea.height / 2, 1))
+        let visible = app.viewport(.actions).rows(selected: selected, count: record.actions.count, rows: max(listArea.height / 2, 1))
         var y = listArea.y
         // When every action fits with its details wrapped, they wrap rather than being cut.
         func detail(of action: Action) -> String {
