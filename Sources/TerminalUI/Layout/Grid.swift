@@ -138,7 +138,7 @@ public struct Grid: Equatable, Sendable {
         guard y >= 0, y < height, x >= 0, x < width, !run.isEmpty else { return }
         let count = min(run.count, width - x)
         let base = y * width + x
-        for offset in 0..<count { cells[base + offset] = run[offset] }
+        cells.replaceSubrange(base..<(base + count), with: run.prefix(count))
         if count < run.count, run[count].isContinuation {
             cells[base + count - 1].text = " "  // a wide character cut by the grid's edge
         }
