@@ -44,6 +44,18 @@ final class JournalFormatTests: XCTestCase {
         XCTAssertNil(Timestamp.parse("2026-13-23T10:41:07.123Z"))
     }
 
+    /// Dates are written digit by digit: the same text as `String(format:)` gives, for random
+    /// dates from 1900 to 2200 at any fraction of a second, and for the years past 9999.
+    func testTimestampsAreWrittenAsPrintfWritesThem() {
+        var random = SystemRandomNumberGenerator()
+        for _ in 0..<20_000 {
+            let date = Date(timeIntervalSince1970: Double.random(in: -2_208_988_800...7_258_118_400, using: &random))
+            XCTAssertEqual(Timestamp.format(date), Timestamp.formatWithPrintf(date))
+        }
+        let far = Date(timeIntervalSince1970: 300_000_000_000)
+        XCTAssertEqual(Timestamp.format(far), Timestamp.formatWithPrintf(far))
+    }
+
     func testEventContainingTheSumMarkerStillChecks() throws {
         let root = try makeTemporaryFolder(self)
         let file = root.appendingPathComponent("journal.jsonl")

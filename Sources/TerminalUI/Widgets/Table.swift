@@ -63,7 +63,7 @@ public struct Table: Widget, Sendable {
     ///   - gap: Blank columns between table columns.
     public init(columns: [Column], rows: [[String]], selected: Int? = nil,
                 headerStyle: Style = Style(.heading, bold: true, underline: true), style: Style = .plain,
-                selectedStyle: Style = Style(.selected, reverse: true), gap: Int = 1) {
+                selectedStyle: Style = Style(.selected), gap: Int = 1) {
         self.columns = columns
         self.rows = rows
         self.selected = selected

@@ -141,7 +141,9 @@ final class LineCache: @unchecked Sendable {
     }
 
     private let lock = NSLock()
-    private var runs: [Key: [Cell]] = [:]
+    /// Room for a few screens' lines from the start: growing from nothing rehashed every line
+    /// already kept several times while the first screen was drawn.
+    private var runs = [Key: [Cell]](minimumCapacity: 512)
     private let limit = 4096
 
     func run(_ text: String, width: Int, style: Style, make: () -> [Cell]) -> [Cell] {

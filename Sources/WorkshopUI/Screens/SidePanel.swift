@@ -66,7 +66,8 @@ enum SidePanel {
             let figures = TextLayout.aligned(String(turns), width: 5, alignment: .right) + " " + Draw.clock(seconds)
             let figuresWidth = TextWidth.of(figures)
             let nameWidth = inner.width - 2 - figuresWidth
-            Draw.line(marker, x: inner.x, y: y, width: 1, grid: &grid, style: Style(holds ? .highlight : .muted, bold: true))
+            // A blank marker is a plain blank (the muted colour's background showed in the light theme).
+            Draw.line(marker, x: inner.x, y: y, width: 1, grid: &grid, style: marker == " " ? Style(.text) : Style(holds ? .highlight : .muted, bold: true))
             let nameStyle = Style(holds ? .highlight : .text, bold: holds)
             let nameLines = TextLayout.wrap(person.name, width: max(nameWidth - 1, 1))
             if nameLines.count > 1, spare > 0, y + 1 < inner.maxY {
