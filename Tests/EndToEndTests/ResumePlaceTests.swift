@@ -61,4 +61,47 @@ final class ResumePlaceTests: XCTestCase {
         XCTAssertEqual(highlighted(again), focused, "the same idea and person are highlighted, the people panel in focus:\n" + again)
         XCTAssertTrue(again.contains("pick idea"), "and the people panel still has the keys (Tab goes back to the ideas):\n" + again)
     }
+
+    /// `place.json` is written once the highlight has stayed put for half a second (docs/file-
+    /// format.md), not in the middle of a run of ↓ presses: after a run of presses and a pause, a
+    /// Campfire killed without closing reopens on the last highlighted idea; and the file was
+    /// replaced (it is written by renaming a new file over it) at most once during a run of 12
+    /// presses a tenth of a second apart (once only if a press was slow to arrive).
+    func testThePlaceIsWrittenWhenTheHighlightStopsAndSurvivesAKill() throws {
+        let template = try ContentLibrary.load().template(named: "standard")
+        let start = SessionMaker.start
+        let store = try SessionLibrary(dataFolder: DataFolder(url: data)).create(
+            Session(id: "20261123-1000-p1ac", title: "Riverside", group: nil, facilitator: "Jo", createdAt: start, template: template), at: start)
+        for (event, seconds) in SampleWorkshop.events(template: template, upTo: FlowStep(.ideas)) {
+            try store.record(event, at: start.addingTimeInterval(seconds))
+        }
+        for number in 0..<12 {
+            try store.record(.addIdea(Idea(id: "x\(number)", text: "Idea number \(number)", principles: [], proposedBy: "p1")), at: start.addingTimeInterval(8_000 + Double(number)))
+        }
+        store.close(at: start.addingTimeInterval(9_000))
+        let command = "\(Binary.campfire.path) resume 20261123-1000-p1ac --data-dir \(data.path)"
+        let place = data.appendingPathComponent("sessions/20261123-1000-p1ac/place.json")
+        func inode() -> UInt64? { (try? FileManager.default.attributesOfItem(atPath: place.path)[.systemFileNumber] as? NSNumber)?.uint64Value }
+
+        try tmux.start("a", command: command)
+        _ = try tmux.waitFor("a", "q quit")
+        try tmux.press("a", "Down")
+        Thread.sleep(forTimeInterval: 1.2)
+        let settled = try XCTUnwrap(inode(), "written once the first move settled")
+        var seen: Set<UInt64> = [settled]
+        for _ in 0..<12 {
+            try tmux.press("a", "Down")
+            Thread.sleep(forTimeInterval: 0.1)
+            if let now = inode() { seen.insert(now) }
+        }
+        XCTAssertLessThanOrEqual(seen.count, 2, "written during the run of keys (\(seen.count - 1) times)")
+        let last = highlighted(try tmux.screen("a"))
+        Thread.sleep(forTimeInterval: 1.2)
+        kill(try tmux.pid("a"), SIGKILL)
+        _ = try tmux.waitFor("a", "EXITED")
+
+        try tmux.start("b", command: command)
+        let again = try tmux.waitFor("b", "q quit")
+        XCTAssertEqual(highlighted(again), last, "the idea highlighted when Campfire was killed:\n" + again)
+    }
 }
