@@ -81,14 +81,20 @@ final class ResumePlaceTests: XCTestCase {
         store.close(at: start.addingTimeInterval(9_000))
         let command = "\(Binary.campfire.path) resume 20261123-1000-p1ac --data-dir \(data.path)"
         let place = data.appendingPathComponent("sessions/20261123-1000-p1ac/place.json")
-        func inode() -> UInt64? { (try? FileManager.default.attributesOfItem(atPath: place.path)[.systemFileNumber] as? NSNumber)?.uint64Value }
+        // Each write renames a new file over it: a new inode, and a new time of change (a freed
+        // inode can be given out again, so both are taken).
+        func inode() -> String? {
+            var status = stat()
+            guard stat(place.path, &status) == 0 else { return nil }
+            return "\(status.st_ino) \(status.st_ctim.tv_sec).\(status.st_ctim.tv_nsec)"
+        }
 
         try tmux.start("a", command: command)
         _ = try tmux.waitFor("a", "q quit")
         try tmux.press("a", "Down")
         Thread.sleep(forTimeInterval: 1.2)
         let settled = try XCTUnwrap(inode(), "written once the first move settled")
-        var seen: Set<UInt64> = [settled]
+        var seen: Set<String> = [settled]
         for _ in 0..<12 {
             try tmux.press("a", "Down")
             Thread.sleep(forTimeInterval: 0.1)

@@ -45,15 +45,16 @@ final class JournalFormatTests: XCTestCase {
     }
 
     /// Dates are written digit by digit: the same text as `String(format:)` gives, for random
-    /// dates from 1900 to 2200 at any fraction of a second, and for the years past 9999.
+    /// dates from the year 1 to 9999 at any fraction of a second, and at the edges of that.
     func testTimestampsAreWrittenAsPrintfWritesThem() {
         var random = SystemRandomNumberGenerator()
         for _ in 0..<20_000 {
-            let date = Date(timeIntervalSince1970: Double.random(in: -2_208_988_800...7_258_118_400, using: &random))
-            XCTAssertEqual(Timestamp.format(date), Timestamp.formatWithPrintf(date))
+            let date = Date(timeIntervalSince1970: Double.random(in: -62_135_596_800...253_402_300_799, using: &random))
+            XCTAssertEqual(Timestamp.format(date), Timestamp.formatWithPrintf(date), "\(date.timeIntervalSince1970)")
         }
-        let far = Date(timeIntervalSince1970: 300_000_000_000)
-        XCTAssertEqual(Timestamp.format(far), Timestamp.formatWithPrintf(far))
+        XCTAssertEqual(Timestamp.format(Date(timeIntervalSince1970: 253_402_300_799.999)), "9999-12-31T23:59:59.999Z")
+        XCTAssertEqual(Timestamp.format(Date(timeIntervalSince1970: 253_402_300_800)), "10000-01-01T00:00:00.000Z")  // by printf
+        XCTAssertEqual(Timestamp.format(Date(timeIntervalSince1970: -62_135_596_800)), "0001-01-01T00:00:00.000Z")
     }
 
     func testEventContainingTheSumMarkerStillChecks() throws {

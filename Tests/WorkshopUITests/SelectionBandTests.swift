@@ -41,4 +41,25 @@ final class SelectionBandTests: XCTestCase {
             }
         }
     }
+
+    /// In a box, the person under the cursor of a list of people (an action's "who") is a band too.
+    func testThePersonUnderTheCursorInABoxIsABand() throws {
+        let (app, _) = ScreenFixtures.app(at: FlowStep(.actions))
+        app.handle(.character("a"))
+        var form = try XCTUnwrap(app.state.form, "a opens the box for an action")
+        let people = try XCTUnwrap(form.fields.firstIndex { if case .people = $0.kind { return true } else { return false } }, "the box has a list of people")
+        form.focused = people
+        app.state.form = form
+        let grid = ConsoleScreen.render(app, width: 80, height: 24)
+        let row = try XCTUnwrap(grid.rows.firstIndex { $0.contains("☐ 1 ") }, grid.rows.joined(separator: "\n"))
+        let cursor = try XCTUnwrap(grid.rows[row].range(of: "☐ 1 ").map { grid.rows[row].distance(from: grid.rows[row].startIndex, to: $0.lowerBound) })
+        let other = try XCTUnwrap(grid.rows[row].range(of: "☐ 2 ").map { grid.rows[row].distance(from: grid.rows[row].startIndex, to: $0.lowerBound) })
+        for theme in Theme.all {
+            for useColour in [true, false] {
+                let table = ColourPairTable(theme: theme, useColour: useColour)
+                XCTAssertNotEqual(shown(grid[cursor, row].style, table).background, shown(grid[other, row].style, table).background,
+                                  "\(theme.name)\(useColour ? "" : " without colour"): the person under the cursor shows as \(shown(grid[cursor, row].style, table))")
+            }
+        }
+    }
 }

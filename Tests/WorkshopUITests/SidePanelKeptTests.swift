@@ -17,8 +17,11 @@ final class SidePanelKeptTests: XCTestCase {
         var compared = 0, kept = 0
         for run in 0..<12 {
             let (app, clock) = ScreenFixtures.app(at: FlowStep(.storytelling), names: run % 2 == 0 ? names : ["Maya", "Tom"])
+            var pressed: [String] = []
             for _ in 0..<150 {
-                app.handle(keys.randomElement(using: &random)!)
+                let key = keys.randomElement(using: &random)!
+                pressed.append(key.name)
+                app.handle(key)
                 clock.advance(by: [0, 0.2, 0.25, 0.7, 1, 3, 61].randomElement(using: &random)!)
                 let size = [(80, 24), (80, 24), (120, 40), (70, 20)].randomElement(using: &random)!
                 app.state.size = size
@@ -28,7 +31,7 @@ final class SidePanelKeptTests: XCTestCase {
                    before.turnInProgress == after.turnInProgress { kept += 1 }
                 app.sidePanelDrawn = nil
                 let afresh = ConsoleScreen.render(app, width: size.0, height: size.1)
-                XCTAssertEqual(screen, afresh, "step \(app.session.step), \(size)\n" + screen.rows.joined(separator: "\n") + "\n---\n" + afresh.rows.joined(separator: "\n"))
+                XCTAssertEqual(screen, afresh, "step \(app.session.step), \(size), after \(pressed.joined(separator: " "))\n" + screen.rows.joined(separator: "\n") + "\n---\n" + afresh.rows.joined(separator: "\n"))
                 compared += 1
                 if screen != afresh { return }
             }

@@ -56,7 +56,7 @@ public enum FormView {
                     if row >= y + maxRows { break }
                 }
                 let isCursor = focused && index == field.index
-                grid.write(label, x: column, y: row, style: Style(isCursor ? .selected : (field.ticked.contains(index) ? .good : .text), bold: isCursor, reverse: isCursor), maxWidth: x + width - column)
+                grid.write(label, x: column, y: row, style: Style(isCursor ? .selected : (field.ticked.contains(index) ? .good : .text), bold: isCursor), maxWidth: x + width - column)
                 column += labelWidth
             }
             if people.isEmpty { grid.write("(nobody in the room yet)", x: x, y: y, style: Style(.muted)) }
