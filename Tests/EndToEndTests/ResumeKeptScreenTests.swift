@@ -7,22 +7,10 @@ import XCTest
 /// the session opens behind it (docs/decisions.md), and only while that screen still matches the
 /// files exactly. Watched as the terminal receives it: every byte the program writes is kept with
 /// tmux's `pipe-pane`.
-final class ResumeKeptScreenTests: XCTestCase {
-    var tmux: Tmux!
-    var data: URL!
+final class ResumeKeptScreenTests: TerminalTestCase {
     let id = "20261123-1000-k3pt"
     var folder: URL { data.appendingPathComponent("sessions/\(id)") }
     var kept: URL { folder.appendingPathComponent(LastScreen.fileName) }
-
-    override func setUpWithError() throws {
-        tmux = Tmux()
-        data = try Binary.temporaryDataFolder()
-    }
-
-    override func tearDownWithError() throws {
-        tmux.stop()
-        try? FileManager.default.removeItem(at: data)
-    }
 
     /// Starts `campfire resume` in a window after a moment, with everything it writes to the
     /// terminal copied to a file from its first byte.

@@ -5,35 +5,31 @@ import XCTest
 
 /// Reopening a workshop puts the facilitator back where they were: the step, the panel and the
 /// highlighted item (issue 14: "resume loses the place"), from `place.json` in the session folder.
-final class ResumePlaceTests: XCTestCase {
-    var tmux: Tmux!
-    var data: URL!
-
-    override func setUpWithError() throws {
-        tmux = Tmux()
-        data = try Binary.temporaryDataFolder()
-    }
-
-    override func tearDownWithError() throws {
-        tmux.stop()
-        try? FileManager.default.removeItem(at: data)
-    }
-
+final class ResumePlaceTests: TerminalTestCase {
     /// The highlighted row of the screen (the one starting with ▸ or ›).
     private func highlighted(_ screen: String) -> [String] {
         screen.split(separator: "\n").dropFirst().map(String.init).filter { $0.contains("▸ ") || $0.contains("› ") }
     }
 
-    func testTheHighlightedIdeaAndPanelComeBackOnResume() throws {
+    /// A closed sample workshop at `step`, with `extraIdeas` more ideas; returns the command
+    /// that resumes it.
+    private func closedSession(upTo step: FlowStep, extraIdeas: Int = 0) throws -> String {
         let template = try ContentLibrary.load().template(named: "standard")
         let start = SessionMaker.start
         let store = try SessionLibrary(dataFolder: DataFolder(url: data)).create(
             Session(id: "20261123-1000-p1ac", title: "Riverside", group: nil, facilitator: "Jo", createdAt: start, template: template), at: start)
-        for (event, seconds) in SampleWorkshop.events(template: template, upTo: FlowStep(.choose)) {
+        for (event, seconds) in SampleWorkshop.events(template: template, upTo: step) {
             try store.record(event, at: start.addingTimeInterval(seconds))
         }
+        for number in 0..<extraIdeas {
+            try store.record(.addIdea(Idea(id: "x\(number)", text: "Idea number \(number)", principles: [], proposedBy: "p1")), at: start.addingTimeInterval(8_000 + Double(number)))
+        }
         store.close(at: start.addingTimeInterval(9_000))
-        let command = "\(Binary.campfire.path) resume 20261123-1000-p1ac --data-dir \(data.path)"
+        return "\(Binary.campfire.path) resume 20261123-1000-p1ac --data-dir \(data.path)"
+    }
+
+    func testTheHighlightedIdeaAndPanelComeBackOnResume() throws {
+        let command = try closedSession(upTo: FlowStep(.choose))
 
         try tmux.start("a", command: command)
         _ = try tmux.waitFor("a", "q quit")
@@ -68,18 +64,7 @@ final class ResumePlaceTests: XCTestCase {
     /// replaced (it is written by renaming a new file over it) at most once during a run of 12
     /// presses a tenth of a second apart (once only if a press was slow to arrive).
     func testThePlaceIsWrittenWhenTheHighlightStopsAndSurvivesAKill() throws {
-        let template = try ContentLibrary.load().template(named: "standard")
-        let start = SessionMaker.start
-        let store = try SessionLibrary(dataFolder: DataFolder(url: data)).create(
-            Session(id: "20261123-1000-p1ac", title: "Riverside", group: nil, facilitator: "Jo", createdAt: start, template: template), at: start)
-        for (event, seconds) in SampleWorkshop.events(template: template, upTo: FlowStep(.ideas)) {
-            try store.record(event, at: start.addingTimeInterval(seconds))
-        }
-        for number in 0..<12 {
-            try store.record(.addIdea(Idea(id: "x\(number)", text: "Idea number \(number)", principles: [], proposedBy: "p1")), at: start.addingTimeInterval(8_000 + Double(number)))
-        }
-        store.close(at: start.addingTimeInterval(9_000))
-        let command = "\(Binary.campfire.path) resume 20261123-1000-p1ac --data-dir \(data.path)"
+        let command = try closedSession(upTo: FlowStep(.ideas), extraIdeas: 12)
         let place = data.appendingPathComponent("sessions/20261123-1000-p1ac/place.json")
         // Each write renames a new file over it: a new inode, and a new time of change (a freed
         // inode can be given out again, so both are taken).

@@ -6,20 +6,12 @@ import XCTest
 /// Review follows a session a console has open (issue 20): a change saved in the console shows on
 /// the review page as soon as it is saved, without a key pressed in review, woken by a file-change
 /// notification, or by looking every 200 ms where there is none.
-final class ReviewFollowTests: XCTestCase {
-    var tmux: Tmux!
-    var data: URL!
+final class ReviewFollowTests: TerminalTestCase {
     let id = "20261123-1000-f011"
 
     override func setUpWithError() throws {
-        tmux = Tmux()
-        data = try Binary.temporaryDataFolder()
+        try super.setUpWithError()
         _ = try SessionMaker.sample(in: data, id: id, upTo: FlowStep(.welcome))
-    }
-
-    override func tearDownWithError() throws {
-        tmux.stop()
-        try? FileManager.default.removeItem(at: data)
     }
 
     private func addPersonInConsoleAndSeeItInReview(_ name: String, reviewEnvironment: [String: String]) throws {
