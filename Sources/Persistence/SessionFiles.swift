@@ -31,6 +31,8 @@ public final class SessionFiles<Document: Codable, Event: Codable> {
     public static var summaryName: String { "summary.json" }
     /// The folder of stage snapshots.
     public static var stagesName: String { "stages" }
+    /// The words of a box open when Campfire stopped (written by the console, see DraftKeeper).
+    public static var draftName: String { "draft.json" }
     /// Where torn journal lines are kept.
     public static var quarantineName: String { "quarantine.jsonl" }
     /// The session as it was made (a snapshot at change 0), never replaced: what the journal is

@@ -203,7 +203,7 @@ public enum RoomOnlyForgetting {
         }
 
         // 4. A draft of words being typed that holds any of them (a courtesy copy only).
-        let draft = folder.appendingPathComponent("draft.json")
+        let draft = folder.appendingPathComponent(SessionStore.Files.draftName)
         if SafeFile.exists(draft), let data = try? SafeFile.read(draft), holdsAnyWords(of: forgotten, in: data) {
             try FileManager.default.removeItem(at: draft)
             try SafeFile.syncFolder(folder)

@@ -36,11 +36,11 @@ public final class FolderWatch {
     /// waits for input and the caller must look at the files itself.
     public var isNotifying: Bool { descriptor >= 0 }
 
-    /// Starts watching `folder` for changes to the files called `names`.
     /// Whether file-change notifications are wanted: not when `CAMPFIRE_NO_NOTIFY` is set (to use,
     /// or test, the polling fallback).
     public static var notifyingWanted: Bool { (ProcessEnvironment.value("CAMPFIRE_NO_NOTIFY") ?? "").isEmpty }
 
+    /// Starts watching `folder` for changes to the files called `names`.
     /// - Parameter notify: false to use no notification at all (the polling fallback).
     public init(folder: String, names: Set<String>, notify: Bool = FolderWatch.notifyingWanted) {
         self.names = names

@@ -68,7 +68,7 @@ public enum LastScreen {
     /// The kept screen's transcript, if it may be shown now on a terminal of this size (see the
     /// type's notes); nil otherwise. Reads only the file itself and the folder's entries, by path.
     public static func take(folderPath path: String, width: Int, height: Int, now: Date) -> String? {
-        for name in ["lock", "draft.json", "practice.json"] where access(path + "/" + name, F_OK) == 0 { return nil }
+        for name in [SessionLock.fileName, SessionStore.Files.draftName, "practice.json"] where access(path + "/" + name, F_OK) == 0 { return nil }
         guard let bytes = try? SafeFile.readBytes(path: path + "/" + fileName) else { return nil }
         // The six lines before the screen, read by bytes (this is on the way to the first screen).
         var header: [String] = []
@@ -123,7 +123,12 @@ public struct FileStamp: Equatable, Sendable {
         guard stat(path, &info) == 0 else { return nil }
         inode = Int64(bitPattern: UInt64(info.st_ino))
         size = Int64(info.st_size)
-        changed = Int64(info.st_ctim.tv_sec) * 1_000_000_000 + Int64(info.st_ctim.tv_nsec)
+        #if os(Linux)
+        let time = info.st_ctim
+        #else
+        let time = info.st_ctimespec
+        #endif
+        changed = Int64(time.tv_sec) * 1_000_000_000 + Int64(time.tv_nsec)
     }
 
     public var numbers: [Int64] { [inode, size, changed] }

@@ -268,15 +268,18 @@ public final class SessionStore: OpenSession {
 
     /// Writes a last snapshot and releases the lock. A finished session (at its Close step)
     /// then has its room-only words forgotten from every file (see `RoomOnlyForgetting`).
+    /// Whether a screen given to ``close(at:lastScreen:)`` is kept: only for a session open for
+    /// changes, and not at the Close step (closing forgets room-only words the screen may show).
+    public var keepsLastScreen: Bool { !isReadOnly && !files.isReadOnly && session.step.stage != .close }
+
     public func close(at date: Date, lastScreen: LastScreen.Picture? = nil) {
         // Whatever the background writer holds goes first; the last snapshot is written here,
         // on disk before the lock is given back.
         writer.stop()
         let writable = !isReadOnly && !files.isReadOnly
         if writable { try? files.writeSnapshot(session, summary: SessionSummary(session, updatedAt: date), at: date) }
-        // The screen to show at once when it is resumed, stamped with the files as they are now
-        // (not at the Close step: closing forgets room-only words it may show).
-        if writable, let lastScreen, session.step.stage != .close {
+        // The screen to show at once when it is resumed, stamped with the files as they are now.
+        if keepsLastScreen, let lastScreen {
             LastScreen.write(lastScreen, in: folder, shownUntil: LastScreen.shownUntil(session, closedAt: date))
         }
         try? files.close()

@@ -1,8 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 
 // MARK: - GridTranscript
 
@@ -127,7 +122,7 @@ public enum GridTranscript {
     private static func startsWith(_ bytes: UnsafeBufferPointer<UInt8>, _ line: Range<Int>, _ prefix: StaticString) -> Bool {
         let count = prefix.utf8CodeUnitCount
         guard line.count >= count else { return false }
-        return memcmp(bytes.baseAddress! + line.lowerBound, prefix.utf8Start, count) == 0
+        return UnsafeBufferPointer(rebasing: bytes[line]).starts(with: UnsafeBufferPointer(start: prefix.utf8Start, count: count))
     }
 
     /// The style two letters of a transcript name, or nil for a letter that names none.

@@ -613,20 +613,33 @@ public final class ConsoleApp {
     /// Turns, passes and speaking time per person. Finished turns are counted once per change;
     /// only the turn in progress is added on each redraw, so the timers move at no cost.
     public var turnTallies: [ParticipantID: TurnTally] {
+        let (closed, open) = closedTallies()
+        guard let open else { return closed }
+        var tallies = closed
+        tallies[open.participant] = turnTally(for: open.participant)
+        return tallies
+    }
+
+    /// One person's tally, the turn in progress included (without copying everyone's).
+    func turnTally(for id: ParticipantID) -> TurnTally {
+        let (closed, open) = closedTallies()
+        var tally = closed[id] ?? TurnTally()
+        if let open, open.participant == id {
+            tally.turns += 1
+            tally.seconds += open.seconds(upTo: now)
+        }
+        return tally
+    }
+
+    /// The finished turns' tallies (worked out once per revision) and the turn in progress.
+    private func closedTallies() -> (closed: [ParticipantID: TurnTally], open: Turn?) {
         let turns = session.record.round.turns
         let open = turns.last.flatMap { $0.endedAt == nil && !$0.passed ? $0 : nil }
         if tallyCache?.revision != revision {
             let finished = StoryRound(turns: open == nil ? turns : Array(turns.dropLast()))
             tallyCache = (revision, finished.tally(upTo: now))
         }
-        var tallies = tallyCache!.closed
-        if let open {
-            var tally = tallies[open.participant] ?? TurnTally()
-            tally.turns += 1
-            tally.seconds += open.seconds(upTo: now)
-            tallies[open.participant] = tally
-        }
-        return tallies
+        return (tallyCache!.closed, open)
     }
 
     // MARK: - Selection

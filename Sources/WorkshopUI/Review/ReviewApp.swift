@@ -586,8 +586,7 @@ public final class ReviewApp {
             do {
                 try source.noteAction(item.sessionID, item.action.id, draft, today)
                 noteDraft = nil
-                sessionCache[item.sessionID] = nil
-                timelineCache[item.sessionID] = nil
+                sessionChanged(item.sessionID)
                 message = StatusMessage(.saved, "Saved: what happened with “\(item.action.what)”, noted on \(today), added to that session's journal.")
             } catch {
                 // The words stay in the box, so nothing typed is lost.
@@ -611,8 +610,7 @@ public final class ReviewApp {
         }
         do {
             try source.markAction(item.sessionID, item.action.id, status)
-            sessionCache[item.sessionID] = nil
-            timelineCache[item.sessionID] = nil
+            sessionChanged(item.sessionID)
             message = StatusMessage(.saved, "Saved: “\(item.action.what)” marked \(TimelineWords.statusWords(status)), added to that session's journal.")
         } catch {
             message = StatusMessage(.refusal, "Not saved: \(error)")

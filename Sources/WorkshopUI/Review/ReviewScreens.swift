@@ -167,7 +167,7 @@ public enum ReviewScreens {
             cellStyles.append(styles)
         }
         var table = Table(columns: tableColumns, rows: rows, selected: range.firstIndex(of: app.selected).map { $0 - range.lowerBound },
-                          headerStyle: Style(.heading, bold: true), selectedStyle: Style(.selected, bold: true))
+                          headerStyle: Style(.heading, bold: true), selectedStyle: Draw.band)
         table.rowStyles = rowStyles
         table.cellStyles = cellStyles
         table.headerStyles = headerStyles
@@ -423,8 +423,8 @@ public enum ReviewScreens {
         for (offset, row) in app.viewports.timeline.rows(selected: index, count: timeline.entries.count, rows: list.height).enumerated() {
             let entry = timeline.entries[row]
             let isCurrent = row == index
-            let style = isCurrent ? Style(.selected, bold: true) : Style(entry.isStepChange ? .accent : .text, bold: entry.isStepChange)
-            grid.write(isCurrent ? "▸ " : "  ", x: list.x, y: list.y + offset, style: StageScreens.markerStyle(isCurrent))
+            let style = isCurrent ? Draw.band : Style(entry.isStepChange ? .accent : .text, bold: entry.isStepChange)
+            grid.write(isCurrent ? "▸ " : "  ", x: list.x, y: list.y + offset, style: Draw.markerStyle(isCurrent))
             if isCurrent { grid.fill(Rect(x: list.x + 2, y: list.y + offset, width: list.width - 2, height: 1), style: style) }
             Draw.line("\(Timeline.clock(entry.at))  \(entry.words)", x: list.x + 2, y: list.y + offset, width: list.width - 2, grid: &grid, style: style)
         }
@@ -494,17 +494,17 @@ public enum ReviewScreens {
             let item = actions[index]
             let rowY = list.y + offset
             let isSelected = index == selected
-            grid.write(isSelected ? "▸ " : "  ", x: list.x, y: rowY, style: StageScreens.markerStyle(isSelected))
+            grid.write(isSelected ? "▸ " : "  ", x: list.x, y: rowY, style: Draw.markerStyle(isSelected))
             let overdue = item.isOverdue(today: app.today)
             let status = overdue ? ("[⚠ overdue ]", Role.warning) : statusLabel(item.action.status)
             var x = list.x + 2
-            x += grid.write(status.0, x: x, y: rowY, style: isSelected ? Style(.selected, bold: true) : Style(status.1, bold: true)) + 1
+            x += grid.write(status.0, x: x, y: rowY, style: isSelected ? Draw.band : Style(status.1, bold: true)) + 1
             let who = item.who.isEmpty ? "" : " — \(item.who.joined(separator: ", "))"
             let when = item.action.when.map { overdue ? " — was due \($0), \($0.days(until: app.today)) days ago" : " — by \($0)" } ?? ""
             let outcome = item.action.outcome.map { " — noted \($0.on): “\($0.note)”" } ?? ""
             // What happened comes straight after the action, so it is seen on a narrow screen.
             let text = "\(item.action.what)\(outcome)\(who)\(when) (\(date(item.sessionDate)))"
-            let style = isSelected ? Style(.selected, bold: true) : Style(overdue ? .warning : .text)
+            let style = isSelected ? Draw.band : Style(overdue ? .warning : .text)
             if isSelected { grid.fill(Rect(x: x, y: rowY, width: list.maxX - x, height: 1), style: style) }
             Draw.line(text, x: x, y: rowY, width: list.maxX - x, grid: &grid, style: style)
         }

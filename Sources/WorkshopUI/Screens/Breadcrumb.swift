@@ -24,7 +24,7 @@ enum Breadcrumb {
         for (index, label) in labels(stages, current: current, width: width).enumerated() {
             let remaining = x + width - column
             guard remaining > 0 else { break }
-            let style = index == current ? Style(.selected, bold: true) : Style(.title, reverse: true)
+            let style = index == current ? Draw.band : Style(.title, reverse: true)
             column += grid.write(label, x: column, y: y, style: style, maxWidth: remaining)
             if index < stages.count - 1 {
                 column += grid.write(" › ", x: column, y: y, style: Style(.title, reverse: true), maxWidth: max(x + width - column, 0))

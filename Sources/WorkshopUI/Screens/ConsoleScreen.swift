@@ -32,10 +32,7 @@ public enum ConsoleScreen {
 
         // A side panel of people and warnings when there is room for it.
         var main = middle.inset(horizontal: 1, vertical: 0)
-        // The side panel (people, turns, plain-words warnings) where it helps and there is room.
-        let stage = app.session.step.stage
-        let wantsSide = stage != .choose && stage != .close && (stage != .actions || width >= 100)
-        if width >= 70 && wantsSide {
+        if showsSidePanel(app.session.step.stage, width: width) {
             let sideWidth = min(max(24, width / 3), 40)
             let split = middle.splitRight(sideWidth)
             main = split.rest.inset(horizontal: 1, vertical: 0)
@@ -59,6 +56,13 @@ public enum ConsoleScreen {
         }
         footer(app, screen: screen, in: bottom, grid: &grid)
         return grid
+    }
+
+    /// Whether the console has its side panel (people, turns, plain-words warnings): where it
+    /// helps and there is room for it.
+    static func showsSidePanel(_ stage: Stage, width: Int) -> Bool {
+        let wanted = stage != .choose && stage != .close && (stage != .actions || width >= 100)
+        return width >= 70 && wanted
     }
 
     private static func consensusDraft(_ app: ConsoleApp) -> GoalDraftID? {

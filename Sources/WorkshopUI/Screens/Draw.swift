@@ -71,6 +71,17 @@ enum Draw {
         return HorizontalBar(value: Double(count), max: Double(total), wholeCells: true).filled(columns: width)
     }
 
+    /// The highlighted row of a list, the current step: a band in the selected role's colours,
+    /// which are a band already (asking for reverse as well turned it back into plain text).
+    static let band = Style(.selected, bold: true)
+
+    /// The style of the two cells before a list's row: the marker's colour on the highlighted
+    /// row, and on the others plain blanks like the list's own background (in the light theme
+    /// the marker's colour is a yellow background, which made a yellow bar down every list).
+    static func markerStyle(_ isSelected: Bool) -> Style {
+        isSelected ? Style(.accent, bold: true) : Style(.text)
+    }
+
     /// Rows for a list with the selected row kept in view.
     ///
     /// Without `previous` (a list drawn for the first time) the selected row is put in the
@@ -98,10 +109,10 @@ enum Draw {
 /// the wall, and every one of its rows had to be sent to the terminal again. The first
 /// drawing, and the first at a new height (the window or the layout changed), puts the
 /// highlight in the middle, as a reopened console does.
-public final class ListViewport {
+final class ListViewport {
     private var last: (start: Int, rows: Int)?
 
-    public init() {}
+    init() {}
 
     /// The rows to show now, remembered for the next drawing.
     func rows(selected: Int, count: Int, rows: Int) -> Range<Int> {

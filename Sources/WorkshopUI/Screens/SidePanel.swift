@@ -39,7 +39,7 @@ enum SidePanel {
 
     private static func turnInProgress(_ app: ConsoleApp) -> TurnInProgress? {
         guard let open = app.session.record.round.turns.last, open.endedAt == nil, !open.passed else { return nil }
-        return TurnInProgress(participant: open.participant, seconds: Int(app.turnTallies[open.participant]?.seconds ?? 0))
+        return TurnInProgress(participant: open.participant, seconds: Int(app.turnTally(for: open.participant).seconds))
     }
 
     /// Lays the panel out afresh.

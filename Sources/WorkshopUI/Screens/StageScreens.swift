@@ -42,18 +42,11 @@ enum StageScreens {
             let isSelected = index == selected
             let built = row(index)
             var style = built.style
-            if isSelected && active { style = Style(.selected, bold: true) }
-            grid.write(isSelected ? (active ? "▸ " : "› ") : "  ", x: rect.x, y: y, style: markerStyle(isSelected))
+            if isSelected && active { style = Draw.band }
+            grid.write(isSelected ? (active ? "▸ " : "› ") : "  ", x: rect.x, y: y, style: Draw.markerStyle(isSelected))
             if isSelected && active { grid.fill(Rect(x: rect.x + 2, y: y, width: rect.width - 2, height: 1), style: style) }
             Draw.line(built.text, x: rect.x + 2, y: y, width: rect.width - 2, grid: &grid, style: style)
         }
-    }
-
-    /// The style of the two cells before a list's row: the marker's colour on the highlighted
-    /// row, and on the others plain blanks like the list's own background (in the light theme
-    /// the marker's colour is a yellow background, which made a yellow bar down every list).
-    static func markerStyle(_ isSelected: Bool) -> Style {
-        isSelected ? Style(.accent, bold: true) : Style(.text)
     }
 
     /// When every row of a list fits wrapped, draws it wrapped (nothing cut while there is
@@ -68,8 +61,8 @@ enum StageScreens {
         for (index, built) in rows.enumerated() {
             let isSelected = index == selected
             var style = built.style
-            if isSelected && active { style = Style(.selected, bold: true) }
-            grid.write(isSelected ? (active ? "▸ " : "› ") : "  ", x: rect.x, y: y, style: markerStyle(isSelected))
+            if isSelected && active { style = Draw.band }
+            grid.write(isSelected ? (active ? "▸ " : "› ") : "  ", x: rect.x, y: y, style: Draw.markerStyle(isSelected))
             for line in lines[index] {
                 if isSelected && active { grid.fill(Rect(x: rect.x + 2, y: y, width: width, height: 1), style: style) }
                 grid.write(line, x: rect.x + 2, y: y, style: style, maxWidth: width)
@@ -161,7 +154,7 @@ enum StageScreens {
         // Under 70 columns the console has no side panel: its note on how long room-only words
         // are kept goes on the last rows here instead, where there are any, unless the stories
         // would then have to be cut where they now fit whole.
-        if grid.width < 70, app.readOnlyReason == nil, rest.height >= 6, let note = app.roomOnlyPeriodNote {
+        if !ConsoleScreen.showsSidePanel(.storytelling, width: grid.width), app.readOnlyReason == nil, rest.height >= 6, let note = app.roomOnlyPeriodNote {
             let rows = min(TextLayout.wrap(note, width: rest.width).count, 2)
             let listRows = rest.height - 1  // below the list's title
             let wrapped = stories.count > listRows ? Int.max
@@ -379,8 +372,8 @@ enum StageScreens {
             let action = record.actions[index]
             let far = action.isBeyond(windowDays: window, from: start)
             let isSelected = index == selected
-            let style = isSelected ? Style(.selected, bold: true) : Style(far ? .warning : .text, bold: true)
-            grid.write(isSelected ? "▸ " : "  ", x: listArea.x, y: y, style: markerStyle(isSelected))
+            let style = isSelected ? Draw.band : Style(far ? .warning : .text, bold: true)
+            grid.write(isSelected ? "▸ " : "  ", x: listArea.x, y: y, style: Draw.markerStyle(isSelected))
             if isSelected { grid.fill(Rect(x: listArea.x + 2, y: y, width: listArea.width - 2, height: 1), style: style) }
             Draw.line((far ? "⚠ " : "") + action.what, x: listArea.x + 2, y: y, width: listArea.width - 2, grid: &grid, style: style)
             y += 1

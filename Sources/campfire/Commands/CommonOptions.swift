@@ -62,10 +62,11 @@ struct Settings: Sendable {
         }
     }
 
-    /// The folder `reference` names when that is plain from the text alone, by path: a path with
-    /// a slash in it, or a whole id in the data folder (what `resolve` finds first for either).
-    /// Nil for anything `resolve` must look for (the start of an id). Nothing is listed and no
-    /// `URL` is made: this is on the way to `campfire resume`'s first screen.
+    /// The folder `reference` names if it is a path with a slash in it or a whole id in the data
+    /// folder (what `resolve` finds first for either). The start of an id gives a path that does
+    /// not exist, which the caller's look at the files turns away; nil for a name no folder can
+    /// have. Nothing is listed and no `URL` is made: this is on the way to `campfire resume`'s
+    /// first screen.
     func plainFolderPath(_ reference: String) -> String? {
         if reference.contains("/") { return reference }
         guard !reference.isEmpty, !reference.hasPrefix(".") else { return nil }

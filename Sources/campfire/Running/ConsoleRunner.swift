@@ -47,10 +47,11 @@ enum ConsoleRunner {
     }
 
     /// The screen `campfire resume` shows at once next time (see `LastScreen`), or nil when
-    /// there is none to keep: a console open only to look, a practice run, a box left open (its
-    /// draft comes back instead), or a screen whose transcript does not read back the same.
+    /// there is none to keep: one the store would not keep (``SessionStore/keepsLastScreen``), a
+    /// practice run, a box left open (its draft comes back instead), or a screen whose transcript
+    /// does not read back the same.
     static func lastScreen(of app: ConsoleApp, store: SessionStore, practice: PracticeConsole?, size: (width: Int, height: Int)) -> LastScreen.Picture? {
-        guard !store.isReadOnly, practice == nil, app.state.form == nil, size.width > 0, size.height > 0 else { return nil }
+        guard store.keepsLastScreen, practice == nil, app.state.form == nil, size.width > 0, size.height > 0 else { return nil }
         let grid = app.screenWhenReopened(width: size.width, height: size.height)
         let transcript = GridTranscript.text(of: grid)
         guard GridTranscript.grid(from: transcript, width: size.width, height: size.height) == grid else { return nil }

@@ -6,7 +6,7 @@ import WorkshopUI
 /// folder (atomically, 0600) at most twice a second while it changes, removed when the box
 /// closes, and put back on screen when the session is reopened after a crash or a kill.
 final class DraftKeeper {
-    static let fileName = "draft.json"
+    static let fileName = SessionStore.Files.draftName
     /// The longest a changed draft waits before it is written.
     static let interval: TimeInterval = 0.5
 

@@ -36,9 +36,10 @@ final class PlaceKeeper {
     /// Called after every key and tick with the place now; `force` writes a changed place at once
     /// (the console is closing).
     func update(_ place: ConsolePlace, now: Date, force: Bool = false) {
-        if seen?.place != place { seen = (place, now) }
+        let since = seen?.place == place ? seen!.since : now
+        seen = (place, since)
         guard place != written else { return }
-        guard force || now.timeIntervalSince(seen?.since ?? now) >= Self.interval else { return }
+        guard force || now.timeIntervalSince(since) >= Self.interval else { return }
         // A courtesy copy like the draft: not part of the fault tests' plan (see FaultInjection).
         guard let data = try? JSONEncoder().encode(place),
               (try? FaultInjection.withoutCounting({ try SafeFile.writeAtomically(data, to: file) })) != nil else { return }
