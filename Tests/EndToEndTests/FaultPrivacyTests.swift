@@ -16,6 +16,48 @@ final class FaultPrivacyTests: XCTestCase {
         return FileManager.default.fileExists(atPath: url.path, isDirectory: &folder) && folder.boolValue
     }
 
+    /// The files the console keeps beside the session (the box's words in `draft.json`, the place
+    /// in `place.json`, the screen in `screen.txt`) are 0600 too, whatever the umask the console
+    /// was started with.
+    func testTheConsolesOwnFilesArePrivateUnderEveryUmask() throws {
+        for mask in ["000", "022"] {
+            let data = try Binary.temporaryDataFolder()
+            defer { try? FileManager.default.removeItem(at: data) }
+            let tmux = Tmux()
+            defer { tmux.stop() }
+            let t = "umask\(mask)"
+            // The shell's own file shows the umask is in force.
+            let probe = data.appendingPathComponent("probe")
+            try tmux.start(t, command: "sh -c 'umask \(mask); touch \(probe.path); exec \(Binary.campfire.path) new --data-dir \(data.path) --title Private --participant Ann --participant Bo'")
+            try tmux.waitFor(t, "People in the room (2)")
+            XCTAssertEqual((try FileManager.default.attributesOfItem(atPath: probe.path)[.posixPermissions] as? NSNumber)?.intValue,
+                           mask == "000" ? 0o666 : 0o644, "the umask is in force")
+            let sessions = data.appendingPathComponent("sessions")
+            let folder = sessions.appendingPathComponent(try XCTUnwrap(try FileManager.default.contentsOfDirectory(atPath: sessions.path).first { !$0.hasPrefix(".") }))
+            func mode(_ name: String) -> Int? {
+                (try? FileManager.default.attributesOfItem(atPath: folder.appendingPathComponent(name).path)[.posixPermissions] as? NSNumber)?.intValue
+            }
+            func waitForFile(_ name: String) {
+                let deadline = Date().addingTimeInterval(5)
+                while Date() < deadline, mode(name) == nil { usleep(50_000) }
+            }
+            try tmux.press(t, "Down")
+            waitForFile("place.json")
+            try tmux.openStoryTitle(t)
+            try tmux.type(t, "Words in a box")
+            waitForFile("draft.json")
+            XCTAssertEqual(mode("place.json"), 0o600, "place.json under umask \(mask)")
+            XCTAssertEqual(mode("draft.json"), 0o600, "draft.json under umask \(mask)")
+            try tmux.press(t, "Escape")
+            try tmux.waitFor(t, "Throw away what you typed?")
+            try tmux.press(t, "y")
+            try tmux.waitUntilGone(t, "Write down a story")
+            try tmux.press(t, "q")
+            try tmux.waitFor(t, "EXITED 0")
+            XCTAssertEqual(mode(LastScreen.fileName), 0o600, "screen.txt under umask \(mask)")
+        }
+    }
+
     func testEverythingMadeIsPrivateUnderEveryUmaskEvenAfterACrash() throws {
         for mask: mode_t in [0o000, 0o022, 0o077] {
             let outer = try Binary.temporaryDataFolder()

@@ -95,4 +95,25 @@ final class ResumePlaceTests: TerminalTestCase {
         let again = try tmux.waitFor("b", "q quit")
         XCTAssertEqual(highlighted(again), last, "the idea highlighted when Campfire was killed:\n" + again)
     }
+
+    /// A damaged `place.json` only means the highlight starts at the top (docs/file-format.md).
+    func testADamagedPlaceLeavesTheHighlightAtTheTop() throws {
+        let command = try closedSession(upTo: FlowStep(.ideas), extraIdeas: 3)
+        let place = data.appendingPathComponent("sessions/20261123-1000-p1ac/place.json")
+        try tmux.start("a", command: command)
+        let first = try tmux.waitFor("a", "q quit")
+        try tmux.press("a", "Down")
+        try tmux.press("a", "Down")
+        try tmux.press("a", "q")
+        _ = try tmux.waitFor("a", "EXITED 0")
+        XCTAssertNotEqual(try String(contentsOf: place, encoding: .utf8), "", "the place was kept")
+        try Data("{\"selectedItems\": {\"ideas\": tor".utf8).write(to: place)
+        // The screen kept at the close shows the place as it was; without it, what is seen first
+        // is the console as opened.
+        try FileManager.default.removeItem(at: place.deletingLastPathComponent().appendingPathComponent(LastScreen.fileName))
+
+        try tmux.start("b", command: command)
+        let again = try tmux.waitFor("b", "q quit")
+        XCTAssertEqual(highlighted(again), highlighted(first), "the highlight at the top, as on a first opening:\n" + again)
+    }
 }

@@ -107,10 +107,8 @@ final class LastScreenTests: XCTestCase {
 
         // The journal changed in any way: a line added, or only its permissions touched.
         let journal = folder.appendingPathComponent("journal.jsonl")
-        let attributes = try FileManager.default.attributesOfItem(atPath: journal.path)
         try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: journal.path)
         XCTAssertNil(LastScreen.take(folderPath: path, width: 80, height: 24, now: clock.now()), "the journal's status changed since")
-        _ = attributes
 
         // Written again, then the snapshot replaced.
         let again = try SessionStore.open(folder, readOnly: false, at: clock.now())
