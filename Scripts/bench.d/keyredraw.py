@@ -4,7 +4,7 @@
 Usage: keyredraw.py CONFIG.json OUTPUT.json
 
 CONFIG: {"campfire": path, "reps": N, "cases": [{"name", "setup": "keys", "keys": ["k", ...],
-         "big": session folder, "empty": session folder}]}
+         "big": session folder, "empty": session folder, "marker": text}]}
 
 For each case, `campfire resume` runs twice at once, on two pseudo-terminals of 80x24 (the
 big session and the empty one, both at the same step), and gets the same setup keys. Then the
@@ -20,6 +20,11 @@ key this measures:
 
 The console also wakes four times a second to keep its timers current; a wake-up falling in a
 key's window adds to that key, which the medians leave out.
+
+Before timing, each console must have shown the case's `marker` (the step being timed), and
+after it the big workshop's screen must have changed under the keys: a console that showed
+something else (the question asked when another Campfire has the workshop open, say, because
+another run was going on at the same time) is a failed run, not a fast one.
 """
 import json
 import os
@@ -28,7 +33,7 @@ import signal
 import sys
 import time
 
-from firstdraw import read_until_quiet, spawn
+from firstdraw import ESCAPES, read_until_quiet, spawn
 
 
 class Console:
@@ -37,11 +42,19 @@ class Console:
         env = dict(os.environ, TERM="xterm-256color", LANG="C.UTF-8")
         env.pop("NO_COLOR", None)
         self.master, self.pid, _ = spawn([campfire, "resume", folder], env, columns=80, rows=24)
-        self.quiet(0.5, 30)
+        self.seen = b""
+        self.seen += self.quiet(0.5, 30)[0]
 
     def quiet(self, gap, limit=5):
         """Reads until nothing arrives for `gap` seconds; returns (bytes, arrival of the last)."""
         return read_until_quiet(self.master, gap, limit)
+
+    def check(self, marker, side):
+        """Stops the run unless what the console has shown so far includes `marker`."""
+        text = ESCAPES.sub(b"", self.seen).decode("utf-8", "replace")
+        if marker not in text:
+            raise SystemExit(f"The {side} console did not show {marker!r} before the keys were timed, so the run "
+                             f"would time the wrong screen. It showed: {' '.join(text.split())[-300:]!r}")
 
     def cpu_ns(self):
         return int(open(f"/proc/{self.pid}/schedstat").read().split()[0])
@@ -49,7 +62,7 @@ class Console:
     def type(self, keys):
         for key in keys:
             os.write(self.master, key.encode())
-            self.quiet(0.15)
+            self.seen += self.quiet(0.15)[0]
 
     def press(self, key):
         self.quiet(0.005, 1)  # nothing left over from before
@@ -65,11 +78,17 @@ class Console:
         os.waitpid(self.pid, 0)
         os.close(self.master)
         # A killed console leaves its lock and the words of an open box (draft.json), as it
-        # should; neither may carry over to the next case.
-        for name in ("lock", "draft.json"):
-            path = os.path.join(self.folder, name)
-            if os.path.exists(path):
-                os.unlink(path)
+        # should; neither may carry over to the next case. A lock another Campfire holds is
+        # left alone (and then so is the draft: this console never had the workshop open).
+        lock = os.path.join(self.folder, "lock")
+        try:
+            ours = json.load(open(lock)).get("pid") == self.pid
+        except (OSError, ValueError):
+            ours = False
+        if ours:
+            for path in (lock, os.path.join(self.folder, "draft.json")):
+                if os.path.exists(path):
+                    os.unlink(path)
 
 
 def main():
@@ -80,6 +99,9 @@ def main():
         try:
             big.type(case["setup"])
             empty.type(case["setup"])
+            big.check(case["marker"], "big workshop's")
+            empty.check(case["marker"], "empty workshop's")
+            load = os.getloadavg()[0]
             times = {"big": {"cpu": [], "latency": [], "bytes": []}, "empty": {"cpu": [], "latency": [], "bytes": []}}
             keys = case["keys"]
             for index in range(config["reps"] + len(keys)):
@@ -95,7 +117,10 @@ def main():
                     times[side]["bytes"].append(count)
                     if latency is not None:
                         times[side]["latency"].append(latency)
-            results.append({"case": case["name"], **times})
+            if sorted(times["big"]["bytes"])[len(times["big"]["bytes"]) // 2] == 0:
+                raise SystemExit(f"{case['name']}: the keys changed nothing on the big workshop's screen, so the run timed "
+                                 "something other than a redraw.")
+            results.append({"case": case["name"], **times, "load": [round(load, 2), round(os.getloadavg()[0], 2)]})
         finally:
             big.stop()
             empty.stop()

@@ -138,7 +138,13 @@ public struct Grid: Equatable, Sendable {
         guard y >= 0, y < height, x >= 0, x < width, !run.isEmpty else { return }
         let count = min(run.count, width - x)
         let base = y * width + x
-        cells.replaceSubrange(base..<(base + count), with: run.prefix(count))
+        // Cell by cell through the buffers: `replaceSubrange` went through the generic copy of
+        // every cell, and a list puts down a thousand cells a frame this way.
+        cells.withUnsafeMutableBufferPointer { target in
+            run.withUnsafeBufferPointer { source in
+                for offset in 0..<count { target[base + offset] = source[offset] }
+            }
+        }
         if count < run.count, run[count].isContinuation {
             cells[base + count - 1].text = " "  // a wide character cut by the grid's edge
         }
