@@ -25,7 +25,7 @@ enum Draw {
             grid.write(TextLayout.truncate(text, width: width), x: x, y: y, style: style, maxWidth: width)
             return
         }
-        let run = LineCache.shared.run(text, width: width, style: style) {
+        let run = LineCache.shared.run(text, width: width, style: style, at: (x, y)) {
             Grid.run(of: TextLayout.truncate(text, width: width), style: style, maxWidth: width)
         }
         grid.place(run, x: x, y: y)
@@ -124,7 +124,8 @@ final class ListViewport {
 }
 
 /// Laid-out lines by text, width and style, shared by every screen drawn in this process.
-/// Bounded: it starts again empty when it holds more than `limit` lines.
+/// Bounded: it starts again empty when it holds more than `limit` lines. A line is looked for
+/// first where it was last put on the screen (`lastAt`), then by its text.
 final class LineCache: @unchecked Sendable {
     static let shared = LineCache()
 
@@ -157,19 +158,38 @@ final class LineCache: @unchecked Sendable {
     private var runs = [Key: [Cell]](minimumCapacity: 512)
     private let limit = 4096
 
-    func run(_ text: String, width: Int, style: Style, make: () -> [Cell]) -> [Cell] {
+    /// The line last put at each place on the screen, by row: a list redraws the same rows
+    /// at the same places on every key, and finding them here needs no hashing of their text.
+    private var lastAt: [[Placed]] = []
+    private struct Placed {
+        let x: Int
+        let key: Key
+        let run: [Cell]
+    }
+
+    func run(_ text: String, width: Int, style: Style, at place: (x: Int, y: Int)? = nil, make: () -> [Cell]) -> [Cell] {
         let key = Key(text: text, width: width, style: style)
         lock.lock()
-        if let known = runs[key] {
-            lock.unlock()
-            return known
+        defer { lock.unlock() }
+        if let place, place.y >= 0, place.y < lastAt.count {
+            for index in lastAt[place.y].indices where lastAt[place.y][index].x == place.x {
+                if lastAt[place.y][index].key == key { return lastAt[place.y][index].run }
+            }
         }
-        lock.unlock()
-        let made = make()
-        lock.lock()
-        if runs.count >= limit { runs.removeAll(keepingCapacity: true) }
-        runs[key] = made
-        lock.unlock()
-        return made
+        let run: [Cell]
+        if let known = runs[key] {
+            run = known
+        } else {
+            run = make()
+            if runs.count >= limit { runs.removeAll(keepingCapacity: true) }
+            runs[key] = run
+        }
+        if let place, place.y >= 0, place.y < 512 {
+            if lastAt.count <= place.y { lastAt += Array(repeating: [], count: place.y + 1 - lastAt.count) }
+            lastAt[place.y].removeAll { $0.x == place.x }
+            if lastAt[place.y].count >= 8 { lastAt[place.y].removeFirst() }
+            lastAt[place.y].append(Placed(x: place.x, key: key, run: run))
+        }
+        return run
     }
 }
