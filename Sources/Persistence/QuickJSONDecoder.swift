@@ -410,6 +410,7 @@ enum QuickJSONDecoder {
                 return date as! T
             }
             if T.self == [Turn].self, let turns = try quickTurns(node) { return turns as! T }
+            if T.self == ChunkedArray<Turn>.self, let turns = try quickTurns(node) { return ChunkedArray(turns) as! T }
             if T.self == String.self { return try string(node) as! T }
             if T.self == Int.self { return try integer(node, as: Int.self) as! T }
             if T.self == Bool.self { return try bool(node) as! T }

@@ -4,13 +4,24 @@ import Foundation
 ///
 /// Undo keeps whole earlier records rather than inverse events: a record is a value,
 /// so this is simple and exact, and the depth is capped to bound memory.
+///
+/// Each kept record is held in a box of its own (`Kept`), so that copying the history (a
+/// change is applied to a copy of the editor, kept only once it is saved) retains 200 boxes
+/// rather than every list of 200 records: that copy cost a 10,000-event workshop more on
+/// every saved change than the rest of the change (docs/performance.md, figure 3).
 public struct SessionEditor: Sendable {
     /// How many changes can be undone in a row.
     public static let undoLimit = 200
 
     public private(set) var session: Session
-    private var undoStack: [WorkshopRecord] = []
-    private var redoStack: [WorkshopRecord] = []
+    private var undoStack: [Kept] = []
+    private var redoStack: [Kept] = []
+
+    /// One record kept for undo or redo.
+    private final class Kept: Sendable {
+        let record: WorkshopRecord
+        init(_ record: WorkshopRecord) { self.record = record }
+    }
 
     public init(session: Session) {
         self.session = session
@@ -45,10 +56,10 @@ public struct SessionEditor: Sendable {
     }
 
     /// The event that would undo the last change, if there is one.
-    public var undoEvent: SessionEvent? { undoStack.last.map { .undo(restoring: $0) } }
+    public var undoEvent: SessionEvent? { undoStack.last.map { .undo(restoring: $0.record) } }
 
     /// The event that would redo the last undone change, if there is one.
-    public var redoEvent: SessionEvent? { redoStack.last.map { .redo(restoring: $0) } }
+    public var redoEvent: SessionEvent? { redoStack.last.map { .redo(restoring: $0.record) } }
 
     /// Applies an event and keeps the history.
     /// - Throws: `ChangeRefusal` with a plain reason; nothing changes then.
@@ -59,13 +70,13 @@ public struct SessionEditor: Sendable {
         switch event {
         case .undo:
             if !undoStack.isEmpty { undoStack.removeLast() }
-            redoStack.append(before)
+            redoStack.append(Kept(before))
         case .redo:
             if !redoStack.isEmpty { redoStack.removeLast() }
-            undoStack.append(before)
+            undoStack.append(Kept(before))
         default:
             guard event.changesRecord, session.record != before else { return }
-            undoStack.append(before)
+            undoStack.append(Kept(before))
             changeCount += 1
             if undoStack.count > Self.undoLimit { undoStack.removeFirst(undoStack.count - Self.undoLimit) }
             redoStack.removeAll()

@@ -29,11 +29,16 @@ public struct Turn: Codable, Equatable, Hashable, Sendable {
 /// The campfire round: who holds the talking stick and every turn so far.
 public struct StoryRound: Codable, Equatable, Hashable, Sendable {
     public var currentTeller: ParticipantID?
-    public var turns: [Turn]
+    /// Every turn in order: kept in chunks, so that a pass of the stick does not copy them all.
+    public var turns: ChunkedArray<Turn>
 
-    public init(currentTeller: ParticipantID? = nil, turns: [Turn] = []) {
+    public init(currentTeller: ParticipantID? = nil, turns: ChunkedArray<Turn> = []) {
         self.currentTeller = currentTeller
         self.turns = turns
+    }
+
+    public init(currentTeller: ParticipantID? = nil, turns: [Turn]) {
+        self.init(currentTeller: currentTeller, turns: ChunkedArray(turns))
     }
 
     /// How many turns a person has taken (passes not counted).

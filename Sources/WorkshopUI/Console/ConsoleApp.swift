@@ -636,7 +636,8 @@ public final class ConsoleApp {
         let turns = session.record.round.turns
         let open = turns.last.flatMap { $0.endedAt == nil && !$0.passed ? $0 : nil }
         if tallyCache?.revision != revision {
-            let finished = StoryRound(turns: open == nil ? turns : Array(turns.dropLast()))
+            var finished = StoryRound(turns: turns)
+            if open != nil { finished.turns.removeLast() }
             tallyCache = (revision, finished.tally(upTo: now))
         }
         return (tallyCache!.closed, open)
